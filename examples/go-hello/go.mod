@@ -1,0 +1,3 @@
+module github.com/dockergen/examples/go-hello
+
+go 1.23.0

@@ -1,0 +1,94 @@
+package dev.dockergen;
+
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.DetectionResult;
+import dev.dockergen.detect.Detectors;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.Warning;
+import dev.dockergen.plan.PlanRequest;
+import dev.dockergen.plan.Planner;
+import dev.dockergen.plan.Plans;
+import dev.dockergen.preset.CatalogLoader;
+import dev.dockergen.preset.Preset;
+import dev.dockergen.preset.PresetCatalog;
+import dev.dockergen.render.GeneratedFile;
+import dev.dockergen.render.TemplateRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/** The one entry point: detect, choose a preset, plan, render. Pure: it reads through ProjectFiles, writes nothing. */
+public final class Dockergen {
+    public static final String DOCKERFILE = "Dockerfile";
+    public static final String DOCKERIGNORE = ".dockerignore";
+
+    private final Detectors detectors;
+    private final Planner planner;
+    private final PresetCatalog catalog;
+    private final String version;
+    private TemplateRenderer renderer;
+
+    public Dockergen(Detectors detectors, Planner planner, PresetCatalog catalog, String version) {
+        this.detectors = detectors;
+        this.planner = planner;
+        this.catalog = catalog;
+        this.version = version;
+    }
+
+    /** The built-in detectors, planners and presets. */
+    public static Dockergen builtIn() {
+        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader.builtIn(), version());
+    }
+
+    /** dockergen's own version, from the build. */
+    public static String version() {
+        try (InputStream in = Dockergen.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    public PresetCatalog presets() {
+        return catalog;
+    }
+
+    public DetectionResult detect(ProjectFiles files, DetectOptions options) {
+        return detectors.detect(files, options);
+    }
+
+    public GenerationResult generate(GenerateRequest request) {
+        DetectionResult detection = detect(request.files(), request.detectOptions());
+        List<ProjectFacts> projects = detection.projects();
+        if (projects.isEmpty()) {
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
+                    + ": no supported project found (looked for go.mod and Go main packages); "
+                    + "run dockergen in the project's root directory");
+        }
+        if (projects.size() > 1) {
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
+                    + ": several projects found (" + projects.stream().map(p -> p.language().id() + " at " + p.path())
+                    .collect(Collectors.joining(", ")) + "); run dockergen in one project's directory");
+        }
+        ProjectFacts project = projects.get(0);
+        Preset preset = catalog.choose(project.language(), request.preset(), request.finalStage());
+        Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), version));
+        if (renderer == null) {
+            renderer = new TemplateRenderer();
+        }
+        List<GeneratedFile> files = List.of(
+                new GeneratedFile(DOCKERFILE, renderer.dockerfile(plans.dockerfile())),
+                new GeneratedFile(DOCKERIGNORE, renderer.dockerignore(plans.dockerignore())));
+        List<Warning> warnings = new ArrayList<>(detection.warnings());
+        warnings.addAll(plans.notes());
+        return new GenerationResult(project, preset, files, warnings);
+    }
+}

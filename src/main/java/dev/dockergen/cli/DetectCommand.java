@@ -1,0 +1,146 @@
+package dev.dockergen.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.DetectionResult;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.Warning;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dockergen detect}: what dockergen sees in a repository, and why. */
+@Command(name = "detect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show the projects detected in DIR, each fact with the file and line it came from.",
+        sortOptions = false)
+public final class DetectCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    private final CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
+            description = "Repository root (default: the current directory).")
+    Path dir;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output as ${COMPLETION-CANDIDATES}.")
+    Format format;
+
+    @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory, e.g. cmd/server.")
+    String mainPackage;
+
+    DetectCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var files = ProjectDirectory.open(spec, dir);
+        DetectionResult result = context.dockergen().get().detect(files, new DetectOptions(mainPackage));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(Json.pretty(json(result)));
+        } else {
+            printText(result, out, spec.commandLine().getErr());
+        }
+        return result.projects().isEmpty() ? ExitCode.NOTHING_DETECTED.code() : ExitCode.OK.code();
+    }
+
+    /** The contract shape: {"root", "projects": [...], "warnings": [...]}. */
+    static ObjectNode json(DetectionResult result) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("root", result.root());
+        ArrayNode projects = root.putArray("projects");
+        for (ProjectFacts p : result.projects()) {
+            ObjectNode o = projects.addObject();
+            o.put("path", p.path());
+            o.put("language", p.language().id());
+            o.put("buildTool", p.buildTool());
+            o.put("packageManager", p.packageManager());
+            o.set("languageVersion", value(p.languageVersion()));
+            o.put("framework", p.framework() == null ? null : p.framework().value());
+            o.set("port", value(p.port()));
+            o.set("start", value(p.start()));
+            o.set("evidence", value(p.evidence()));
+            ObjectNode facts = o.putObject("facts");
+            p.details().describe().forEach((k, v) -> facts.set(k, value(v)));
+            if (p.framework() != null) {
+                facts.set("framework", value(p.framework()));
+            }
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        result.warnings().forEach(w -> warnings.add(w.toString()));
+        return root;
+    }
+
+    private static JsonNode value(Object v) {
+        if (v instanceof Fact<?> f) {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.set("value", Json.MAPPER.valueToTree(f.value()));
+            o.put("source", f.source() == null ? null : f.source().toString());
+            return o;
+        }
+        if (v instanceof Collection<?> c) {
+            ArrayNode a = Json.MAPPER.createArrayNode();
+            c.forEach(item -> a.add(value(item)));
+            return a;
+        }
+        return Json.MAPPER.valueToTree(v);
+    }
+
+    private static void printText(DetectionResult result, PrintWriter out, PrintWriter err) {
+        if (result.projects().isEmpty()) {
+            out.println(result.root() + ": no supported project found");
+        }
+        for (ProjectFacts p : result.projects()) {
+            out.println(p.path() + ": " + p.language().id() + " project (" + p.buildTool()
+                    + (p.packageManager() == null ? "" : ", " + p.packageManager()) + ")");
+            row(out, "version", p.languageVersion());
+            row(out, "framework", p.framework());
+            row(out, "port", p.port());
+            row(out, "start", p.start() == null ? null : String.join(" ", p.start()));
+            for (Map.Entry<String, Object> e : p.details().describe().entrySet()) {
+                row(out, e.getKey(), e.getValue());
+            }
+            row(out, "evidence", String.join(", ", p.evidence()));
+        }
+        for (Warning w : result.warnings()) {
+            err.println("warning: " + w);
+        }
+    }
+
+    private static void row(PrintWriter out, String name, Object v) {
+        if (v == null || (v instanceof Collection<?> c && c.isEmpty())) {
+            return;
+        }
+        String text;
+        String source = "";
+        if (v instanceof Fact<?> f) {
+            text = String.valueOf(f.value());
+            source = f.source() == null ? "" : f.source().toString();
+        } else if (v instanceof Collection<?> c) {
+            text = String.join(", ", c.stream().map(String::valueOf).toList());
+        } else {
+            text = String.valueOf(v);
+        }
+        out.println(String.format("  %-13s %-24s %s", name, text, source).stripTrailing());
+    }
+}

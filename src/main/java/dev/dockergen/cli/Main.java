@@ -1,0 +1,67 @@
+package dev.dockergen.cli;
+
+import dev.dockergen.Dockergen;
+import dev.dockergen.ExitCode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/** Process entry point: builds the command line, runs it, exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = commandLine(memoize(Dockergen::builtIn), out, err, System.getenv()).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The configured command line; tests call this with their own writers and environment. */
+    public static CommandLine commandLine(Supplier<Dockergen> dockergen, PrintWriter out, PrintWriter err,
+                                          Map<String, String> env) {
+        CommandContext context = new CommandContext(dockergen, env);
+        CommandLine cl = new CommandLine(new DockergenCommand(), new CommandFactory(context));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new Errors.ExecutionHandler());
+        cl.setParameterExceptionHandler(new Errors.ParameterHandler());
+        cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL.code());
+        addExitCodes(cl, exitCodes());
+        return cl;
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(String.format("%3d", c.code()), c.meaning());
+        }
+        return codes;
+    }
+
+    private static void addExitCodes(CommandLine cl, Map<String, String> codes) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cl.getSubcommands().values().forEach(sub -> addExitCodes(sub, codes));
+    }
+
+    static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package dev.dockergen.detect;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Recognises one language's project at the repository root; empty when the project is not its own. */
+public interface Detector {
+    Language language();
+
+    Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings);
+}

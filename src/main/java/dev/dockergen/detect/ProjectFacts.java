@@ -1,0 +1,27 @@
+package dev.dockergen.detect;
+
+import java.util.List;
+
+/**
+ * Everything detection learnt about one project in the repository, with a source for each fact.
+ *
+ * @param path repository-relative directory of the project ("." for the root)
+ * @param details language-specific facts the planner needs, e.g. {@link dev.dockergen.detect.go.GoDetails}
+ */
+public record ProjectFacts(
+        String path,
+        Language language,
+        String buildTool,
+        String packageManager,
+        Fact<String> languageVersion,
+        Fact<String> framework,
+        Fact<Integer> port,
+        List<String> start,
+        List<String> evidence,
+        LanguageDetails details) {
+
+    public ProjectFacts {
+        start = start == null ? null : List.copyOf(start);
+        evidence = List.copyOf(evidence);
+    }
+}

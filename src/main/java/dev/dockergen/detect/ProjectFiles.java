@@ -1,0 +1,44 @@
+package dev.dockergen.detect;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Read-only view of a repository; detectors see the project only through this.
+ * Paths are relative, '/'-separated, without "./" ("go.mod", "cmd/server/main.go").
+ */
+public interface ProjectFiles {
+    /** Largest file a detector may read; larger ones are an error when read. */
+    long MAX_READ_BYTES = 1 << 20;
+
+    /** Name for messages and the JSON "root" field, as the user gave it. */
+    String displayName();
+
+    boolean isFile(String path);
+
+    boolean isDirectory(String path);
+
+    /** The UTF-8 text of a file, or empty when it does not exist. Too large or not UTF-8: {@link ProjectInputException}. */
+    Optional<String> read(String path);
+
+    /**
+     * Regular files below {@code dir} ("" for the root), sorted, descending at most {@code maxDepth}
+     * directory levels, never into a directory whose name {@code prune} accepts, never through a
+     * symbolic link to a directory.
+     */
+    List<String> walk(String dir, int maxDepth, Predicate<String> prune);
+
+    static String join(String dir, String name) {
+        return dir.isEmpty() || dir.equals(".") ? name : dir + "/" + name;
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

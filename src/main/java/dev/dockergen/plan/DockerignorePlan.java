@@ -1,0 +1,24 @@
+package dev.dockergen.plan;
+
+import java.util.List;
+
+/** A .dockerignore as data: a header and commented sections of patterns. */
+public record DockerignorePlan(List<String> header, List<Section> sections) {
+    public DockerignorePlan {
+        header = Safe.lines(header);
+        sections = List.copyOf(sections);
+    }
+
+    /** Patterns under a one-line comment. */
+    public record Section(String comment, List<String> patterns) {
+        public Section {
+            Safe.line(comment);
+            patterns = Safe.lines(patterns);
+        }
+    }
+
+    /** Every pattern, in order. */
+    public List<String> patterns() {
+        return sections.stream().flatMap(s -> s.patterns().stream()).toList();
+    }
+}

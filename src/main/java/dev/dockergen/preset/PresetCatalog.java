@@ -1,0 +1,54 @@
+package dev.dockergen.preset;
+
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.Language;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The merged, validated set of presets that generation chooses from. */
+public record PresetCatalog(List<Preset> presets) {
+    public PresetCatalog {
+        presets = List.copyOf(presets);
+    }
+
+    public Optional<Preset> find(String name) {
+        return presets.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The preset for a language: by name, by final stage, or the language's default. */
+    public Preset choose(Language language, String name, FinalStage finalStage) {
+        if (name != null) {
+            Preset p = find(name).orElseThrow(() -> new DockergenException(ExitCode.USAGE,
+                    "no preset named '" + name + "'; available: " + names(presets)));
+            if (p.language() != language) {
+                throw new DockergenException(ExitCode.USAGE, "preset '" + name + "' is for " + p.language().id()
+                        + ", but this is a " + language.id() + " project; " + language.id() + " presets: "
+                        + names(forLanguage(language)));
+            }
+            if (finalStage != null && p.finalStage() != finalStage) {
+                throw new DockergenException(ExitCode.USAGE, "preset '" + name + "' has a " + p.finalStage().id()
+                        + " final stage, but --final " + finalStage.id() + " was given; drop one of the two options");
+            }
+            return p;
+        }
+        List<Preset> candidates = forLanguage(language);
+        if (finalStage != null) {
+            return candidates.stream().filter(p -> p.finalStage() == finalStage).findFirst()
+                    .orElseThrow(() -> new DockergenException(ExitCode.USAGE, "no " + language.id() + " preset with a "
+                            + finalStage.id() + " final stage; available: " + names(candidates)));
+        }
+        return candidates.stream().filter(Preset::isDefault).findFirst()
+                .or(() -> candidates.stream().findFirst())
+                .orElseThrow(() -> new DockergenException(ExitCode.USAGE, "no preset for " + language.id()));
+    }
+
+    public List<Preset> forLanguage(Language language) {
+        return presets.stream().filter(p -> p.language() == language).toList();
+    }
+
+    private static String names(List<Preset> presets) {
+        return presets.stream().map(Preset::name).collect(Collectors.joining(", "));
+    }
+}
