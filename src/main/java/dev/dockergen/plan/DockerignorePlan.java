@@ -9,10 +9,10 @@ public record DockerignorePlan(List<String> header, List<Section> sections) {
         sections = List.copyOf(sections);
     }
 
-    /** Patterns under a one-line comment. */
-    public record Section(String comment, List<String> patterns) {
+    /** Patterns under comment lines. */
+    public record Section(List<String> comments, List<String> patterns) {
         public Section {
-            Safe.line(comment);
+            comments = Safe.lines(comments);
             patterns = Safe.lines(patterns);
         }
     }

@@ -137,17 +137,29 @@ public final class GoPlanner implements LanguagePlanner {
     private static Stage buildStage(GoDetails go, Preset preset, ImageSpec build, ImageSpec runtime, boolean cgo, String binary) {
         List<Instruction> ins = new ArrayList<>();
         if (!build.packages().isEmpty()) {
+            ins.add(Comment.of("C toolchain for cgo. Alpine package versions are not pinned: old ones leave the index."));
             ins.add(new Directive("hadolint ignore=DL3018"));
             ins.add(new Run(List.of(), List.of(installCommand(build))));
         }
         ins.add(new Workdir("/src"));
+        if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
+            ins.add(Comment.of("Account files for the runtime user, which " + runtime.image() + " lacks."));
+            ins.add(new Run(List.of(), List.of(String.format(
+                    "mkdir -p %s && printf '%s:x:%d:%d::/:/sbin/nologin\\n' > %s/passwd"
+                            + " && printf '%s:x:%d:\\n' > %s/group",
+                    OUT, preset.user().name(), preset.user().uid(), preset.user().gid(), OUT,
+                    preset.user().name(), preset.user().gid(), OUT))));
+        }
         boolean download = go.hasGoMod() && !go.vendored();
         if (download) {
-            ins.add(Comment.of("Module downloads first: this layer is reused until go.mod or go.sum change."));
             List<String> manifests = new ArrayList<>(List.of("go.mod"));
             if (go.hasGoSum()) {
                 manifests.add("go.sum");
             }
+            List<String> watched = new ArrayList<>(manifests);
+            go.localModules().forEach(local -> watched.add(local + "/go.mod"));
+            ins.add(Comment.of("Module downloads first: this layer is reused until "
+                    + String.join(" or ", watched) + (watched.size() > 1 ? " change." : " changes.")));
             ins.add(new Copy(null, manifests, "./"));
             for (String local : go.localModules()) {
                 ins.add(new Copy(null, List.of(local + "/go.mod"), local + "/"));
@@ -180,16 +192,10 @@ public final class GoPlanner implements LanguagePlanner {
         List<Mount> mounts = go.vendored() ? List.of(Mount.cache(BUILD_CACHE))
                 : List.of(Mount.cache(MOD_CACHE), Mount.cache(BUILD_CACHE));
         ins.add(new Run(mounts, lines));
-        if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
-            ins.add(Comment.of("Account files for the runtime user, which " + runtime.image() + " lacks."));
-            ins.add(new Run(List.of(), List.of(String.format(
-                    "printf '%s:x:%d:%d::/:/sbin/nologin\\n' > %s/passwd && printf '%s:x:%d:\\n' > %s/group",
-                    preset.user().name(), preset.user().uid(), preset.user().gid(), OUT,
-                    preset.user().name(), preset.user().gid(), OUT))));
-        }
         String image = build.image().replace("{version}", "${" + VERSION_ARG + "}");
         List<String> comment = cgo
-                ? List.of("Build stage: cgo needs a C toolchain for the target, so this stage runs on the target platform.")
+                ? List.of("Build stage: cgo needs a C toolchain for the target, so this stage runs on the target platform",
+                        "and on the same C library as the runtime stage.")
                 : List.of("Build stage: runs on the build machine's platform and cross-compiles a static binary.");
         return new Stage(comment, cgo ? null : "$BUILDPLATFORM", image, "build", ins);
     }
@@ -236,7 +242,8 @@ public final class GoPlanner implements LanguagePlanner {
         ins.add(new Entrypoint(List.of(installed)));
         String comment = runtime.isScratch()
                 ? "Runtime stage: the binary alone on an empty image, with CA certificates and an account copied in."
-                : "Runtime stage: " + runtime.image() + (runtime.shell() ? "." : ", which has no shell.");
+                : "Runtime stage: " + runtime.image() + (runtime.shell() ? " (busybox shell and wget)" : ", which has no shell")
+                + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);
     }
 

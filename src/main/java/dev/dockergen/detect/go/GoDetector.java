@@ -91,7 +91,10 @@ public final class GoDetector implements Detector {
         if (hasGoSum) {
             evidence.add("go.sum");
         }
-        boolean hasRequires = mod != null && !mod.requires().isEmpty();
+        // modules replaced by a directory in the repository need no download and no go.sum entry
+        Set<String> replacedLocally = mod == null ? Set.of() : mod.replaces().stream().filter(GoMod.Replace::local)
+                .map(GoMod.Replace::from).collect(java.util.stream.Collectors.toSet());
+        boolean hasRequires = mod != null && mod.requires().stream().anyMatch(r -> !replacedLocally.contains(r.path()));
         if (hasGoMod && hasRequires && !hasGoSum) {
             warnings.add(new Warning(Source.of("go.mod"),
                     "go.sum is missing, so downloads are not verified; run `go mod tidy` and commit go.sum"));
@@ -122,7 +125,9 @@ public final class GoDetector implements Detector {
         }
         String binary = mainDir == null ? null : binaryName(mainDir, mod, files, warnings);
 
-        List<GoSourceScan> ordered = new ArrayList<>(scans);
+        // other programs' main packages say nothing about this binary; library packages may (it imports them)
+        List<GoSourceScan> ordered = new ArrayList<>(scans.stream()
+                .filter(s -> !("main".equals(s.packageName) && !s.dir().equals(mainDir))).toList());
         ordered.sort(Comparator.comparing((GoSourceScan s) -> !(mainDir != null && s.dir().equals(mainDir)))
                 .thenComparing(s -> s.path));
         GoSourceScan.PortHint portHint = ordered.stream().flatMap(s -> s.ports.stream())

@@ -1,0 +1,29 @@
+package dev.dockergen;
+
+import dev.dockergen.detect.DirectoryProjectFiles;
+import dev.dockergen.detect.Detectors;
+import dev.dockergen.plan.Planner;
+import dev.dockergen.preset.CatalogLoader;
+import java.nio.file.Path;
+
+/** The fixture repositories under src/test/resources/fixtures, and a façade with a fixed version. */
+public final class Fixtures {
+    public static final Path ROOT = Path.of("src", "test", "resources", "fixtures");
+    public static final String VERSION = "TEST";
+
+    private Fixtures() {
+    }
+
+    public static Path go(String name) {
+        return ROOT.resolve("go").resolve(name);
+    }
+
+    public static DirectoryProjectFiles goFiles(String name) {
+        return new DirectoryProjectFiles(go(name), name);
+    }
+
+    /** The built-in pipeline, with "TEST" as its version so approvals survive releases. */
+    public static Dockergen dockergen() {
+        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader.builtIn(), VERSION);
+    }
+}
