@@ -141,6 +141,6 @@ public final class DetectCommand implements Callable<Integer> {
         } else {
             text = String.valueOf(v);
         }
-        out.println(String.format("  %-13s %-24s %s", name, text, source).stripTrailing());
+        out.println(String.format("  %-15s %-24s %s", name, text, source).stripTrailing());
     }
 }

@@ -79,7 +79,9 @@ public final class CatalogLoader {
     }
 
     private static Preset preset(YamlTree t, Node node, String at, String origin) {
-        Map<String, Node> m = t.mapping(node, at, PRESET_KEYS);
+        String peeked = YamlTree.peek(node, "name");
+        Map<String, Node> m = t.mapping(node, peeked != null && NAME.matcher(peeked).matches() ? "preset " + peeked : at,
+                PRESET_KEYS);
         String name = t.string(t.required(m, node, at, "name"), at + ".name");
         if (!NAME.matcher(name).matches()) {
             throw t.error(m.get("name"), at + ".name", "'" + name + "' is not a preset name; use lower-case letters, digits and '-'");

@@ -85,12 +85,33 @@ final class YamlTree {
                 throw error(k, key, "keys must be plain words");
             }
             String name = scalar.getValue();
+            if (out.containsKey(name)) {
+                throw error(k, qualify(key, name), "duplicate key (first at " + where(findKey(mapping, name)) + "); keep one");
+            }
             if (!allowed.contains(name)) {
                 throw error(k, qualify(key, name), "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
             }
             out.put(name, tuple.getValueNode());
         }
         return out;
+    }
+
+    private static Node findKey(MappingNode mapping, String name) {
+        return mapping.getValue().stream().map(NodeTuple::getKeyNode)
+                .filter(k -> k instanceof ScalarNode s && s.getValue().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The plain string under {@code key} of a mapping, or null: for naming a node before checking it. */
+    static String peek(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+                        && t.getValueNode() instanceof ScalarNode v && !v.getTag().equals(Tag.NULL)) {
+                    return v.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     static String qualify(String parent, String key) {

@@ -1,0 +1,23 @@
+package dev.dockergen.cli;
+
+import dev.dockergen.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs the real command line in-process and captures what it prints. */
+final class CliRunner {
+    record Result(int code, String out, String err) {
+    }
+
+    private CliRunner() {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(Fixtures::dockergen, new PrintWriter(out, true), new PrintWriter(err, true), Map.of())
+                .execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

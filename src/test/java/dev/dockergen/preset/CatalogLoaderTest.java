@@ -1,0 +1,121 @@
+package dev.dockergen.preset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.Language;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CatalogLoaderTest {
+    private static final String HEAD = "apiVersion: dockergen/v1\nkind: PresetCatalog\npresets:\n";
+    private static final String GOOD = """
+              - name: my-go
+                language: go
+                final: alpine
+                versionDefault: "1.25"
+                build: {image: "golang:{version}-alpine"}
+                runtime: {image: "alpine:3.22", provides: [ca-certificates]}
+                user: {name: app, uid: 10001, gid: 10001, create: true}
+            """;
+
+    @Test
+    void builtInCatalogHasThreeGoPresetsWithDistrolessAsDefault() {
+        PresetCatalog c = CatalogLoader.builtIn();
+        assertEquals(List.of("go-distroless", "go-scratch", "go-alpine"), c.presets().stream().map(Preset::name).toList());
+        Preset def = c.choose(Language.GO, null, null);
+        assertEquals("go-distroless", def.name());
+        assertEquals(65532, def.user().uid());
+        assertTrue(def.runtime().has(ImageSpec.TZDATA));
+        Preset scratch = c.choose(Language.GO, null, FinalStage.SCRATCH);
+        assertNull(scratch.cgoBuild());
+        assertTrue(scratch.cgoRefusal().startsWith("scratch has no C library"));
+        assertTrue(scratch.source().startsWith("built-in presets/go.yaml:"), scratch.source());
+    }
+
+    @Test
+    void everyBuiltInImageIsPinnedToATagThatIsNotLatest() {
+        for (Preset p : CatalogLoader.builtIn().presets()) {
+            for (ImageSpec spec : Stream.of(p.build(), p.runtime(), p.cgoBuild(), p.cgoRuntime())
+                    .filter(java.util.Objects::nonNull).toList()) {
+                assertTrue(spec.isScratch() || spec.image().matches("[^:@]+:[^:]+"), spec.image());
+                assertTrue(!spec.image().endsWith(":latest"), spec.image());
+            }
+        }
+    }
+
+    @Test
+    void everyFileInThePresetsFolderIsPackaged() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("presets"))) {
+            assertEquals(CatalogLoader.BUILT_IN_FILES, files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aValidOrganisationPresetLoads() {
+        List<Preset> presets = CatalogLoader.load("org.yaml", HEAD + GOOD, "org.yaml");
+        assertEquals("my-go", presets.get(0).name());
+        assertTrue(presets.get(0).user().create());
+        assertEquals("org.yaml org.yaml:4:5", presets.get(0).source());
+    }
+
+    static Stream<Arguments> broken() {
+        return Stream.of(
+                Arguments.of(HEAD + GOOD.replace("final: alpine", "final: alpine\n    colour: blue"),
+                        "org.yaml:7:5: preset my-go.colour: unknown key; allowed here: build, cgo, default, description, "
+                                + "final, labels, language, name, runtime, user, versionDefault"),
+                Arguments.of(HEAD + GOOD.replace("uid: 10001", "uid: root"),
+                        "org.yaml:10:28: preset my-go.user.uid: expected a whole number from 1 to 2147483646, found 'root'"),
+                Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine:latest"),
+                        "org.yaml:9:22: preset my-go.runtime.image: 'alpine:latest' is not a pinned image reference; write "
+                                + "name:tag (tag not 'latest'), optionally @sha256:<digest>, with {version} for the language version"),
+                Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine"),
+                        "org.yaml:9:22: preset my-go.runtime.image: 'alpine' has no tag; pin one (e.g. alpine:3.22)"),
+                Arguments.of(HEAD + GOOD.replace("language: go", "language: cobol"),
+                        "org.yaml:5:15: preset my-go.language: unknown language 'cobol'; use one of go, node, java, python, c"),
+                Arguments.of(HEAD.replace("dockergen/v1", "dockergen/v9") + GOOD,
+                        "org.yaml:1:13: apiVersion: unsupported version 'dockergen/v9'; use dockergen/v1"),
+                Arguments.of(HEAD + GOOD + GOOD, "org.yaml org.yaml:11:5: preset my-go is defined twice (also at "
+                        + "org.yaml org.yaml:4:5); rename one"),
+                Arguments.of(HEAD + "  - name: x\n    name: y\n",
+                        "org.yaml:5:5: preset x.name: duplicate key (first at org.yaml:4:5); keep one"),
+                Arguments.of(bomb(),
+                        "org.yaml: invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20"),
+                Arguments.of("", "org.yaml: the file is empty; a catalogue starts with `apiVersion: dockergen/v1`"),
+                Arguments.of(HEAD + GOOD.replace("name: my-go", "name: \"my-go\\nRUN rm -rf /\""),
+                        "org.yaml:4:11: presets[0].name: control characters (such as line breaks) are not allowed in this value"));
+    }
+
+    /** The "billion laughs": nine levels of nine aliases each. */
+    static String bomb() {
+        StringBuilder b = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 9; i++) {
+            String prev = "*a" + (i - 1);
+            b.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, prev))).append("]\n");
+        }
+        return b.toString();
+    }
+
+    @ParameterizedTest
+    @MethodSource("broken")
+    void brokenCataloguesAreOneLineErrorsWithFileLineColumnAndKey(String yaml, String message) {
+        CatalogException e = assertThrows(CatalogException.class, () -> {
+            List<Preset> presets = CatalogLoader.load("org.yaml", yaml, "org.yaml");
+            CatalogLoader.validate(presets);
+        });
+        assertEquals(message, e.getMessage());
+        assertEquals(ExitCode.BAD_CATALOG, e.exitCode());
+        assertTrue(!e.getMessage().contains("\n"), "one line");
+    }
+}
