@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dockergen detect}: what dockergen sees in a repository, and why. */
@@ -36,9 +35,8 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "Repository root (default: the current directory).")
-    Path dir;
+    @Mixin
+    ProjectDirectory project;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output as ${COMPLETION-CANDIDATES}.")
@@ -53,7 +51,7 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var files = ProjectDirectory.open(spec, dir);
+        var files = project.open();
         DetectionResult result = context.dockergen().get().detect(files, new DetectOptions(mainPackage));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dockergen init}: detect, generate, and write (or print) Dockerfile and .dockerignore. */
@@ -35,9 +34,8 @@ public final class InitCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "Project root directory (default: the current directory).")
-    Path dir;
+    @Mixin
+    ProjectDirectory project;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Preset to use (see: dockergen presets list).")
     String preset;
@@ -77,11 +75,12 @@ public final class InitCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65535)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use a port from 1 to 65535");
         }
-        var files = ProjectDirectory.open(spec, dir);
+        var files = project.open();
         GenerationResult result = context.dockergen().get().generate(new GenerateRequest(
                 files, new DetectOptions(mainPackage), preset, finalStage, port));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path dir = project.path();
         Path target = output != null ? output : dir;
         OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(target, result.files(), force);
         if (format == Format.json) {

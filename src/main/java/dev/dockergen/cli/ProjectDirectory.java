@@ -5,13 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Resolves the DIR argument into a readable project, or a usage error that names it. */
-final class ProjectDirectory {
-    private ProjectDirectory() {
+/** The DIR argument every project command takes, opened as a read-only project or a usage error. */
+public final class ProjectDirectory {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
+            description = "Project root directory (default: the current directory).")
+    Path dir;
+
+    Path path() {
+        return dir;
     }
 
-    static DirectoryProjectFiles open(CommandSpec spec, Path dir) {
+    DirectoryProjectFiles open() {
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     dir + ": not a directory; give the project's root directory");
