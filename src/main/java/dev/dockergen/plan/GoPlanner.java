@@ -216,7 +216,7 @@ public final class GoPlanner implements LanguagePlanner {
                     "&& adduser -S -D -H -u " + preset.user().uid() + " -G " + preset.user().name()
                             + " -h /nonexistent -s /sbin/nologin " + preset.user().name())));
         }
-        if (!runtime.has(ImageSpec.CA_CERTIFICATES)) {
+        if (!runtime.has(ImageSpec.CA_CERTIFICATES) && go.needsCaCerts().value()) {
             ins.add(new Copy("build", List.of("/etc/ssl/certs/ca-certificates.crt"), "/etc/ssl/certs/ca-certificates.crt"));
         }
         if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
@@ -241,7 +241,8 @@ public final class GoPlanner implements LanguagePlanner {
         ins.addAll(labels(go, preset, binary));
         ins.add(new Entrypoint(List.of(installed)));
         String comment = runtime.isScratch()
-                ? "Runtime stage: the binary alone on an empty image, with CA certificates and an account copied in."
+                ? "Runtime stage: the binary alone on an empty image, with " + (go.needsCaCerts().value()
+                        ? "CA certificates (TLS-capable import at " + go.needsCaCerts().source() + ") and " : "") + "an account copied in."
                 : "Runtime stage: " + runtime.image() + (runtime.shell() ? " (busybox shell and wget)" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);

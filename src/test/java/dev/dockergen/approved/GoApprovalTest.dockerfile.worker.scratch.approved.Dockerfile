@@ -28,10 +28,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -tags timetzdata -o /out/reporter .
 
-# Runtime stage: the binary alone on an empty image, with CA certificates and an account copied in.
+# Runtime stage: the binary alone on an empty image, with an account copied in.
 
 FROM scratch AS runtime
-COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/passwd /etc/passwd
 COPY --from=build /out/group /etc/group
 COPY --from=build /out/reporter /usr/local/bin/reporter

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param packageDirs directories holding the module's non-test Go files ("" for the root)
  * @param healthPath an HTTP path that looks like a health endpoint, or null
  * @param needsTzdata true when the code loads time zones (time.LoadLocation) without embedding time/tzdata
+ * @param needsCaCerts the program may make TLS connections (a TLS-capable standard package, or any
+ *                     third-party module), so the image needs a CA bundle
  * @param readsPortEnv the program takes its port from the PORT environment variable
  */
 public record GoDetails(
@@ -40,6 +42,7 @@ public record GoDetails(
         List<String> packageDirs,
         Fact<String> healthPath,
         Fact<Boolean> needsTzdata,
+        Fact<Boolean> needsCaCerts,
         Fact<Boolean> readsPortEnv) implements LanguageDetails {
 
     public GoDetails {
@@ -68,6 +71,7 @@ public record GoDetails(
         facts.put("embeds", embedPaths);
         facts.put("healthPath", healthPath);
         facts.put("timeZones", needsTzdata);
+        facts.put("caCertificates", needsCaCerts);
         facts.put("portFromEnv", readsPortEnv);
         return facts;
     }

@@ -154,6 +154,12 @@ public final class GoDetector implements Detector {
         Fact<Boolean> tz = loadLocation != null && !embedsTzdata
                 ? Fact.of(Boolean.TRUE, loadLocation) : new Fact<>(Boolean.FALSE, null);
 
+        Fact<Boolean> tls = ordered.stream().map(s -> s.tlsImport).filter(s -> s != null).findFirst()
+                .map(GoSourceScan::yes)
+                .or(() -> mod == null ? Optional.empty() : mod.requires().stream()
+                        .filter(r -> !replacedLocally.contains(r.path())).findFirst()
+                        .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
+                .orElse(new Fact<>(Boolean.FALSE, null));
         GoDetails details = new GoDetails(
                 mod == null ? null : Fact.of(mod.modulePath(), "go.mod", mod.moduleLine()),
                 mod == null || mod.toolchain() == null ? null : Fact.of(mod.toolchain(), "go.mod", mod.toolchainLine()),
@@ -162,7 +168,7 @@ public final class GoDetector implements Detector {
                 localModules(files, mod, warnings),
                 embeds(files, scans),
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
-                health, tz,
+                health, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv));
 
         Fact<String> version = mod == null || mod.goVersion() == null

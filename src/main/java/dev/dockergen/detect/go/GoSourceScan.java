@@ -14,6 +14,9 @@ final class GoSourceScan {
     private static final Pattern FUNC_MAIN = Pattern.compile("^func\\s+main\\s*\\(\\s*\\)");
     private static final Pattern IGNORE_TAG = Pattern.compile("^//\\s*(go:build|\\+build)\\s+ignore\\s*$");
     private static final Pattern IMPORT_C = Pattern.compile("^(import\\s+)?\"C\"\\s*(//.*)?$");
+    /** Standard packages through which a program makes TLS connections and so needs CA certificates. */
+    private static final Pattern TLS_IMPORT = Pattern.compile(
+            "^(?:import\\s+)?(?:[\\w.]+\\s+)?\"(crypto/tls|net/http|net/smtp|crypto/x509)\"");
     private static final Pattern TZDATA_IMPORT = Pattern.compile("\"time/tzdata\"");
     private static final Pattern LOAD_LOCATION = Pattern.compile("\\btime\\.LoadLocation\\(");
     private static final Pattern EMBED = Pattern.compile("^//go:embed\\s+(.+)$");
@@ -41,6 +44,7 @@ final class GoSourceScan {
     Source importC;
     boolean importsTzdata;
     Source loadLocation;
+    Source tlsImport;
     Source portEnv;
     Source healthSource;
     String healthPath;
@@ -98,6 +102,9 @@ final class GoSourceScan {
         }
         if (importC == null && IMPORT_C.matcher(line).matches()) {
             importC = here;
+        }
+        if (tlsImport == null && TLS_IMPORT.matcher(line).find()) {
+            tlsImport = here;
         }
         if (TZDATA_IMPORT.matcher(line).find()) {
             importsTzdata = true;

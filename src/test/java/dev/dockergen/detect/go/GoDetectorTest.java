@@ -116,6 +116,14 @@ class GoDetectorTest {
     }
 
     @Test
+    void caCertificatesAreNeededForTlsCapableImportsOrThirdPartyModulesOnly() {
+        assertEquals("false @ null", fact(go(fixture("worker")).needsCaCerts()), "log and time only");
+        assertEquals("true @ main.go:6", fact(go(fixture("nethttp-root")).needsCaCerts()));
+        assertEquals("true @ go.mod:2", fact(go(detect(repo("go.mod", "module a.b/c\nrequire x.y/z v1.0.0\n",
+                "main.go", "package main\n\nimport \"x.y/z\"\n\nfunc main() { z.Run() }\n"))).needsCaCerts()));
+    }
+
+    @Test
     void importingTimeTzdataMeansNoExtraTimeZoneData() {
         ProjectFacts p = detect(repo("go.mod", "module a.b/c\n",
                 "main.go", "package main\n\nimport (\n\t\"time\"\n\t_ \"time/tzdata\"\n)\n\nfunc main() {\n\t_, _ = time.LoadLocation(\"UTC\")\n}\n"));

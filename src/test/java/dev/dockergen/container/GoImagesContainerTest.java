@@ -1,0 +1,152 @@
+package dev.dockergen.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockergen.Fixtures;
+import dev.dockergen.GenerateRequest;
+import dev.dockergen.GenerationResult;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.DirectoryProjectFiles;
+import dev.dockergen.preset.FinalStage;
+import dev.dockergen.render.GeneratedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Builds, runs and probes the image of every Go app that builds offline on every final stage the
+ * lab can stand in for; then changes one source file, rebuilds, and checks that the module layer
+ * came from cache and that the new code is served. Writes target/container-report.{md,json}.
+ */
+@Tag("container")
+class GoImagesContainerTest {
+    private static final Path WORK = Path.of("target", "container-work");
+
+    /** An app, how to probe it, and a one-line source change with the text it then serves. */
+    record App(String name, Path source, String probe, String expect, String file, String from, String to,
+               String expectAfter) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<App> APPS = List.of(
+            new App("go-hello", Path.of("examples", "go-hello"), "/?name=lab", "hello, lab",
+                    "main.go", "\"hello, %s\\n\"", "\"hi, %s\\n\"", "hi, lab"),
+            new App("nethttp-root", Fixtures.go("nethttp-root"), "/", "hello",
+                    "main.go", "\"hello\"", "\"hello again\"", "hello again"),
+            new App("cmd-server", Fixtures.go("cmd-server"), "/items", "nut",
+                    "internal/api/api.go", "\"nut\"", "\"washer\"", "washer"),
+            new App("worker", Fixtures.go("worker"), null, null,
+                    "main.go", "report at", "report for", null),
+            new App("toolchain", Fixtures.go("toolchain"), "/", "T",
+                    "main.go", "_, _ = w.Write(", "_, _ = w.Write([]byte(\"time: \")); _, _ = w.Write(", "time: "),
+            new App("embed-replace", Fixtures.go("embed-replace"), "/web/", "portal",
+                    "web/index.html", "<p>portal", "<p>portal v2", "portal v2"),
+            new App("no-gomod", Fixtures.go("no-gomod"), "/", "no module",
+                    "main.go", "\"no module\"", "\"still no module\"", "still no module"),
+            new App("cgo-inline", Fixtures.go("cgo-inline"), "/", "2+3=5",
+                    "main.go", "\"2+3=%d\\n\"", "\"sum=%d\\n\"", "sum=5"));
+
+    static Stream<Arguments> cases() {
+        return APPS.stream().flatMap(app -> Stream.of(FinalStage.values())
+                .filter(stage -> !app.name().startsWith("cgo-") || stage == FinalStage.DISTROLESS) // lab: no apk
+                .map(stage -> Arguments.of(app, stage)));
+    }
+
+    @BeforeAll
+    static void cleanWork() throws IOException {
+        if (Files.isDirectory(WORK)) {
+            try (Stream<Path> paths = Files.walk(WORK)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        ContainerReport.write(Path.of("target"));
+        ContainerLab.run(List.of("podman", "image", "prune", "-f"), 300);
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("cases")
+    void imageBuildsRunsAnswersAndRebuildsFromCache(App app, FinalStage stage) throws IOException {
+        ContainerLab.requireReady();
+        Path dir = WORK.resolve(app.name() + "-" + stage.id());
+        copy(app.source(), dir);
+        GenerationResult generated = Fixtures.dockergen().generate(new GenerateRequest(
+                new DirectoryProjectFiles(dir, app.name()), DetectOptions.DEFAULT, null, stage, null));
+        for (GeneratedFile f : generated.files()) {
+            Files.writeString(dir.resolve(f.path()), f.content());
+        }
+        String tag = "localhost/dockergen-it/" + app.name() + "-" + stage.id() + ":1";
+        String binary = generated.project().start().get(0);
+
+        ContainerLab.BuildRun first = ContainerLab.buildRun(dir, tag, probeOptions(app.probe(), app.expect()));
+        assertTrue(first.ok("build"), () -> "build failed:\n" + first.stderr());
+        assertTrue(first.ok("run"), () -> "container did not run:\n" + first.stderr());
+        assertEquals(app.probe() == null ? "skipped" : "ok", first.result().get("probe"), first::stderr);
+        String user = ContainerLab.imageUser(tag);
+        assertTrue(user.matches("[1-9][0-9]*:[1-9][0-9]*"), "image must run as a numeric non-root user, not '" + user + "'");
+        long artefact = ContainerLab.fileSize(tag, "/usr/local/bin/" + binary);
+        if (stage == FinalStage.SCRATCH) {
+            assertTrue(first.size() <= artefact * 1.10, "scratch image " + first.size()
+                    + " bytes is more than 10% above its binary's " + artefact + " bytes");
+        }
+
+        Path edited = dir.resolve(app.file());
+        String before = Files.readString(edited);
+        assertTrue(before.contains(app.from()), app.file() + " lacks " + app.from());
+        Files.writeString(edited, before.replace(app.from(), app.to()));
+        ContainerLab.BuildRun second = ContainerLab.buildRun(dir, tag,
+                append(probeOptions(app.probe(), app.expectAfter()), "--rmi"));
+        assertTrue(second.ok("build"), () -> "rebuild failed:\n" + second.stderr());
+        assertEquals(app.probe() == null ? "skipped" : "ok", second.result().get("probe"), second::stderr);
+        boolean downloads = generated.files().get(0).content().contains("go mod download");
+        if (downloads) {
+            assertTrue(second.cached("go mod download"), "a source-only change must reuse the module layer:\n" + second.buildLog());
+        }
+        ContainerReport.add(new ContainerReport.Row(app.name(), stage.id(), first.ok("build"), first.ok("run"),
+                first.result().get("probe"), user, first.size(), artefact, (double) first.size() / artefact,
+                downloads ? (second.cached("go mod download") ? "yes" : "no") : "n/a (no go.mod)",
+                first.buildSeconds(), second.buildSeconds(), app.probe() == null || second.ok("probe")));
+    }
+
+    private static String[] probeOptions(String probe, String expect) {
+        return probe == null ? new String[] {"--no-probe"} : new String[] {"--probe", probe, "--expect", expect};
+    }
+
+    private static String[] append(String[] options, String extra) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.add(extra);
+        return all.toArray(new String[0]);
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.sorted().toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+}
