@@ -214,7 +214,7 @@ class DockerfileContractTest {
     }
 
     /** Folds backslash-continued lines into one, as the builder reads them. */
-    private static List<String> joinContinuations(List<String> raw) {
+    static List<String> joinContinuations(List<String> raw) {
         List<String> out = new ArrayList<>();
         StringBuilder current = null;
         for (String line : raw) {
