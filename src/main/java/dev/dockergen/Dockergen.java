@@ -5,7 +5,6 @@ import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.Detectors;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
-import dev.dockergen.detect.Warning;
 import dev.dockergen.plan.PlanRequest;
 import dev.dockergen.plan.Planner;
 import dev.dockergen.plan.Plans;
@@ -16,7 +15,6 @@ import dev.dockergen.render.GeneratedFile;
 import dev.dockergen.render.TemplateRenderer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -87,8 +85,6 @@ public final class Dockergen {
         List<GeneratedFile> files = List.of(
                 new GeneratedFile(DOCKERFILE, renderer.dockerfile(plans.dockerfile())),
                 new GeneratedFile(DOCKERIGNORE, renderer.dockerignore(plans.dockerignore())));
-        List<Warning> warnings = new ArrayList<>(detection.warnings());
-        warnings.addAll(plans.notes());
-        return new GenerationResult(project, preset, files, warnings);
+        return new GenerationResult(project, preset, files, detection.warnings(), plans.notes());
     }
 }

@@ -6,10 +6,17 @@ import dev.dockergen.preset.Preset;
 import dev.dockergen.render.GeneratedFile;
 import java.util.List;
 
-/** The generated files and how they came about. */
-public record GenerationResult(ProjectFacts project, Preset preset, List<GeneratedFile> files, List<Warning> warnings) {
+/**
+ * The generated files and how they came about.
+ *
+ * @param warnings problems in the project the user should fix (from detection)
+ * @param notes choices the planner made that the user should know about
+ */
+public record GenerationResult(ProjectFacts project, Preset preset, List<GeneratedFile> files, List<Warning> warnings,
+                               List<Warning> notes) {
     public GenerationResult {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 }

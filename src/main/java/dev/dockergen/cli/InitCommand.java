@@ -90,6 +90,9 @@ public final class InitCommand implements Callable<Integer> {
         for (Warning w : result.warnings()) {
             err.println("warning: " + w);
         }
+        for (Warning n : result.notes()) {
+            err.println("note: " + n);
+        }
         if (dryRun) {
             for (GeneratedFile f : result.files()) {
                 out.println("==> " + target.resolve(f.path()) + " <==");
@@ -123,6 +126,8 @@ public final class InitCommand implements Callable<Integer> {
         }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(w.toString()));
+        ArrayNode notes = root.putArray("notes");
+        result.notes().forEach(n -> notes.add(n.toString()));
         return root;
     }
 }
