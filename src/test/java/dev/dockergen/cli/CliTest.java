@@ -203,6 +203,29 @@ class CliTest {
     }
 
     @Test
+    void symlinkLoopsAndLinksOutOfTheRepositoryAreNotFollowed() throws IOException {
+        Path dir = copy("nethttp-root");
+        Files.createSymbolicLink(dir.resolve("loop"), dir);
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("evil.go"), "package main\nimport \"C\"\nfunc main() {}\n");
+        Files.createSymbolicLink(dir.resolve("linked"), outside);
+        Files.createSymbolicLink(dir.resolve("evil.go"), outside.resolve("evil.go"));
+        CliRunner.Result r = CliRunner.run("detect", "--format", "json", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode p = new ObjectMapper().readTree(r.out()).get("projects").get(0);
+        assertFalse(p.get("facts").get("cgo").get("value").asBoolean(), "files behind links out of the repository are not read");
+        assertEquals(List.of("."), List.of(p.get("facts").get("mainCandidates").get(0).asText()));
+    }
+
+    @Test
+    void anEnormousGoModIsExitSevenNotAnOutOfMemory() throws IOException {
+        Files.writeString(tmp.resolve("go.mod"), "module example.com/x\n" + "// padding\n".repeat(200_000));
+        CliRunner.Result r = CliRunner.run("detect", tmp.toString());
+        assertEquals(7, r.code());
+        assertEquals("dockergen: go.mod: file is larger than 1 MiB; dockergen reads only small manifests and sources\n", r.err());
+    }
+
+    @Test
     void severalMainPackagesIsExitThreeUntilMainChoosesOne() throws IOException {
         Path dir = copy("several-mains");
         CliRunner.Result r = CliRunner.run("init", "--yes", dir.toString());
