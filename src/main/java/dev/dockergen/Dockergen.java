@@ -11,6 +11,8 @@ import dev.dockergen.plan.Plans;
 import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.Preset;
 import dev.dockergen.preset.PresetCatalog;
+import dev.dockergen.preset.ProjectConfig;
+import java.nio.file.Path;
 import dev.dockergen.render.GeneratedFile;
 import dev.dockergen.render.TemplateRenderer;
 import java.io.IOException;
@@ -55,6 +57,11 @@ public final class Dockergen {
         }
     }
 
+    /** The same pipeline with another preset catalogue (organisation and project catalogues merged in). */
+    public Dockergen withCatalog(PresetCatalog presets) {
+        return new Dockergen(detectors, planner, presets, version);
+    }
+
     public PresetCatalog presets() {
         return catalog;
     }
@@ -78,12 +85,22 @@ public final class Dockergen {
         }
         ProjectFacts project = projects.get(0);
         Preset preset = catalog.choose(project.language(), request.preset(), request.finalStage());
-        Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), version));
+        List<String> missing = catalog.policy().requiredLabels().stream()
+                .filter(l -> !request.labels().containsKey(l) && !preset.labels().containsKey(l)).toList();
+        if (!missing.isEmpty()) {
+            throw new DockergenException(ExitCode.USAGE, "the organisation policy ("
+                    + catalog.policy().sources().get("requiredLabels") + ") requires the label"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; pass --label "
+                    + missing.get(0) + "=VALUE or set labels." + missing.get(0) + " in " + ProjectConfig.FILE_NAME);
+        }
+        Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(), version));
         if (renderer == null) {
             renderer = new TemplateRenderer();
         }
+        String dockerfile = preset.dockerfileTemplate() == null ? renderer.dockerfile(plans.dockerfile())
+                : renderer.dockerfile(plans.dockerfile(), Path.of(preset.dockerfileTemplate()));
         List<GeneratedFile> files = List.of(
-                new GeneratedFile(DOCKERFILE, renderer.dockerfile(plans.dockerfile())),
+                new GeneratedFile(DOCKERFILE, dockerfile),
                 new GeneratedFile(DOCKERIGNORE, renderer.dockerignore(plans.dockerignore())));
         return new GenerationResult(project, preset, files, detection.warnings(), plans.notes());
     }

@@ -3,6 +3,7 @@ package dev.dockergen;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.preset.FinalStage;
+import java.util.Map;
 
 /**
  * What to generate for.
@@ -10,7 +11,16 @@ import dev.dockergen.preset.FinalStage;
  * @param preset a preset name, or null
  * @param finalStage the wanted final stage, or null for the language's default preset
  * @param port the port to expose instead of the detected one, or null
+ * @param labels image labels the user gives (e.g. ones the organisation policy requires)
  */
 public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
-                              Integer port) {
+                              Integer port, Map<String, String> labels) {
+    public GenerateRequest {
+        labels = Map.copyOf(labels);
+    }
+
+    public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
+                           Integer port) {
+        this(files, detectOptions, preset, finalStage, port, Map.of());
+    }
 }

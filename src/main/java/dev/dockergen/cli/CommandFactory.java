@@ -10,7 +10,8 @@ final class CommandFactory implements CommandLine.IFactory {
             InitCommand.class, InitCommand::new,
             DetectCommand.class, DetectCommand::new,
             PresetsCommand.class, PresetsCommand::new,
-            PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new);
+            PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new,
+            PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new);
     private final CommandContext context;
 
     CommandFactory(CommandContext context) {

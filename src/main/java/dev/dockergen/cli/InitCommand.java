@@ -2,11 +2,15 @@ package dev.dockergen.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockergen.Dockergen;
 import dev.dockergen.GenerateRequest;
 import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.Warning;
 import dev.dockergen.preset.FinalStage;
+import dev.dockergen.preset.ProjectConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.dockergen.render.GeneratedFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +54,13 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server.")
     String mainPackage;
 
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "Image label, e.g. team=payments (repeatable; wins over .dockergen.yaml and the preset).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Mixin
+    CatalogOptions catalogOptions;
+
     @Option(names = "--output", paramLabel = "DIR", description = "Write the files here instead of into DIR.")
     Path output;
 
@@ -76,8 +87,15 @@ public final class InitCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use a port from 1 to 65535");
         }
         var files = project.open();
-        GenerationResult result = context.dockergen().get().generate(new GenerateRequest(
-                files, new DetectOptions(mainPackage), preset, finalStage, port));
+        ProjectConfig config = ProjectConfig.find(project.path());
+        Map<String, String> allLabels = new LinkedHashMap<>(config.labels());
+        allLabels.putAll(labels);
+        Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
+        boolean choiceGiven = preset != null || finalStage != null;
+        GenerationResult result = dockergen.generate(new GenerateRequest(files,
+                new DetectOptions(mainPackage != null ? mainPackage : config.main()),
+                choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
+                port != null ? port : config.port(), allLabels));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = project.path();

@@ -1,17 +1,28 @@
 package dev.dockergen.cli;
 
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.Preset;
+import dev.dockergen.preset.PresetCatalog;
+import dev.dockergen.preset.PresetYaml;
+import dev.dockergen.preset.ProjectConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dockergen presets}: the preset catalogue. Without a subcommand, lists it. */
 @Command(name = "presets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Work with the preset catalogue.",
-        subcommands = {PresetsCommand.ListCommand.class})
+        description = "Work with the preset catalogue: built-in, organisation catalogues and the project's .dockergen.yaml.",
+        subcommands = {PresetsCommand.ListCommand.class, PresetsCommand.ShowCommand.class,
+            PresetsCommand.ValidateCommand.class})
 public final class PresetsCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -21,13 +32,17 @@ public final class PresetsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    CatalogOptions catalogOptions;
+
     PresetsCommand(CommandContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        return ListCommand.list(context, spec.commandLine().getOut());
+        return ListCommand.list(catalogOptions.load(context.env(), ProjectConfig.find(Path.of("."))),
+                spec.commandLine().getOut());
     }
 
     /** {@code dockergen presets list}. */
@@ -42,23 +57,92 @@ public final class PresetsCommand implements Callable<Integer> {
         @Mixin
         GlobalOptions global;
 
+        @Mixin
+        CatalogOptions catalogOptions;
+
         ListCommand(CommandContext context) {
             this.context = context;
         }
 
         @Override
         public Integer call() {
-            return list(context, spec.commandLine().getOut());
+            return list(catalogOptions.load(context.env(), ProjectConfig.find(Path.of("."))), spec.commandLine().getOut());
         }
 
-        static int list(CommandContext context, PrintWriter out) {
+        static int list(PresetCatalog catalog, PrintWriter out) {
             out.println(String.format("%-16s %-9s %-11s %s", "NAME", "LANGUAGE", "FINAL", "SOURCE"));
-            for (Preset p : context.dockergen().get().presets().presets()) {
+            for (Preset p : catalog.presets()) {
                 out.println(String.format("%-16s %-9s %-11s %s", p.name() + (p.isDefault() ? "*" : ""),
-                        p.language().id(), p.finalStage().id(), p.source()));
+                        p.language().id(), p.finalStage().id(), p.source()
+                        + (p.lineage().size() > 1 ? " (extends " + p.lineage().get(1) + ")" : "")));
             }
             out.println("* default for its language");
             return 0;
+        }
+    }
+
+    /** {@code dockergen presets show NAME}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Print a preset as it is after extends and the organisation policy are applied.")
+    public static final class ShowCommand implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        CatalogOptions catalogOptions;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "Preset name.")
+        String name;
+
+        ShowCommand(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            PresetCatalog catalog = catalogOptions.load(context.env(), ProjectConfig.find(Path.of(".")));
+            Preset p = catalog.find(name).orElseThrow(() -> new DockergenException(ExitCode.USAGE, "no preset named '"
+                    + name + "'; available: " + catalog.presets().stream().map(Preset::name).collect(Collectors.joining(", "))));
+            spec.commandLine().getOut().print(PresetYaml.dump(p));
+            return 0;
+        }
+    }
+
+    /** {@code dockergen presets validate PATH...}: for an organisation's own CI. */
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Check catalogue files (or directories of them) on top of the built-in presets.",
+                "Every error names file, line, column and key; exit code 4 when any is found."})
+    public static final class ValidateCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalogue files or directories.")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int failed = 0;
+            for (Path path : paths) {
+                try {
+                    PresetCatalog catalog = CatalogLoader.withBuiltIns().addPath(path, path.toString()).build();
+                    long own = catalog.presets().stream().filter(p -> !p.source().startsWith("built-in")).count();
+                    out.println("ok " + path + " (" + own + " preset" + (own == 1 ? "" : "s") + ")");
+                } catch (DockergenException e) {
+                    failed++;
+                    err.println(e.getMessage());
+                }
+            }
+            return failed == 0 ? 0 : ExitCode.BAD_CATALOG.code();
         }
     }
 }

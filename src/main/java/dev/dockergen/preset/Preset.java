@@ -1,6 +1,7 @@
 package dev.dockergen.preset;
 
 import dev.dockergen.detect.Language;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Map;
  *
  * @param cgoBuild builder for code that needs a C toolchain; null when the preset cannot build it
  * @param cgoRuntime runtime for dynamically linked binaries; null when the preset refuses them
+ * @param lineage this preset's name, then the presets it extends, nearest first
+ * @param dockerfileTemplate an organisation's own Dockerfile template (a .jte file path), or null
  * @param source where the preset was defined ("built-in presets/go.yaml:3")
  */
 public record Preset(
@@ -24,9 +27,12 @@ public record Preset(
         String cgoRefusal,
         RunAs user,
         Map<String, String> labels,
+        List<String> lineage,
+        String dockerfileTemplate,
         String source) {
 
     public Preset {
         labels = Map.copyOf(labels);
+        lineage = List.copyOf(lineage);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The merged, validated set of presets that generation chooses from. */
-public record PresetCatalog(List<Preset> presets) {
+public record PresetCatalog(List<Preset> presets, Policy policy) {
     public PresetCatalog {
         presets = List.copyOf(presets);
     }

@@ -2,6 +2,7 @@ package dev.dockergen.preset;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,62 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Strict, position-aware access to a YAML document: every error names file:line:column and the key.
+ * Strict, position-aware access to YAML documents: every error names file:line:column and the key.
  * Parsing uses SafeConstructor limits (no duplicate keys, few aliases, bounded size and depth).
+ * One tree may hold nodes of several files (a preset merged over the one it extends): each node
+ * remembers the file it was read from.
  */
 final class YamlTree {
     static final int MAX_CODE_POINTS = 1 << 20;
 
-    private final String file;
+    private final Map<Node, String> files = new IdentityHashMap<>();
 
-    private YamlTree(String file) {
-        this.file = file;
+    /** Parses a document and remembers that its nodes come from {@code file}. */
+    Node read(String file, String text) {
+        Node root = parse(file, text);
+        register(root, file);
+        return root;
+    }
+
+    private void register(Node node, String file) {
+        if (files.putIfAbsent(node, file) != null) {
+            return; // an alias: already seen
+        }
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                register(t.getKeyNode(), file);
+                register(t.getValueNode(), file);
+            }
+        } else if (node instanceof SequenceNode s) {
+            s.getValue().forEach(child -> register(child, file));
+        }
+    }
+
+    /**
+     * The child mapping laid over the parent: keys of both, the child's value winning; where both
+     * values are mappings they are merged the same way. Lists and scalars are replaced whole.
+     */
+    Node overlay(Node parent, Node child) {
+        if (!(parent instanceof MappingNode p) || !(child instanceof MappingNode c)) {
+            return child;
+        }
+        Map<String, NodeTuple> merged = new LinkedHashMap<>();
+        for (NodeTuple t : p.getValue()) {
+            merged.put(keyOf(t), t);
+        }
+        for (NodeTuple t : c.getValue()) {
+            NodeTuple earlier = merged.get(keyOf(t));
+            merged.put(keyOf(t), earlier == null ? t
+                    : new NodeTuple(t.getKeyNode(), overlay(earlier.getValueNode(), t.getValueNode())));
+        }
+        MappingNode out = new MappingNode(c.getTag(), true, new ArrayList<>(merged.values()), c.getStartMark(),
+                c.getEndMark(), c.getFlowStyle());
+        files.put(out, files.get(c));
+        return out;
+    }
+
+    private static String keyOf(NodeTuple t) {
+        return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(System.identityHashCode(t));
     }
 
     static Node parse(String file, String text) {
@@ -60,11 +107,8 @@ final class YamlTree {
         return s == null ? "syntax error" : s.replaceAll("\\s+", " ").strip();
     }
 
-    static YamlTree in(String file) {
-        return new YamlTree(file);
-    }
-
     String where(Node node) {
+        String file = files.getOrDefault(node, "?");
         Mark m = node.getStartMark();
         return m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
     }

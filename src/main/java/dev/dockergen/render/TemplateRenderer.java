@@ -1,26 +1,94 @@
 package dev.dockergen.render;
 
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
 import dev.dockergen.plan.DockerfilePlan;
 import dev.dockergen.plan.DockerignorePlan;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
+import gg.jte.resolve.DirectoryCodeResolver;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 
-/** Prints plans through the jte templates precompiled from the top-level templates/ folder. */
+/**
+ * Prints plans through the jte templates precompiled from the top-level templates/ folder, or
+ * through an organisation's own Dockerfile template, compiled when first used.
+ */
 public final class TemplateRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Plain);
 
     public String dockerfile(DockerfilePlan plan) {
-        return render("dockerfile.jte", plan);
+        return render(engine, "dockerfile.jte", plan);
     }
 
     public String dockerignore(DockerignorePlan plan) {
-        return render("dockerignore.jte", plan);
+        return render(engine, "dockerignore.jte", plan);
     }
 
-    private String render(String template, Object model) {
+    /** Renders with a template file of an organisation catalogue; it gets the same {@code DockerfilePlan plan}. */
+    public String dockerfile(DockerfilePlan plan, Path template) {
+        if (ToolProvider.getSystemJavaCompiler() == null) {
+            throw new DockergenException(ExitCode.BAD_CATALOG, template + ": compiling a catalogue template needs a JDK "
+                    + "(javac); run dockergen with a JDK's java, or drop templates.dockerfile from the preset");
+        }
+        Path classes;
+        try {
+            classes = Files.createTempDirectory("dockergen-jte");
+        } catch (IOException e) {
+            throw new DockergenException(ExitCode.INTERNAL, "cannot create a directory to compile " + template + " in", e);
+        }
+        try {
+            TemplateEngine custom = TemplateEngine.create(new DirectoryCodeResolver(template.getParent()), classes,
+                    ContentType.Plain, getClass().getClassLoader());
+            custom.setTrimControlStructures(true);
+            custom.setClassPath(classPath());
+            return render(custom, template.getFileName().toString(), plan);
+        } catch (TemplateException e) {
+            throw new DockergenException(ExitCode.BAD_CATALOG, template + ": " + oneLine(e.getMessage()), e);
+        } finally {
+            delete(classes);
+        }
+    }
+
+    private static String render(TemplateEngine engine, String template, Object model) {
         StringOutput out = new StringOutput();
         engine.render(template, model, out);
         return out.toString();
+    }
+
+    /** What a catalogue template compiles against: dockergen's own classes and jte's runtime. */
+    private static List<String> classPath() {
+        List<String> out = new ArrayList<>();
+        for (Class<?> c : List.of(DockerfilePlan.class, TemplateEngine.class)) {
+            try {
+                out.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | SecurityException | NullPointerException e) {
+                // fall back to the JVM's class path, which jte uses by default
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "template error" : message.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

@@ -37,6 +37,6 @@ EXPOSE 3000
 # Health endpoint found at main.go:14; busybox wget probes it.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD ["wget", "-q", "--spider", "http://127.0.0.1:3000/health"]
-LABEL org.opencontainers.image.title="shortener"
 LABEL org.opencontainers.image.source="https://github.com/acme/shortener"
+LABEL org.opencontainers.image.title="shortener"
 ENTRYPOINT ["/usr/local/bin/shortener"]

@@ -33,6 +33,6 @@ USER 65532:65532
 EXPOSE 3000
 
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:3000/health.
-LABEL org.opencontainers.image.title="shortener"
 LABEL org.opencontainers.image.source="https://github.com/acme/shortener"
+LABEL org.opencontainers.image.title="shortener"
 ENTRYPOINT ["/usr/local/bin/shortener"]

@@ -37,6 +37,6 @@ EXPOSE 9090
 # Health endpoint found at internal/api/api.go:12; busybox wget probes it.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD ["wget", "-q", "--spider", "http://127.0.0.1:9090/readyz"]
-LABEL org.opencontainers.image.title="server"
 LABEL org.opencontainers.image.source="https://github.com/acme/inventory"
+LABEL org.opencontainers.image.title="server"
 ENTRYPOINT ["/usr/local/bin/server"]

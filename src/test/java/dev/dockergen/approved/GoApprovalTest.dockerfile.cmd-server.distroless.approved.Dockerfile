@@ -33,6 +33,6 @@ USER 65532:65532
 EXPOSE 9090
 
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:9090/readyz.
-LABEL org.opencontainers.image.title="server"
 LABEL org.opencontainers.image.source="https://github.com/acme/inventory"
+LABEL org.opencontainers.image.title="server"
 ENTRYPOINT ["/usr/local/bin/server"]

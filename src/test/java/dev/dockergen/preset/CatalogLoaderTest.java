@@ -61,19 +61,22 @@ class CatalogLoaderTest {
         }
     }
 
+    static PresetCatalog load(String yaml) {
+        return CatalogLoader.withBuiltIns().add("org.yaml", null, yaml, "org.yaml").build();
+    }
+
     @Test
     void aValidOrganisationPresetLoads() {
-        List<Preset> presets = CatalogLoader.load("org.yaml", HEAD + GOOD, "org.yaml");
-        assertEquals("my-go", presets.get(0).name());
-        assertTrue(presets.get(0).user().create());
-        assertEquals("org.yaml org.yaml:4:5", presets.get(0).source());
+        Preset p = load(HEAD + GOOD).find("my-go").orElseThrow();
+        assertTrue(p.user().create());
+        assertEquals("org.yaml org.yaml:4:5", p.source());
     }
 
     static Stream<Arguments> broken() {
         return Stream.of(
                 Arguments.of(HEAD + GOOD.replace("final: alpine", "final: alpine\n    colour: blue"),
                         "org.yaml:7:5: preset my-go.colour: unknown key; allowed here: build, cgo, default, description, "
-                                + "final, labels, language, name, runtime, user, versionDefault"),
+                                + "extends, final, labels, language, name, runtime, templates, user, versionDefault"),
                 Arguments.of(HEAD + GOOD.replace("uid: 10001", "uid: root"),
                         "org.yaml:10:28: preset my-go.user.uid: expected a whole number from 1 to 2147483646, found 'root'"),
                 Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine:latest"),
@@ -85,8 +88,8 @@ class CatalogLoaderTest {
                         "org.yaml:5:15: preset my-go.language: unknown language 'cobol'; use one of go, node, java, python, c"),
                 Arguments.of(HEAD.replace("dockergen/v1", "dockergen/v9") + GOOD,
                         "org.yaml:1:13: apiVersion: unsupported version 'dockergen/v9'; use dockergen/v1"),
-                Arguments.of(HEAD + GOOD + GOOD, "org.yaml org.yaml:11:5: preset my-go is defined twice (also at "
-                        + "org.yaml org.yaml:4:5); rename one"),
+                Arguments.of(HEAD + GOOD + GOOD, "org.yaml:11:5: preset my-go: defined twice in org.yaml (also at "
+                        + "org.yaml:4:5); rename one"),
                 Arguments.of(HEAD + "  - name: x\n    name: y\n",
                         "org.yaml:5:5: preset x.name: duplicate key (first at org.yaml:4:5); keep one"),
                 Arguments.of(bomb(),
@@ -110,10 +113,7 @@ class CatalogLoaderTest {
     @ParameterizedTest
     @MethodSource("broken")
     void brokenCataloguesAreOneLineErrorsWithFileLineColumnAndKey(String yaml, String message) {
-        CatalogException e = assertThrows(CatalogException.class, () -> {
-            List<Preset> presets = CatalogLoader.load("org.yaml", yaml, "org.yaml");
-            CatalogLoader.validate(presets);
-        });
+        CatalogException e = assertThrows(CatalogException.class, () -> load(yaml));
         assertEquals(message, e.getMessage());
         assertEquals(ExitCode.BAD_CATALOG, e.exitCode());
         assertTrue(!e.getMessage().contains("\n"), "one line");

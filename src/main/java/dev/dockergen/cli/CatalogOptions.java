@@ -1,0 +1,23 @@
+package dev.dockergen.cli;
+
+import dev.dockergen.preset.CatalogSources;
+import dev.dockergen.preset.PresetCatalog;
+import dev.dockergen.preset.ProjectConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** --catalog, shared by every command that chooses or shows presets. */
+public final class CatalogOptions {
+    @Option(names = "--catalog", paramLabel = "PATH",
+            description = "Organisation preset catalogue (a YAML file or a directory of them); repeatable, later wins. "
+                    + "Also read: $" + CatalogSources.ENV + " (path list) and the user config "
+                    + "$XDG_CONFIG_HOME/dockergen/config.yaml.")
+    List<Path> catalogs = new ArrayList<>();
+
+    PresetCatalog load(Map<String, String> env, ProjectConfig project) {
+        return CatalogSources.load(env, project, catalogs);
+    }
+}
