@@ -240,7 +240,8 @@ public final class GoPlanner implements LanguagePlanner {
         String comment = runtime.isScratch()
                 ? "Runtime stage: the binary alone on an empty image, with " + (go.needsCaCerts().value()
                         ? "CA certificates (TLS-capable import at " + go.needsCaCerts().source() + ") and " : "") + "an account copied in."
-                : "Runtime stage: " + runtime.image() + (runtime.shell() ? " (busybox shell and wget)" : ", which has no shell")
+                : "Runtime stage: " + withoutDigest(runtime.image()) + (runtime.image().contains("@sha256:") ? " (pinned by digest)" : "")
+                + (runtime.shell() ? ", with a busybox shell and wget" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);
     }
@@ -273,6 +274,11 @@ public final class GoPlanner implements LanguagePlanner {
         List<Instruction> out = new ArrayList<>();
         labels.forEach((k, v) -> out.add(new Instruction.Label(k, v)));
         return out;
+    }
+
+    private static String withoutDigest(String image) {
+        int at = image.indexOf("@sha256:");
+        return at < 0 ? image : image.substring(0, at);
     }
 
     /** The repository URL of a module hosted on a well-known forge, else null. */

@@ -61,6 +61,30 @@ class CatalogLoaderTest {
         }
     }
 
+    @Test
+    void nonUtf8AndOversizedFilesAreRejectedBeforeParsing(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+        assertEquals(latin1 + ": file is not valid UTF-8 text; save it as UTF-8",
+                assertThrows(CatalogException.class, () -> CatalogLoader.withBuiltIns().addPath(latin1, "t")).getMessage());
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, "# " + "x".repeat(1 << 20) + "\n");
+        assertEquals(huge + ": file is larger than 1 MiB; a catalogue is a small YAML file",
+                assertThrows(CatalogException.class, () -> CatalogLoader.withBuiltIns().addPath(huge, "t")).getMessage());
+    }
+
+    @Test
+    void aLaterPresetOfTheSameNameReplacesTheBuiltInOneAndExtendsMergesMappings() {
+        PresetCatalog c = load(HEAD + "  - name: go-alpine\n    extends: go-distroless\n    final: alpine\n"
+                + "    runtime: {image: \"alpine:3.21\"}\n    user: {uid: 20000}\n");
+        Preset p = c.find("go-alpine").orElseThrow();
+        assertEquals("alpine:3.21", p.runtime().image());
+        assertTrue(p.runtime().has(ImageSpec.TZDATA), "provides comes from the parent's runtime mapping");
+        assertEquals(20000, p.user().uid());
+        assertEquals("nonroot", p.user().name(), "user merges key by key");
+        assertEquals(FinalStage.ALPINE, p.finalStage());
+    }
+
     static PresetCatalog load(String yaml) {
         return CatalogLoader.withBuiltIns().add("org.yaml", null, yaml, "org.yaml").build();
     }
@@ -95,6 +119,28 @@ class CatalogLoaderTest {
                 Arguments.of(bomb(),
                         "org.yaml: invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20"),
                 Arguments.of("", "org.yaml: the file is empty; a catalogue starts with `apiVersion: dockergen/v1`"),
+                Arguments.of(HEAD + "  - {name: a, extends: b}\n  - {name: b, extends: c}\n  - {name: c, extends: a}\n",
+                        "org.yaml:4:5: preset a.extends: extends itself through a -> b -> c -> a; break the cycle"),
+                Arguments.of(HEAD + "  - {name: a, extends: go-nowhere}\n",
+                        "org.yaml:4:24: preset a.extends: no preset named 'go-nowhere'; available: go-distroless, "
+                                + "go-scratch, go-alpine, a"),
+                Arguments.of(HEAD + "  - {name: a, extends: go-alpine, final: scratch, language: go}\n"
+                        + "  - name: b\n    extends: go-alpine\n    build: {image: \"golang:{version}@sha256:"
+                        + "0".repeat(64) + "\"}\n",
+                        "org.yaml:7:20: preset b.build.image: a digest pins one version, so {version} cannot vary it; "
+                                + "write the tag out (e.g. golang:1.23-alpine@sha256:...)"),
+                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  deniedImages: [\"alpine:*\"]\n",
+                        "built-in presets/go.yaml:48:5: preset go-alpine: alpine:3.22 matches denied pattern alpine:* "
+                                + "(org.yaml:4:17)"),
+                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  requireDigests: true\n",
+                        "built-in presets/go.yaml:6:5: preset go-distroless: golang:{version}-alpine is not pinned by "
+                                + "digest, which the policy requires (org.yaml:4:19); write it as name:tag@sha256:<digest>"),
+                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  registryMirror: \"http://x\"\n",
+                        "org.yaml:4:19: policy.registryMirror: 'http://x' is not a registry prefix; write host[:port]/path, "
+                                + "e.g. registry.example.com/mirror"),
+                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  mirror: x\n",
+                        "org.yaml:4:3: policy.mirror: unknown key; allowed here: allowedImages, deniedImages, "
+                                + "registryMirror, requireDigests, requiredLabels"),
                 Arguments.of(HEAD + GOOD.replace("name: my-go", "name: \"my-go\\nRUN rm -rf /\""),
                         "org.yaml:4:11: presets[0].name: control characters (such as line breaks) are not allowed in this value"));
     }
