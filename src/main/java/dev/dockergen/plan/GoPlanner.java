@@ -16,6 +16,7 @@ import dev.dockergen.plan.Instruction.Entrypoint;
 import dev.dockergen.plan.Instruction.Mount;
 import dev.dockergen.plan.Instruction.Run;
 import dev.dockergen.plan.Instruction.Workdir;
+import dev.dockergen.preset.HealthPolicy;
 import dev.dockergen.preset.ImageSpec;
 import dev.dockergen.preset.Preset;
 import java.util.ArrayList;
@@ -138,6 +139,11 @@ public final class GoPlanner implements LanguagePlanner {
             ins.add(new Run(List.of(), List.of(installCommand(build))));
         }
         ins.add(new Workdir("/src"));
+        if (!preset.buildArgs().isEmpty()) {
+            ins.add(Comment.of("Build settings from preset " + preset.name() + "; override with --build-arg NAME=VALUE."));
+            preset.buildArgs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> ins.add(new Arg(e.getKey(), e.getValue())));
+        }
         if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
             ins.add(Comment.of("Account files for the runtime user, which " + runtime.image() + " lacks."));
             ins.add(new Run(List.of(), List.of(String.format(
@@ -234,7 +240,7 @@ public final class GoPlanner implements LanguagePlanner {
             }
             ins.add(new Instruction.Expose(port));
         }
-        ins.addAll(health(go, runtime, port));
+        ins.addAll(health(go, runtime, port, preset));
         ins.addAll(labels(go, preset, binary, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
         String comment = runtime.isScratch()
@@ -246,14 +252,18 @@ public final class GoPlanner implements LanguagePlanner {
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);
     }
 
-    private static List<Instruction> health(GoDetails go, ImageSpec runtime, int port) {
+    private static List<Instruction> health(GoDetails go, ImageSpec runtime, int port, Preset preset) {
         if (port == 0) {
             return List.of();
+        }
+        HealthPolicy policy = preset.health();
+        if (!policy.enabled()) {
+            return List.of(Comment.of("No HEALTHCHECK: preset " + preset.name() + " turns it off."));
         }
         Fact<String> path = go.healthPath();
         if (path != null && runtime.shell()) {
             return List.of(Comment.of("Health endpoint found at " + path.source() + "; busybox wget probes it."),
-                    new Instruction.Healthcheck("30s", "3s", "5s", 3,
+                    new Instruction.Healthcheck(policy.interval(), policy.timeout(), policy.startPeriod(), policy.retries(),
                             List.of("wget", "-q", "--spider", "http://127.0.0.1:" + port + path.value())));
         }
         String target = path != null ? "GET http://<container>:" + port + path.value() : "TCP port " + port;

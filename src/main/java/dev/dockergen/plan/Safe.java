@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class Safe {
     /** Paths in COPY/WORKDIR: no spaces, quotes, globs beyond '*', or variable syntax except ${NAME}. */
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._/*-]+");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9._:/${}@+=-]+");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9._:/${}@%+,=*-]+");
 
     private Safe() {
     }

@@ -39,7 +39,15 @@ public final class CatalogLoader {
     private static final Set<String> POLICY_KEYS = Set.of("registryMirror", "allowedImages", "deniedImages",
             "requiredLabels", "requireDigests");
     private static final Set<String> PRESET_KEYS = Set.of("name", "extends", "language", "final", "default",
-            "description", "versionDefault", "build", "runtime", "cgo", "user", "labels", "templates");
+            "description", "versionDefault", "build", "runtime", "cgo", "user", "labels", "templates", "buildArgs",
+            "healthcheck");
+    private static final Set<String> HEALTH_KEYS = Set.of("enabled", "interval", "timeout", "startPeriod", "retries");
+    private static final Pattern DURATION = Pattern.compile("[0-9]{1,6}(ms|s|m|h)");
+    private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern ARG_VALUE = Pattern.compile("[A-Za-z0-9._:/@%+,=*-]{0,500}");
+    /** Names that say "secret": such values never go into ARG (they would stay in the image history). */
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_KEY|AUTH).*");
     private static final Set<String> IMAGE_KEYS = Set.of("image", "packages", "packageTool", "provides", "shell");
     private static final Set<String> CGO_KEYS = Set.of("build", "runtime", "refusal");
     private static final Set<String> USER_KEYS = Set.of("name", "uid", "gid", "create");
@@ -267,6 +275,9 @@ public final class CatalogLoader {
         }
         RunAs user = user(tree.required(m, node, p, "user"), p + ".user");
         Map<String, String> labels = labels(m.get("labels"), p + ".labels");
+        Map<String, String> buildArgs = buildArgs(m.get("buildArgs"), p + ".buildArgs");
+        HealthPolicy health = m.containsKey("healthcheck") ? health(m.get("healthcheck"), p + ".healthcheck")
+                : HealthPolicy.DEFAULT;
         String template = null;
         if (m.containsKey("templates")) {
             Map<String, Node> t = tree.mapping(m.get("templates"), p + ".templates", TEMPLATE_KEYS);
@@ -288,7 +299,8 @@ public final class CatalogLoader {
             }
         }
         return new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime,
-                cgoBuild, cgoRuntime, refusal, user, labels, lineage, template, file.origin() + " " + tree.where(own));
+                cgoBuild, cgoRuntime, refusal, user, labels, buildArgs, health, lineage, template,
+                file.origin() + " " + tree.where(own));
     }
 
     /** The directory of the catalogue file a node was read from (templates are relative to it). */
@@ -318,6 +330,52 @@ public final class CatalogLoader {
             labels.put(key, tree.string(tuple.getValueNode(), at + "." + key));
         }
         return labels;
+    }
+
+    private Map<String, String> buildArgs(Node node, String at) {
+        Map<String, String> args = new LinkedHashMap<>();
+        if (node == null) {
+            return args;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw tree.error(node, at, "expected a mapping of argument names to default values");
+        }
+        for (var tuple : mapping.getValue()) {
+            String name = tree.string(tuple.getKeyNode(), at);
+            if (!ARG_NAME.matcher(name).matches()) {
+                throw tree.error(tuple.getKeyNode(), at, "'" + name + "' is not a build argument name; use letters, digits and _");
+            }
+            if (SECRET_NAME.matcher(name).matches()) {
+                throw tree.error(tuple.getKeyNode(), at + "." + name, "looks like a secret, and build arguments stay in "
+                        + "the image history; give secrets with RUN --mount=type=secret instead");
+            }
+            String value = tree.string(tuple.getValueNode(), at + "." + name);
+            if (!ARG_VALUE.matcher(value).matches()) {
+                throw tree.error(tuple.getValueNode(), at + "." + name, "the value may hold letters, digits and . _ : / @ % + , = * - only");
+            }
+            args.put(name, value);
+        }
+        return args;
+    }
+
+    private HealthPolicy health(Node node, String at) {
+        Map<String, Node> m = tree.mapping(node, at, HEALTH_KEYS);
+        HealthPolicy d = HealthPolicy.DEFAULT;
+        boolean enabled = !m.containsKey("enabled") || tree.bool(m.get("enabled"), at + ".enabled");
+        return new HealthPolicy(enabled, duration(m, "interval", d.interval(), at), duration(m, "timeout", d.timeout(), at),
+                duration(m, "startPeriod", d.startPeriod(), at),
+                m.containsKey("retries") ? tree.integer(m.get("retries"), at + ".retries", 1, 100) : d.retries());
+    }
+
+    private String duration(Map<String, Node> m, String key, String fallback, String at) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        String v = tree.string(m.get(key), at + "." + key);
+        if (!DURATION.matcher(v).matches()) {
+            throw tree.error(m.get(key), at + "." + key, "'" + v + "' is not a duration; write e.g. 30s, 500ms or 2m");
+        }
+        return v;
     }
 
     private ImageSpec image(Node node, String at) {
@@ -381,8 +439,8 @@ public final class CatalogLoader {
         ImageSpec cgoBuild = p.cgoBuild() == null ? null : mirrored(p.cgoBuild(), policy, p);
         ImageSpec cgoRuntime = p.cgoRuntime() == null ? null : mirrored(p.cgoRuntime(), policy, p);
         return new Preset(p.name(), p.language(), p.finalStage(), p.isDefault(), p.description(), p.versionDefault(),
-                build, runtime, cgoBuild, cgoRuntime, p.cgoRefusal(), p.user(), p.labels(), p.lineage(),
-                p.dockerfileTemplate(), p.source());
+                build, runtime, cgoBuild, cgoRuntime, p.cgoRefusal(), p.user(), p.labels(), p.buildArgs(), p.health(),
+                p.lineage(), p.dockerfileTemplate(), p.source());
     }
 
     private static ImageSpec mirrored(ImageSpec spec, Policy policy, Preset p) {
@@ -412,7 +470,7 @@ public final class CatalogLoader {
             boolean replacedDefault = p.isDefault() && defaults.get(p.language()) != p;
             out.add(replacedDefault ? new Preset(p.name(), p.language(), p.finalStage(), false, p.description(),
                     p.versionDefault(), p.build(), p.runtime(), p.cgoBuild(), p.cgoRuntime(), p.cgoRefusal(), p.user(),
-                    p.labels(), p.lineage(), p.dockerfileTemplate(), p.source()) : p);
+                    p.labels(), p.buildArgs(), p.health(), p.lineage(), p.dockerfileTemplate(), p.source()) : p);
         }
         return new PresetCatalog(out, policy);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param cgoBuild builder for code that needs a C toolchain; null when the preset cannot build it
  * @param cgoRuntime runtime for dynamically linked binaries; null when the preset refuses them
+ * @param buildArgs build arguments (e.g. GOPROXY) declared in the build stage with these defaults
+ * @param health how HEALTHCHECK is written
  * @param lineage this preset's name, then the presets it extends, nearest first
  * @param dockerfileTemplate an organisation's own Dockerfile template (a .jte file path), or null
  * @param source where the preset was defined ("built-in presets/go.yaml:3")
@@ -27,12 +29,15 @@ public record Preset(
         String cgoRefusal,
         RunAs user,
         Map<String, String> labels,
+        Map<String, String> buildArgs,
+        HealthPolicy health,
         List<String> lineage,
         String dockerfileTemplate,
         String source) {
 
     public Preset {
         labels = Map.copyOf(labels);
+        buildArgs = Map.copyOf(buildArgs);
         lineage = List.copyOf(lineage);
     }
 }

@@ -38,6 +38,16 @@ public final class PresetYaml {
         if (!p.labels().isEmpty()) {
             m.put("labels", new java.util.TreeMap<>(p.labels()));
         }
+        if (!p.buildArgs().isEmpty()) {
+            m.put("buildArgs", new java.util.TreeMap<>(p.buildArgs()));
+        }
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("enabled", p.health().enabled());
+        health.put("interval", p.health().interval());
+        health.put("timeout", p.health().timeout());
+        health.put("startPeriod", p.health().startPeriod());
+        health.put("retries", p.health().retries());
+        m.put("healthcheck", health);
         if (p.dockerfileTemplate() != null) {
             m.put("templates", Map.of("dockerfile", p.dockerfileTemplate()));
         }

@@ -28,7 +28,7 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=1 \
     go build -trimpath -ldflags="-s -w" -o /out/ledger .
 
-# Runtime stage: alpine:3.22 (busybox shell and wget); runs as app (10001).
+# Runtime stage: alpine:3.22, with a busybox shell and wget; runs as app (10001).
 
 FROM alpine:3.22 AS runtime
 RUN addgroup -S -g 10001 app \

@@ -25,7 +25,7 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/shortener .
 
-# Runtime stage: alpine:3.22 (busybox shell and wget); runs as app (10001).
+# Runtime stage: alpine:3.22, with a busybox shell and wget; runs as app (10001).
 
 FROM alpine:3.22 AS runtime
 RUN addgroup -S -g 10001 app \

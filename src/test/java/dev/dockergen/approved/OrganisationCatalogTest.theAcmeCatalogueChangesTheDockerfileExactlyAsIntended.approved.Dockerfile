@@ -12,6 +12,10 @@ ARG GO_VERSION=1.23
 FROM --platform=$BUILDPLATFORM registry.example.com/mirror/golang:${GO_VERSION}-alpine AS build
 WORKDIR /src
 
+# Build settings from preset acme-go; override with --build-arg NAME=VALUE.
+ARG GOPRIVATE=example.com/acme/*
+ARG GOPROXY=https://goproxy.example.com
+
 # Module downloads first: this layer is reused until go.mod changes.
 COPY go.mod ./
 RUN --mount=type=cache,target=/go/pkg/mod \

@@ -61,6 +61,27 @@ class GoPlannerTest {
     }
 
     @Test
+    void aPresetCanTurnTheHealthcheckOffOrRetimeIt() {
+        Map<String, String> files = Map.of("go.mod", "module a.b/c\n", "main.go", "package main\nimport \"net/http\"\n"
+                + "func main() {\n\thttp.HandleFunc(\"/healthz\", nil)\n\thttp.ListenAndServe(\":8080\", nil)\n}\n");
+        var catalog = dev.dockergen.preset.CatalogLoader.withBuiltIns().add("org.yaml", null, """
+                apiVersion: dockergen/v1
+                kind: PresetCatalog
+                presets:
+                  - {name: quiet, extends: go-alpine, healthcheck: {enabled: false}}
+                  - {name: eager, extends: go-alpine, healthcheck: {interval: 5s, retries: 10}}
+                """, "org").build();
+        String quiet = Fixtures.dockergen().withCatalog(catalog).generate(new GenerateRequest(
+                new MemoryProjectFiles("app", files), DetectOptions.DEFAULT, "quiet", null, null)).files().get(0).content();
+        assertTrue(quiet.contains("# No HEALTHCHECK: preset quiet turns it off.\n"), quiet);
+        assertFalse(quiet.contains("HEALTHCHECK --"), quiet);
+        String eager = Fixtures.dockergen().withCatalog(catalog).generate(new GenerateRequest(
+                new MemoryProjectFiles("app", files), DetectOptions.DEFAULT, "eager", null, null)).files().get(0).content();
+        assertTrue(eager.contains("HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=10 \\\n"
+                + "    CMD [\"wget\", \"-q\", \"--spider\", \"http://127.0.0.1:8080/healthz\"]\n"), eager);
+    }
+
+    @Test
     void valuesFromTheRepositoryCannotInjectInstructions() {
         // a label value with quotes and $ stays one quoted value; line breaks never reach the plan
         assertEquals("\"a\\\"b\\$c\\\\\"", dev.dockergen.render.Syntax.quoted("a\"b$c\\"));

@@ -99,8 +99,8 @@ class CatalogLoaderTest {
     static Stream<Arguments> broken() {
         return Stream.of(
                 Arguments.of(HEAD + GOOD.replace("final: alpine", "final: alpine\n    colour: blue"),
-                        "org.yaml:7:5: preset my-go.colour: unknown key; allowed here: build, cgo, default, description, "
-                                + "extends, final, labels, language, name, runtime, templates, user, versionDefault"),
+                        "org.yaml:7:5: preset my-go.colour: unknown key; allowed here: build, buildArgs, cgo, default, description, "
+                                + "extends, final, healthcheck, labels, language, name, runtime, templates, user, versionDefault"),
                 Arguments.of(HEAD + GOOD.replace("uid: 10001", "uid: root"),
                         "org.yaml:10:28: preset my-go.user.uid: expected a whole number from 1 to 2147483646, found 'root'"),
                 Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine:latest"),
@@ -141,6 +141,14 @@ class CatalogLoaderTest {
                 Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  mirror: x\n",
                         "org.yaml:4:3: policy.mirror: unknown key; allowed here: allowedImages, deniedImages, "
                                 + "registryMirror, requireDigests, requiredLabels"),
+                Arguments.of(HEAD + GOOD + "    buildArgs: {NPM_TOKEN: abc}\n",
+                        "org.yaml:11:17: preset my-go.buildArgs.NPM_TOKEN: looks like a secret, and build arguments stay "
+                                + "in the image history; give secrets with RUN --mount=type=secret instead"),
+                Arguments.of(HEAD + GOOD + "    buildArgs: {GOFLAGS: \"-mod=mod; curl evil\"}\n",
+                        "org.yaml:11:26: preset my-go.buildArgs.GOFLAGS: the value may hold letters, digits and "
+                                + ". _ : / @ % + , = * - only"),
+                Arguments.of(HEAD + GOOD + "    healthcheck: {interval: soon}\n",
+                        "org.yaml:11:29: preset my-go.healthcheck.interval: 'soon' is not a duration; write e.g. 30s, 500ms or 2m"),
                 Arguments.of(HEAD + GOOD.replace("name: my-go", "name: \"my-go\\nRUN rm -rf /\""),
                         "org.yaml:4:11: presets[0].name: control characters (such as line breaks) are not allowed in this value"));
     }
