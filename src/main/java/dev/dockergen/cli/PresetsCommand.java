@@ -2,11 +2,13 @@ package dev.dockergen.cli;
 
 import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
+import dev.dockergen.plan.DockerfilePlan;
 import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.Preset;
 import dev.dockergen.preset.PresetCatalog;
 import dev.dockergen.preset.PresetYaml;
 import dev.dockergen.preset.ProjectConfig;
+import dev.dockergen.render.TemplateRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,8 +137,11 @@ public final class PresetsCommand implements Callable<Integer> {
             for (Path path : paths) {
                 try {
                     PresetCatalog catalog = CatalogLoader.withBuiltIns().addPath(path, path.toString()).build();
-                    long own = catalog.presets().stream().filter(p -> !p.source().startsWith("built-in")).count();
-                    out.println("ok " + path + " (" + own + " preset" + (own == 1 ? "" : "s") + ")");
+                    List<Preset> own = catalog.presets().stream().filter(p -> !p.source().startsWith("built-in")).toList();
+                    // a template must compile: render it once with an empty plan
+                    own.stream().map(Preset::dockerfileTemplate).filter(t -> t != null).distinct().forEach(t ->
+                            new TemplateRenderer().dockerfile(new DockerfilePlan(List.of(), List.of(), List.of()), Path.of(t)));
+                    out.println("ok " + path + " (" + own.size() + " preset" + (own.size() == 1 ? "" : "s") + ")");
                 } catch (DockergenException e) {
                     failed++;
                     err.println(e.getMessage());

@@ -107,5 +107,9 @@ class PresetsCliTest {
         assertTrue(r.err().startsWith("dockergen: " + tmp.resolve("bad.jte") + ": "), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals("", r.out(), "nothing rendered");
+
+        CliRunner.Result validate = CliRunner.run("presets", "validate", tmp.resolve("c.yaml").toString());
+        assertEquals(4, validate.code(), validate.out());
+        assertTrue(validate.err().startsWith(tmp.resolve("bad.jte") + ": "), validate.err());
     }
 }
