@@ -20,4 +20,9 @@ public final class CatalogOptions {
     PresetCatalog load(Map<String, String> env, ProjectConfig project) {
         return CatalogSources.load(env, project, catalogs);
     }
+
+    /** For commands without a project directory: the .dockergen.yaml nearest the working directory counts. */
+    PresetCatalog loadFromWorkingDirectory(CommandContext context) {
+        return load(context.env(), ProjectConfig.find(Path.of(".")));
+    }
 }

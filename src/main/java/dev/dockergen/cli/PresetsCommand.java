@@ -7,7 +7,6 @@ import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.Preset;
 import dev.dockergen.preset.PresetCatalog;
 import dev.dockergen.preset.PresetYaml;
-import dev.dockergen.preset.ProjectConfig;
 import dev.dockergen.render.TemplateRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,8 +42,7 @@ public final class PresetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ListCommand.list(catalogOptions.load(context.env(), ProjectConfig.find(Path.of("."))),
-                spec.commandLine().getOut());
+        return ListCommand.list(catalogOptions.loadFromWorkingDirectory(context), spec.commandLine().getOut());
     }
 
     /** {@code dockergen presets list}. */
@@ -68,7 +66,7 @@ public final class PresetsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return list(catalogOptions.load(context.env(), ProjectConfig.find(Path.of("."))), spec.commandLine().getOut());
+            return list(catalogOptions.loadFromWorkingDirectory(context), spec.commandLine().getOut());
         }
 
         static int list(PresetCatalog catalog, PrintWriter out) {
@@ -107,7 +105,7 @@ public final class PresetsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PresetCatalog catalog = catalogOptions.load(context.env(), ProjectConfig.find(Path.of(".")));
+            PresetCatalog catalog = catalogOptions.loadFromWorkingDirectory(context);
             Preset p = catalog.find(name).orElseThrow(() -> new DockergenException(ExitCode.USAGE, "no preset named '"
                     + name + "'; available: " + catalog.presets().stream().map(Preset::name).collect(Collectors.joining(", "))));
             spec.commandLine().getOut().print(PresetYaml.dump(p));

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Loads preset catalogues (YAML, {@code kind: PresetCatalog}) in order, later ones winning, and
@@ -274,7 +275,7 @@ public final class CatalogLoader {
             }
         }
         RunAs user = user(tree.required(m, node, p, "user"), p + ".user");
-        Map<String, String> labels = labels(m.get("labels"), p + ".labels");
+        Map<String, String> labels = tree.labels(m.get("labels"), p + ".labels");
         Map<String, String> buildArgs = buildArgs(m.get("buildArgs"), p + ".buildArgs");
         HealthPolicy health = m.containsKey("healthcheck") ? health(m.get("healthcheck"), p + ".healthcheck")
                 : HealthPolicy.DEFAULT;
@@ -314,44 +315,20 @@ public final class CatalogLoader {
         return fallback.dir();
     }
 
-    private Map<String, String> labels(Node node, String at) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (node == null) {
-            return labels;
-        }
-        if (!(node instanceof MappingNode mapping)) {
-            throw tree.error(node, at, "expected a mapping of label names to values");
-        }
-        for (var tuple : mapping.getValue()) {
-            String key = tree.string(tuple.getKeyNode(), at);
-            if (!LABEL_KEY.matcher(key).matches()) {
-                throw tree.error(tuple.getKeyNode(), at, "'" + key + "' is not a label name; use a-z, 0-9, '.', '_', '-'");
-            }
-            labels.put(key, tree.string(tuple.getValueNode(), at + "." + key));
-        }
-        return labels;
-    }
-
     private Map<String, String> buildArgs(Node node, String at) {
         Map<String, String> args = new LinkedHashMap<>();
         if (node == null) {
             return args;
         }
-        if (!(node instanceof MappingNode mapping)) {
-            throw tree.error(node, at, "expected a mapping of argument names to default values");
-        }
-        for (var tuple : mapping.getValue()) {
-            String name = tree.string(tuple.getKeyNode(), at);
-            if (!ARG_NAME.matcher(name).matches()) {
-                throw tree.error(tuple.getKeyNode(), at, "'" + name + "' is not a build argument name; use letters, digits and _");
-            }
+        for (NodeTuple t : tree.entries(node, at, ARG_NAME, "build argument names (letters, digits, _) with default values")) {
+            String name = ((ScalarNode) t.getKeyNode()).getValue();
             if (SECRET_NAME.matcher(name).matches()) {
-                throw tree.error(tuple.getKeyNode(), at + "." + name, "looks like a secret, and build arguments stay in "
+                throw tree.error(t.getKeyNode(), at + "." + name, "looks like a secret, and build arguments stay in "
                         + "the image history; give secrets with RUN --mount=type=secret instead");
             }
-            String value = tree.string(tuple.getValueNode(), at + "." + name);
+            String value = tree.string(t.getValueNode(), at + "." + name);
             if (!ARG_VALUE.matcher(value).matches()) {
-                throw tree.error(tuple.getValueNode(), at + "." + name, "the value may hold letters, digits and . _ : / @ % + , = * - only");
+                throw tree.error(t.getValueNode(), at + "." + name, "the value may hold letters, digits and . _ : / @ % + , = * - only");
             }
             args.put(name, value);
         }

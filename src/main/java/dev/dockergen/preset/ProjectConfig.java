@@ -3,12 +3,9 @@ package dev.dockergen.preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -23,7 +20,6 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
     public static final String FILE_NAME = ".dockergen.yaml";
     public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, Map.of(), List.of());
     private static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "labels", "catalogs");
-    private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public ProjectConfig {
         labels = Map.copyOf(labels);
@@ -63,19 +59,7 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         }
         Integer port = m.containsKey("port") ? tree.integer(m.get("port"), "port", 1, 65535) : null;
         String main = m.containsKey("main") ? tree.string(m.get("main"), "main") : null;
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (m.containsKey("labels")) {
-            if (!(m.get("labels") instanceof MappingNode mapping)) {
-                throw tree.error(m.get("labels"), "labels", "expected a mapping of label names to values");
-            }
-            for (var t : mapping.getValue()) {
-                String key = tree.string(t.getKeyNode(), "labels");
-                if (!LABEL_KEY.matcher(key).matches()) {
-                    throw tree.error(t.getKeyNode(), "labels", "'" + key + "' is not a label name; use a-z, 0-9, '.', '_', '-'");
-                }
-                labels.put(key, tree.string(t.getValueNode(), "labels." + key));
-            }
-        }
+        Map<String, String> labels = tree.labels(m.get("labels"), "labels");
         List<Path> catalogs = new ArrayList<>();
         if (m.containsKey("catalogs")) {
             for (String c : tree.strings(m.get("catalogs"), "catalogs")) {

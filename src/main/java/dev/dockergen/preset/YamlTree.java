@@ -158,6 +158,34 @@ final class YamlTree {
         return null;
     }
 
+    private static final java.util.regex.Pattern LABEL_KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** A mapping's entries, each key a plain string matching {@code keys} ({@code rule} says what is allowed). */
+    List<NodeTuple> entries(Node node, String at, java.util.regex.Pattern keys, String rule) {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error(node, at, "expected a mapping of " + rule);
+        }
+        for (NodeTuple t : mapping.getValue()) {
+            String key = string(t.getKeyNode(), at);
+            if (!keys.matcher(key).matches()) {
+                throw error(t.getKeyNode(), at, "'" + key + "' is not allowed here; keys are " + rule);
+            }
+        }
+        return mapping.getValue();
+    }
+
+    /** Image labels: label names (a-z, 0-9, '.', '_', '-') to string values; empty for a missing node. */
+    Map<String, String> labels(Node node, String at) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (node != null) {
+            for (NodeTuple t : entries(node, at, LABEL_KEY, "label names (a-z, 0-9, '.', '_', '-') with values")) {
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                labels.put(key, string(t.getValueNode(), at + "." + key));
+            }
+        }
+        return labels;
+    }
+
     static String qualify(String parent, String key) {
         return parent == null ? key : parent + "." + key;
     }

@@ -19,6 +19,15 @@ class PresetsCliTest {
     @TempDir
     Path tmp;
 
+    /** A writable Go service: the nethttp-root fixture copied into the temporary directory. */
+    private Path service() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("svc"));
+        for (String f : new String[] {"go.mod", "main.go"}) {
+            Files.copy(Fixtures.go("nethttp-root").resolve(f), dir.resolve(f));
+        }
+        return dir;
+    }
+
     @Test
     void listNamesEveryPresetWithItsSourceAndParent() {
         CliRunner.Result r = CliRunner.run("presets", "list", "--catalog", PLATFORM);
@@ -58,10 +67,7 @@ class PresetsCliTest {
 
     @Test
     void initWithTheCatalogueNeedsTheRequiredLabelsAndUsesThem() throws IOException {
-        Path dir = tmp.resolve("svc");
-        Files.createDirectories(dir);
-        Files.copy(Fixtures.go("nethttp-root").resolve("go.mod"), dir.resolve("go.mod"));
-        Files.copy(Fixtures.go("nethttp-root").resolve("main.go"), dir.resolve("main.go"));
+        Path dir = service();
         CliRunner.Result missing = CliRunner.run("init", "--dry-run", "--catalog", PLATFORM, dir.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("requires the labels team, cost-center; pass --label team=VALUE"), missing.err());
@@ -75,10 +81,7 @@ class PresetsCliTest {
 
     @Test
     void theProjectConfigIsReadAndFlagsWinOverIt() throws IOException {
-        Path dir = tmp.resolve("svc");
-        Files.createDirectories(dir);
-        Files.copy(Fixtures.go("nethttp-root").resolve("go.mod"), dir.resolve("go.mod"));
-        Files.copy(Fixtures.go("nethttp-root").resolve("main.go"), dir.resolve("main.go"));
+        Path dir = service();
         Files.writeString(dir.resolve(".dockergen.yaml"), "apiVersion: dockergen/v1\nkind: ProjectConfig\nfinal: scratch\nport: 9000\n"
                 + "labels: {team: core}\n");
         CliRunner.Result r = CliRunner.run("init", "--dry-run", dir.toString());

@@ -147,6 +147,9 @@ class CatalogLoaderTest {
                 Arguments.of(HEAD + GOOD + "    buildArgs: {GOFLAGS: \"-mod=mod; curl evil\"}\n",
                         "org.yaml:11:26: preset my-go.buildArgs.GOFLAGS: the value may hold letters, digits and "
                                 + ". _ : / @ % + , = * - only"),
+                Arguments.of(HEAD + GOOD + "    labels: {\"Team Name\": x}\n",
+                        "org.yaml:11:14: preset my-go.labels: 'Team Name' is not allowed here; keys are label names "
+                                + "(a-z, 0-9, '.', '_', '-') with values"),
                 Arguments.of(HEAD + GOOD + "    healthcheck: {interval: soon}\n",
                         "org.yaml:11:29: preset my-go.healthcheck.interval: 'soon' is not a duration; write e.g. 30s, 500ms or 2m"),
                 Arguments.of(HEAD + GOOD.replace("name: my-go", "name: \"my-go\\nRUN rm -rf /\""),
