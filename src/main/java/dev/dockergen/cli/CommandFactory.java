@@ -11,7 +11,8 @@ final class CommandFactory implements CommandLine.IFactory {
             DetectCommand.class, DetectCommand::new,
             PresetsCommand.class, PresetsCommand::new,
             PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new,
-            PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new);
+            PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new,
+            PresetsCommand.ValidateCommand.class, PresetsCommand.ValidateCommand::new);
     private final CommandContext context;
 
     CommandFactory(CommandContext context) {

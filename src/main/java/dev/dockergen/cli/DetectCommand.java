@@ -16,24 +16,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dockergen detect}: what dockergen sees in a repository, and why. */
 @Command(name = "detect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show the projects detected in DIR, each fact with the file and line it came from.",
         sortOptions = false)
-public final class DetectCommand implements Callable<Integer> {
+public final class DetectCommand extends BaseCommand implements Callable<Integer> {
     enum Format { text, json }
-
-    private final CommandContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    GlobalOptions global;
 
     @Mixin
     ProjectDirectory project;
@@ -46,7 +36,7 @@ public final class DetectCommand implements Callable<Integer> {
     String mainPackage;
 
     DetectCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

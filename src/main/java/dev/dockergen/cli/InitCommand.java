@@ -18,25 +18,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dockergen init}: detect, generate, and write (or print) Dockerfile and .dockerignore. */
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Detect the project in DIR and write a Dockerfile and a .dockerignore.",
             "Existing files are never replaced without --force."},
         sortOptions = false)
-public final class InitCommand implements Callable<Integer> {
+public final class InitCommand extends BaseCommand implements Callable<Integer> {
     enum Format { text, json }
-
-    private final CommandContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    GlobalOptions global;
 
     @Mixin
     ProjectDirectory project;
@@ -78,7 +68,7 @@ public final class InitCommand implements Callable<Integer> {
     Format format;
 
     InitCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

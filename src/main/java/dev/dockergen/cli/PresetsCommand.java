@@ -15,29 +15,20 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dockergen presets}: the preset catalogue. Without a subcommand, lists it. */
 @Command(name = "presets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Work with the preset catalogue: built-in, organisation catalogues and the project's .dockergen.yaml.",
         subcommands = {PresetsCommand.ListCommand.class, PresetsCommand.ShowCommand.class,
             PresetsCommand.ValidateCommand.class})
-public final class PresetsCommand implements Callable<Integer> {
-    private final CommandContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    GlobalOptions global;
+public final class PresetsCommand extends BaseCommand implements Callable<Integer> {
 
     @Mixin
     CatalogOptions catalogOptions;
 
     PresetsCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -48,20 +39,13 @@ public final class PresetsCommand implements Callable<Integer> {
     /** {@code dockergen presets list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "List every preset with its language, final stage and where it is defined.")
-    public static final class ListCommand implements Callable<Integer> {
-        private final CommandContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        GlobalOptions global;
+    public static final class ListCommand extends BaseCommand implements Callable<Integer> {
 
         @Mixin
         CatalogOptions catalogOptions;
 
         ListCommand(CommandContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
@@ -84,14 +68,7 @@ public final class PresetsCommand implements Callable<Integer> {
     /** {@code dockergen presets show NAME}. */
     @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Print a preset as it is after extends and the organisation policy are applied.")
-    public static final class ShowCommand implements Callable<Integer> {
-        private final CommandContext context;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        GlobalOptions global;
+    public static final class ShowCommand extends BaseCommand implements Callable<Integer> {
 
         @Mixin
         CatalogOptions catalogOptions;
@@ -100,7 +77,7 @@ public final class PresetsCommand implements Callable<Integer> {
         String name;
 
         ShowCommand(CommandContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
@@ -117,15 +94,14 @@ public final class PresetsCommand implements Callable<Integer> {
     @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Check catalogue files (or directories of them) on top of the built-in presets.",
                 "Every error names file, line, column and key; exit code 4 when any is found."})
-    public static final class ValidateCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        GlobalOptions global;
+    public static final class ValidateCommand extends BaseCommand implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalogue files or directories.")
         List<Path> paths;
+
+        ValidateCommand(CommandContext context) {
+            super(context);
+        }
 
         @Override
         public Integer call() {
