@@ -24,6 +24,7 @@ class ArchitectureTest {
             "preset", List.of("picocli", "dev.dockergen.plan", "dev.dockergen.render", "dev.dockergen.cli"),
             "plan", List.of("picocli", "dev.dockergen.render", "dev.dockergen.cli", "gg.jte"),
             "render", List.of("picocli", "dev.dockergen.detect", "dev.dockergen.preset", "dev.dockergen.cli"),
+            "audit", List.of("picocli", "dev.dockergen.cli", "dev.dockergen.render", "dev.dockergen.plan"),
             "", List.of("picocli", "dev.dockergen.cli"));
 
     @Test

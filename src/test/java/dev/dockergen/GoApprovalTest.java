@@ -17,16 +17,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every Go fixture times every final stage, approved as Dockerfile and .dockerignore. */
-class GoApprovalTest {
+public class GoApprovalTest {
     static final String[] FIXTURES = {"nethttp-root", "cmd-server", "no-gosum", "cgo-sqlite", "cgo-inline", "worker",
         "chi-port", "toolchain", "embed-replace", "no-gomod"};
 
-    static Stream<Arguments> fixtureTimesFinal() {
+    public static Stream<Arguments> fixtureTimesFinal() {
         return Stream.of(FIXTURES).flatMap(f -> Stream.of(FinalStage.values()).map(s -> Arguments.of(f, s)))
                 .filter(a -> !(((String) a.get()[0]).startsWith("cgo-") && a.get()[1] == FinalStage.SCRATCH));
     }
 
-    static GenerationResult generate(String fixture, FinalStage stage) {
+    public static GenerationResult generate(String fixture, FinalStage stage) {
         return Fixtures.dockergen().generate(new GenerateRequest(Fixtures.goFiles(fixture), DetectOptions.DEFAULT,
                 null, stage, null));
     }

@@ -9,6 +9,8 @@ final class CommandFactory implements CommandLine.IFactory {
     private final Map<Class<?>, Function<CommandContext, Object>> commands = Map.of(
             InitCommand.class, InitCommand::new,
             DetectCommand.class, DetectCommand::new,
+            AuditCommand.class, AuditCommand::new,
+            CheckCommand.class, CheckCommand::new,
             PresetsCommand.class, PresetsCommand::new,
             PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new,
             PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new,

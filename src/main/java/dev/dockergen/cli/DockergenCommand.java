@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Detects a project and writes a tuned multi-stage Dockerfile and .dockerignore.",
-        subcommands = {InitCommand.class, DetectCommand.class, PresetsCommand.class,
+        subcommands = {InitCommand.class, DetectCommand.class, CheckCommand.class, AuditCommand.class, PresetsCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footer = {"", "Start with: dockergen init --dry-run [DIR]"})
 public final class DockergenCommand implements Runnable {
@@ -18,6 +18,6 @@ public final class DockergenCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (init, detect, presets)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (init, detect, check, audit, presets)");
     }
 }

@@ -12,6 +12,15 @@ final class Json {
     private Json() {
     }
 
+    /** A JSON string literal, which YAML also reads as a double-quoted string. */
+    static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String pretty(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

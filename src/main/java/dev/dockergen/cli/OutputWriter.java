@@ -23,20 +23,29 @@ import java.nio.file.attribute.PosixFilePermissions;
  * each file is written to a temporary sibling and renamed into place.
  */
 final class OutputWriter {
-    /** What happened: files whose content was already identical were left untouched. */
-    record Outcome(List<String> written, List<String> unchanged) {
+    /** What happened: identical files were left untouched, differing ones kept when skipping. */
+    record Outcome(List<String> written, List<String> unchanged, List<String> kept) {
+        String status(String path) {
+            return unchanged.contains(path) ? "unchanged" : kept.contains(path) ? "kept" : "written";
+        }
     }
 
     private OutputWriter() {
     }
 
     static Outcome write(Path dir, List<GeneratedFile> files, boolean force) {
+        return write(dir, files, force, false);
+    }
+
+    /** Writes all files; an existing file with other content is replaced (force), kept (skip), or an error. */
+    static Outcome write(Path dir, List<GeneratedFile> files, boolean force, boolean skip) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new DockergenException(ExitCode.USAGE, dir + ": cannot create the output directory (" + e.getMessage() + ")");
         }
         List<String> unchanged = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
         Map<GeneratedFile, Path> pending = new LinkedHashMap<>();
         for (GeneratedFile f : files) {
@@ -44,6 +53,10 @@ final class OutputWriter {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (sameContent(target, f.content())) {
                     unchanged.add(f.path());
+                    continue;
+                }
+                if (skip) {
+                    kept.add(f.path());
                     continue;
                 }
                 if (!force) {
@@ -59,7 +72,7 @@ final class OutputWriter {
         if (!blocked.isEmpty()) {
             throw new DockergenException(ExitCode.OUTPUT_EXISTS, String.join(" and ", blocked) + " already "
                     + (blocked.size() == 1 ? "exists" : "exist") + " in " + dir + " with other content; "
-                    + "nothing was written. See the new content with --dry-run, or replace with --force");
+                    + "nothing was written. Replace with --force, keep with --skip, or see it all with --dry-run");
         }
         Map<Path, Path> temps = new LinkedHashMap<>();
         try {
@@ -83,7 +96,7 @@ final class OutputWriter {
                 }
             }
         }
-        return new Outcome(pending.keySet().stream().map(GeneratedFile::path).toList(), unchanged);
+        return new Outcome(pending.keySet().stream().map(GeneratedFile::path).toList(), unchanged, kept);
     }
 
     /** Temp files are private (0600); the result keeps the replaced file's mode, or gets 0644. */

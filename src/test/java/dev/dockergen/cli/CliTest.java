@@ -49,14 +49,16 @@ class CliTest {
         Path dir = copy("nethttp-root");
         CliRunner.Result r = CliRunner.run("init", "--yes", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of(".dockerignore", "Dockerfile", "go.mod", "main.go"), listing(dir));
+        assertEquals(List.of(".dockergen.yaml", ".dockerignore", "Dockerfile", "go.mod", "main.go"), listing(dir));
         assertTrue(Files.readString(dir.resolve("Dockerfile")).startsWith("# syntax=docker/dockerfile:1\n"));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("Dockerfile"))));
-        assertEquals("wrote     " + dir.resolve("Dockerfile") + "\n"
-                + "wrote     " + dir.resolve(".dockerignore") + "\n"
+        assertEquals("written   " + dir.resolve("Dockerfile") + "\n"
+                + "written   " + dir.resolve(".dockerignore") + "\n"
+                + "saved     " + dir.resolve(".dockergen.yaml") + "\n"
                 + "preset go-distroless (go, distroless final stage)\n"
                 + "next: docker build -t greeter " + dir + "\n", r.out());
         assertEquals("", r.err());
+        assertTrue(Files.readString(dir.resolve(".dockergen.yaml")).contains("\npreset: go-distroless\n"));
     }
 
     @Test
@@ -86,14 +88,17 @@ class CliTest {
         CliRunner.Result r = CliRunner.run("init", "--yes", dir.toString());
         assertEquals(5, r.code());
         assertEquals("dockergen: Dockerfile already exists in " + dir + " with other content; nothing was written. "
-                + "See the new content with --dry-run, or replace with --force\n", r.err());
+                + "Replace with --force, keep with --skip, or see it all with --dry-run\n", r.err());
+        assertTrue(r.out().startsWith("--- a/" + dir.resolve("Dockerfile") + "\n+++ b/" + dir.resolve("Dockerfile") + "\n"), r.out());
+        assertTrue(r.out().contains("\n-FROM busybox:1.36\n"), r.out());
         assertEquals("FROM busybox:1.36\n", Files.readString(dir.resolve("Dockerfile")));
         assertFalse(Files.exists(dir.resolve(".dockerignore")), "no partial output: .dockerignore is not written either");
 
         CliRunner.Result forced = CliRunner.run("init", "--yes", "--force", dir.toString());
         assertEquals(0, forced.code(), forced.err());
         assertTrue(Files.readString(dir.resolve("Dockerfile")).startsWith("# syntax=docker/dockerfile:1"));
-        assertEquals(List.of(".dockerignore", "Dockerfile", "go.mod", "main.go"), listing(dir), "no temp files left");
+        assertEquals(List.of(".dockergen.yaml", ".dockerignore", "Dockerfile", "go.mod", "main.go"), listing(dir),
+                "no temp files left");
     }
 
     @Test
@@ -106,6 +111,70 @@ class CliTest {
         assertEquals(0, CliRunner.run("init", "--yes", "--force", dir.toString()).code());
         assertEquals("keep me\n", Files.readString(outside), "--force replaces the link, never writes through it");
         assertFalse(Files.isSymbolicLink(dir.resolve("Dockerfile")));
+    }
+
+    @Test
+    void skipKeepsChangedFilesAndWritesTheMissingOnes() throws IOException {
+        Path dir = copy("nethttp-root");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36\n");
+        CliRunner.Result r = CliRunner.run("init", "--yes", "--skip", "--no-save", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("FROM busybox:1.36\n", Files.readString(dir.resolve("Dockerfile")));
+        assertTrue(Files.exists(dir.resolve(".dockerignore")));
+        assertFalse(Files.exists(dir.resolve(".dockergen.yaml")), "--no-save");
+        assertTrue(r.out().startsWith("kept      " + dir.resolve("Dockerfile") + "\nwritten   "), r.out());
+        assertEquals(2, CliRunner.run("init", "--force", "--skip", dir.toString()).code());
+    }
+
+    @Test
+    void savedChoicesMakeAReRunReproduceTheSameFilesAndCheckConfirmsIt() throws IOException {
+        Path dir = copy("several-mains");
+        CliRunner.Result first = CliRunner.run("init", "--yes", "--main", "cmd/api", "--final", "scratch", "--port", "9000",
+                "--label", "team=core", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        String dockerfile = Files.readString(dir.resolve("Dockerfile"));
+        assertEquals("# Choices `dockergen init` made for this project: a re-run without flags reproduces\n"
+                + "# them. Edit freely; flags still win. Keys: docs/presets.md.\n"
+                + "apiVersion: dockergen/v1\nkind: ProjectConfig\npreset: go-scratch\nport: 9000\nmain: \"cmd/api\"\n"
+                + "labels:\n  \"team\": \"core\"\n", Files.readString(dir.resolve(".dockergen.yaml")));
+
+        CliRunner.Result check = CliRunner.run("check", dir.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertEquals("up to date: 2 files match preset go-scratch\n", check.err());
+        CliRunner.Result again = CliRunner.run("init", "--yes", dir.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(dockerfile, Files.readString(dir.resolve("Dockerfile")));
+
+        Files.writeString(dir.resolve("Dockerfile"), dockerfile.replace("EXPOSE 9000", "EXPOSE 9001"));
+        CliRunner.Result drift = CliRunner.run("check", dir.toString());
+        assertEquals(6, drift.code());
+        assertTrue(drift.out().contains("\n-EXPOSE 9001\n+EXPOSE 9000\n"), drift.out());
+        assertTrue(drift.err().startsWith("dockergen: 1 file differ from what preset go-scratch generates now"), drift.err());
+        assertEquals(dockerfile.replace("EXPOSE 9000", "EXPOSE 9001"), Files.readString(dir.resolve("Dockerfile")), "check writes nothing");
+    }
+
+    @Test
+    void auditReportsFindingsAsClickableLinesJsonOrSarifAndExitsSix() throws IOException {
+        Path file = tmp.resolve("Dockerfile");
+        Files.writeString(file, "FROM node\nCOPY . .\nRUN npm ci\nCMD node server.js\n");
+        CliRunner.Result text = CliRunner.run("audit", file.toString());
+        assertEquals(6, text.code());
+        List<String> lines = text.out().lines().toList();
+        assertTrue(lines.stream().allMatch(l -> l.matches(java.util.regex.Pattern.quote(file.toString())
+                + ":\\d+:\\d+: (error|warning|info) [a-z-]+ .+")), text.out());
+        assertTrue(text.out().contains(file + ":3:1: warning copy-before-install"), text.out());
+        assertEquals(2, CliRunner.run("audit", tmp.resolve("nope").toString()).code(), "a missing file is a usage error");
+        JsonNode sarif = new ObjectMapper().readTree(CliRunner.run("audit", "--format", "sarif", file.toString()).out());
+        assertEquals("2.1.0", sarif.get("version").asText());
+        assertEquals(lines.size(), sarif.get("runs").get(0).get("results").size());
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("audit", "--format", "json", file.toString()).out());
+        assertEquals(lines.size(), json.get("count").asInt());
+
+        Path generated = copy("nethttp-root");
+        assertEquals(0, CliRunner.run("init", "--yes", generated.toString()).code());
+        CliRunner.Result clean = CliRunner.run("audit", "--fail-on", "info", generated.resolve("Dockerfile").toString());
+        assertEquals(0, clean.code(), clean.out());
+        assertEquals("", clean.out());
     }
 
     @Test
@@ -124,7 +193,7 @@ class CliTest {
         CliRunner.Result r = CliRunner.run("init", "--yes", "--output", out.toString(), dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of(".dockerignore", "Dockerfile"), listing(out));
-        assertEquals(List.of("go.mod", "main.go"), listing(dir));
+        assertEquals(List.of(".dockergen.yaml", "go.mod", "main.go"), listing(dir), "the project's choices stay with it");
         assertTrue(r.out().contains("next: docker build -t greeter " + dir + " -f " + out.resolve("Dockerfile")), r.out());
     }
 

@@ -1,0 +1,92 @@
+package dev.dockergen.cli;
+
+import dev.dockergen.Dockergen;
+import dev.dockergen.GenerateRequest;
+import dev.dockergen.GenerationResult;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.preset.FinalStage;
+import dev.dockergen.preset.ProjectConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The choices init and check share: project, preset, port, labels, catalogues; flags win over .dockergen.yaml. */
+public final class GenerationOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Mixin
+    ProjectDirectory project;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Preset to use (see: dockergen presets list).")
+    String preset;
+
+    @Option(names = "--final", paramLabel = "STAGE",
+            description = "Final stage of the language's presets: ${COMPLETION-CANDIDATES}.")
+    FinalStage finalStage;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to expose instead of the detected one.")
+    Integer port;
+
+    @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server.")
+    String mainPackage;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "Image label, e.g. team=payments (repeatable; wins over .dockergen.yaml and the preset).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Mixin
+    CatalogOptions catalogOptions;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the files go, if not in DIR.")
+    Path output;
+
+    /** What a generation produced, where it belongs, and the project config it started from. */
+    record Generation(GenerationResult result, Path dir, Path target, ProjectConfig config) {
+    }
+
+    Generation generate(CommandContext context) {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use a port from 1 to 65535");
+        }
+        var files = project.open();
+        ProjectConfig config = ProjectConfig.find(project.path());
+        Map<String, String> allLabels = new LinkedHashMap<>(config.labels());
+        allLabels.putAll(labels);
+        Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
+        boolean choiceGiven = preset != null || finalStage != null;
+        GenerationResult result = dockergen.generate(new GenerateRequest(files,
+                new DetectOptions(mainPackage != null ? mainPackage : config.main()),
+                choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
+                port != null ? port : config.port(), allLabels));
+        Path dir = project.path();
+        return new Generation(result, dir, output != null ? output : dir, config);
+    }
+
+    /** The .dockergen.yaml that makes a re-run without flags give the same files. */
+    String projectConfigText(GenerationResult result) {
+        StringBuilder b = new StringBuilder("# Choices `dockergen init` made for this project: a re-run without flags reproduces\n"
+                + "# them. Edit freely; flags still win. Keys: docs/presets.md.\n"
+                + "apiVersion: dockergen/v1\nkind: ProjectConfig\npreset: " + result.preset().name() + "\n");
+        if (port != null) {
+            b.append("port: ").append(port).append('\n');
+        }
+        if (mainPackage != null) {
+            b.append("main: ").append(Json.quote(mainPackage)).append('\n');
+        }
+        if (!labels.isEmpty()) {
+            b.append("labels:\n");
+            labels.forEach((k, v) -> b.append("  ").append(Json.quote(k)).append(": ").append(Json.quote(v)).append('\n'));
+        }
+        for (Path c : catalogOptions.catalogs) {
+            b.append(b.indexOf("catalogs:") < 0 ? "catalogs:\n" : "").append("  - ")
+                    .append(Json.quote(c.toAbsolutePath().normalize().toString())).append('\n');
+        }
+        return b.toString();
+    }
+}
