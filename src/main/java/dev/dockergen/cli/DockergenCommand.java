@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Detects a project and writes a tuned multi-stage Dockerfile and .dockerignore.",
         subcommands = {InitCommand.class, DetectCommand.class, CheckCommand.class, AuditCommand.class, PresetsCommand.class,
-            picocli.CommandLine.HelpCommand.class},
+            picocli.CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Start with: dockergen init --dry-run [DIR]"})
 public final class DockergenCommand implements Runnable {
     @Spec

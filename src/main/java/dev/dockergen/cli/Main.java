@@ -31,6 +31,11 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        String noColor = env.get("NO_COLOR");
+        if (noColor != null && !noColor.isEmpty()) {
+            // the NO_COLOR convention: any non-empty value turns colour off, even on a terminal
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         cl.setExecutionExceptionHandler(new Errors.ExecutionHandler());
         cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL.code());
