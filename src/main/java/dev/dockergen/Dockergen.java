@@ -93,7 +93,8 @@ public final class Dockergen {
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; pass --label "
                     + missing.get(0) + "=VALUE or set labels." + missing.get(0) + " in " + ProjectConfig.FILE_NAME);
         }
-        Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(), version));
+        Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(),
+                request.languageVersion(), version));
         if (renderer == null) {
             renderer = new TemplateRenderer();
         }

@@ -12,15 +12,21 @@ import java.util.Map;
  * @param finalStage the wanted final stage, or null for the language's default preset
  * @param port the port to expose instead of the detected one, or null
  * @param labels image labels the user gives (e.g. ones the organisation policy requires)
+ * @param languageVersion the language version to build with instead of the detected one, or null
  */
 public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
-                              Integer port, Map<String, String> labels) {
+                              Integer port, Map<String, String> labels, String languageVersion) {
     public GenerateRequest {
         labels = Map.copyOf(labels);
     }
 
     public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
+                           Integer port, Map<String, String> labels) {
+        this(files, detectOptions, preset, finalStage, port, labels, null);
+    }
+
+    public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
                            Integer port) {
-        this(files, detectOptions, preset, finalStage, port, Map.of());
+        this(files, detectOptions, preset, finalStage, port, Map.of(), null);
     }
 }

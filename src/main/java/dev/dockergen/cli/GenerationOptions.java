@@ -36,6 +36,10 @@ public final class GenerationOptions {
     @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server.")
     String mainPackage;
 
+    @Option(names = "--language-version", paramLabel = "V",
+            description = "Language version to build with instead of the project's (Go: 1.23 or 1.23.4).")
+    String languageVersion;
+
     @Option(names = "--label", paramLabel = "KEY=VALUE",
             description = "Image label, e.g. team=payments (repeatable; wins over .dockergen.yaml and the preset).")
     Map<String, String> labels = new LinkedHashMap<>();
@@ -48,6 +52,13 @@ public final class GenerationOptions {
 
     /** What a generation produced, where it belongs, and the project config it started from. */
     record Generation(GenerationResult result, Path dir, Path target, ProjectConfig config) {
+    }
+
+    /** What detection sees with the current choices, for questions' defaults. */
+    dev.dockergen.detect.DetectionResult detect(CommandContext context) {
+        ProjectConfig config = ProjectConfig.find(project.path());
+        return context.dockergen().get().detect(project.open(),
+                new DetectOptions(mainPackage != null ? mainPackage : config.main()));
     }
 
     Generation generate(CommandContext context) {
@@ -63,7 +74,8 @@ public final class GenerationOptions {
         GenerationResult result = dockergen.generate(new GenerateRequest(files,
                 new DetectOptions(mainPackage != null ? mainPackage : config.main()),
                 choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
-                port != null ? port : config.port(), allLabels));
+                port != null ? port : config.port(), allLabels,
+                languageVersion != null ? languageVersion : config.languageVersion()));
         Path dir = project.path();
         return new Generation(result, dir, output != null ? output : dir, config);
     }
@@ -78,6 +90,9 @@ public final class GenerationOptions {
         }
         if (mainPackage != null) {
             b.append("main: ").append(Json.quote(mainPackage)).append('\n');
+        }
+        if (languageVersion != null) {
+            b.append("languageVersion: ").append(Json.quote(languageVersion)).append('\n');
         }
         if (!labels.isEmpty()) {
             b.append("labels:\n");

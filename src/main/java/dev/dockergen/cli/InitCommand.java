@@ -55,17 +55,32 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (force && skip) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--force and --skip contradict each other; give one");
         }
+        boolean ci = "true".equalsIgnoreCase(context.env().getOrDefault("CI", ""));
+        boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
+        if (interactive) {
+            ProjectConfig config = ProjectConfig.find(options.project.path());
+            new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
+                    options.catalogOptions.load(context.env(), config), config);
+        }
         GenerationOptions.Generation g = options.generate(context);
         GenerationResult result = g.result();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!dryRun && !force && !skip && format == Format.text) {
-            // show what differs before refusing, so the user can decide
+            // show what differs before refusing (or asking), so the user can decide
+            boolean differs = false;
             for (GeneratedFile f : result.files()) {
                 String current = Diffs.current(g.target().resolve(f.path()));
                 if (current != null && !current.equals(f.content())) {
                     out.print(Diffs.unified(g.target().resolve(f.path()), f.content()));
+                    differs = true;
                 }
+            }
+            out.flush();
+            if (differs && interactive) {
+                String answer = new Questions(context.in(), err).replaceOrKeep();
+                force = answer.equals("yes");
+                skip = answer.equals("skip");
             }
         }
         OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.target(), result.files(), force, skip);
@@ -101,10 +116,25 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             out.println(String.format("%-10s%s", "saved", savedConfig));
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
-                + result.preset().finalStage().id() + " final stage)");
+                + result.preset().finalStage().id() + " final stage)" + choices(result));
         String buildDir = g.target().equals(g.dir()) ? g.dir().toString() : g.dir() + " -f " + g.target().resolve("Dockerfile");
         out.println("next: docker build -t " + result.project().start().get(0) + " " + buildDir);
         return 0;
+    }
+
+    /** The choices taken, with their sources, for runs where nothing was asked. */
+    private static String choices(GenerationResult result) {
+        var p = result.project();
+        StringBuilder b = new StringBuilder();
+        if (p.languageVersion() != null) {
+            b.append("; detected ").append(p.language().id()).append(' ').append(p.languageVersion().value())
+                    .append(" (").append(p.languageVersion().source()).append(')');
+        }
+        if (p.port() != null) {
+            b.append(b.length() == 0 ? "; detected " : ", ").append("port ").append(p.port().value())
+                    .append(" (").append(p.port().source()).append(')');
+        }
+        return b.toString();
     }
 
     private static ObjectNode json(GenerationResult result, Path target, OutputWriter.Outcome outcome) {

@@ -2,6 +2,8 @@ package dev.dockergen.cli;
 
 import dev.dockergen.Dockergen;
 import dev.dockergen.ExitCode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,16 +19,24 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = commandLine(memoize(Dockergen::builtIn), out, err, System.getenv()).execute(args);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int code = commandLine(memoize(Dockergen::builtIn), out, err, System.getenv(), in, System.console() != null)
+                .execute(args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** The configured command line; tests call this with their own writers and environment. */
+    /** The command line with no input and no terminal: nothing is ever asked. */
     public static CommandLine commandLine(Supplier<Dockergen> dockergen, PrintWriter out, PrintWriter err,
                                           Map<String, String> env) {
-        CommandContext context = new CommandContext(dockergen, env);
+        return commandLine(dockergen, out, err, env, new BufferedReader(new java.io.StringReader("")), false);
+    }
+
+    /** The configured command line; tests call this with their own writers, environment and answers. */
+    public static CommandLine commandLine(Supplier<Dockergen> dockergen, PrintWriter out, PrintWriter err,
+                                          Map<String, String> env, BufferedReader in, boolean terminal) {
+        CommandContext context = new CommandContext(dockergen, env, in, terminal);
         CommandLine cl = new CommandLine(new DockergenCommand(), new CommandFactory(context));
         cl.setOut(out);
         cl.setErr(err);

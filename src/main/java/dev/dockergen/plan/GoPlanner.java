@@ -68,7 +68,9 @@ public final class GoPlanner implements LanguagePlanner {
             notes.add(new Warning(go.cgo().source(), "cgo is needed, so the binary links the C library dynamically: built on "
                     + build.image().replace("{version}", "<go>") + ", run on " + runtime.image()));
         }
-        GoVersion version = version(facts, go, preset, notes);
+        GoVersion version = request.languageVersion() != null
+                ? new GoVersion(checkedVersion(request.languageVersion()), "chosen with --language-version")
+                : version(facts, go, preset, notes);
         int port = port(request, notes);
         String binary = go.binaryName();
 
@@ -93,6 +95,15 @@ public final class GoPlanner implements LanguagePlanner {
                 .filter(p -> p.cgoBuild() != null && p.cgoRuntime() != null)
                 .map(p -> "--final " + p.finalStage().id() + " (preset " + p.name() + ")")
                 .collect(Collectors.joining(" or "));
+    }
+
+    private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
+
+    private static String checkedVersion(String v) {
+        if (!USER_VERSION.matcher(v).matches()) {
+            throw new DockergenException(ExitCode.USAGE, "--language-version " + v + ": write a Go version such as 1.23 or 1.23.4");
+        }
+        return v;
     }
 
     /** The builder's Go version and where it came from, for the header comment. */

@@ -11,10 +11,11 @@ import java.util.Map;
  *
  * @param port the user's --port, or null to use the detected one
  * @param labels labels the user gives; they win over the preset's
+ * @param languageVersion the user's language version, or null to use the project's
  * @param toolVersion dockergen's version, printed in the header
  */
 public record PlanRequest(ProjectFacts facts, Preset preset, PresetCatalog catalog, Integer port,
-                          Map<String, String> labels, String toolVersion) {
+                          Map<String, String> labels, String languageVersion, String toolVersion) {
     public PlanRequest {
         labels = Map.copyOf(labels);
     }

@@ -13,6 +13,15 @@ final class CliRunner {
     private CliRunner() {
     }
 
+    /** As a person at a terminal would: {@code input} holds the answers typed, one per line. */
+    static Result runAtTerminal(String input, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(Fixtures::dockergen, new PrintWriter(out, true), new PrintWriter(err, true), env,
+                new java.io.BufferedReader(new java.io.StringReader(input)), true).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
