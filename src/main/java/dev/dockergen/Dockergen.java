@@ -57,6 +57,10 @@ public final class Dockergen {
         }
     }
 
+    private static String paths(List<ProjectFacts> projects) {
+        return projects.stream().map(p -> p.path() + " (" + p.language().id() + ")").collect(Collectors.joining(", "));
+    }
+
     /** The same pipeline with another preset catalogue (organisation and project catalogues merged in). */
     public Dockergen withCatalog(PresetCatalog presets) {
         return new Dockergen(detectors, planner, presets, version);
@@ -78,12 +82,18 @@ public final class Dockergen {
                     + ": no supported project found (looked for go.mod and Go main packages); "
                     + "run dockergen in the project's root directory");
         }
-        if (projects.size() > 1) {
+        ProjectFacts project;
+        if (request.project() != null) {
+            String wanted = request.project().equals("") ? "." : request.project().replaceAll("^\\./|/$", "");
+            project = projects.stream().filter(p -> p.path().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new DockergenException(ExitCode.USAGE, "--project " + request.project()
+                            + ": no project there; projects found: " + paths(projects)));
+        } else if (projects.size() > 1) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
-                    + ": several projects found (" + projects.stream().map(p -> p.language().id() + " at " + p.path())
-                    .collect(Collectors.joining(", ")) + "); run dockergen in one project's directory");
+                    + ": several projects (" + paths(projects) + "); choose one with --project PATH, or use --all");
+        } else {
+            project = projects.get(0);
         }
-        ProjectFacts project = projects.get(0);
         Preset preset = catalog.choose(project.language(), request.preset(), request.finalStage());
         List<String> missing = catalog.policy().requiredLabels().stream()
                 .filter(l -> !request.labels().containsKey(l) && !preset.labels().containsKey(l)).toList();

@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
                               Integer port, Map<String, String> labels, String languageVersion) {
+    /** The project to generate for: the one detectOptions names, or the only one there is. */
+    public String project() {
+        return detectOptions.project();
+    }
+
     public GenerateRequest {
         labels = Map.copyOf(labels);
     }

@@ -26,7 +26,7 @@ public final class CheckCommand extends BaseCommand implements Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         int drifted = 0;
         for (GeneratedFile f : g.result().files()) {
-            String diff = Diffs.unified(g.target().resolve(f.path()), f.content());
+            String diff = Diffs.unified(g.outputDir().resolve(f.path()), f.content());
             if (!diff.isEmpty()) {
                 drifted++;
                 out.print(diff);

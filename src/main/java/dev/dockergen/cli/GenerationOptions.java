@@ -36,6 +36,10 @@ public final class GenerationOptions {
     @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server.")
     String mainPackage;
 
+    @Option(names = "--project", paramLabel = "PATH",
+            description = "In a monorepo: the member project to generate for (its directory, as detect lists it).")
+    String projectPath;
+
     @Option(names = "--language-version", paramLabel = "V",
             description = "Language version to build with instead of the project's (Go: 1.23 or 1.23.4).")
     String languageVersion;
@@ -52,13 +56,22 @@ public final class GenerationOptions {
 
     /** What a generation produced, where it belongs, and the project config it started from. */
     record Generation(GenerationResult result, Path dir, Path target, ProjectConfig config) {
+        /** Where the files go: the output directory, and in it the member project's directory. */
+        Path outputDir() {
+            return target.resolve(result.project().path()).normalize();
+        }
+
+        /** The build context: the member project's directory. */
+        Path contextDir() {
+            return dir.resolve(result.project().path()).normalize();
+        }
     }
 
     /** What detection sees with the current choices, for questions' defaults. */
     dev.dockergen.detect.DetectionResult detect(CommandContext context) {
         ProjectConfig config = ProjectConfig.find(project.path());
         return context.dockergen().get().detect(project.open(),
-                new DetectOptions(mainPackage != null ? mainPackage : config.main()));
+                new DetectOptions(projectPath, mainPackage != null ? mainPackage : config.main()));
     }
 
     Generation generate(CommandContext context) {
@@ -72,7 +85,7 @@ public final class GenerationOptions {
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
         boolean choiceGiven = preset != null || finalStage != null;
         GenerationResult result = dockergen.generate(new GenerateRequest(files,
-                new DetectOptions(mainPackage != null ? mainPackage : config.main()),
+                new DetectOptions(projectPath, mainPackage != null ? mainPackage : config.main()),
                 choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
                 port != null ? port : config.port(), allLabels,
                 languageVersion != null ? languageVersion : config.languageVersion()));

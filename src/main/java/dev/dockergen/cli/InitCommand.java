@@ -36,6 +36,10 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
     @Option(names = "--skip", description = "Keep existing files that differ; write only the missing ones.")
     boolean skip;
 
+    @Option(names = "--all", description = {"Every app of a monorepo: one Dockerfile per member project, in its own "
+            + "directory; a Go module with several programs gets Dockerfile.<program> each."})
+    boolean all;
+
     @Option(names = "--no-save", description = "Do not write .dockergen.yaml (written by default when the project has none).")
     boolean noSave;
 
@@ -55,6 +59,13 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (force && skip) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--force and --skip contradict each other; give one");
         }
+        if (all) {
+            if (options.projectPath != null || options.mainPackage != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--all covers every project and program; "
+                        + "drop --project and --main, or drop --all");
+            }
+            return initAll();
+        }
         boolean ci = "true".equalsIgnoreCase(context.env().getOrDefault("CI", ""));
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
@@ -70,9 +81,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             // show what differs before refusing (or asking), so the user can decide
             boolean differs = false;
             for (GeneratedFile f : result.files()) {
-                String current = Diffs.current(g.target().resolve(f.path()));
+                String current = Diffs.current(g.outputDir().resolve(f.path()));
                 if (current != null && !current.equals(f.content())) {
-                    out.print(Diffs.unified(g.target().resolve(f.path()), f.content()));
+                    out.print(Diffs.unified(g.outputDir().resolve(f.path()), f.content()));
                     differs = true;
                 }
             }
@@ -83,7 +94,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
                 skip = answer.equals("skip");
             }
         }
-        OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.target(), result.files(), force, skip);
+        OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.outputDir(), result.files(), force, skip);
         Path savedConfig = null;
         if (outcome != null && !noSave && g.config().file() == null) {
             Path file = g.dir().resolve(ProjectConfig.FILE_NAME);
@@ -92,7 +103,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             savedConfig = file;
         }
         if (format == Format.json) {
-            out.println(Json.pretty(json(result, g.target(), outcome)));
+            out.println(Json.pretty(json(result, g.outputDir(), outcome)));
             return 0;
         }
         for (Warning w : result.warnings()) {
@@ -103,22 +114,89 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         if (dryRun) {
             for (GeneratedFile f : result.files()) {
-                out.println("==> " + g.target().resolve(f.path()) + " <==");
+                out.println("==> " + g.outputDir().resolve(f.path()) + " <==");
                 out.print(f.content());
                 out.println();
             }
             return 0;
         }
         for (GeneratedFile f : result.files()) {
-            out.println(String.format("%-10s%s", outcome.status(f.path()), g.target().resolve(f.path())));
+            out.println(String.format("%-10s%s", outcome.status(f.path()), g.outputDir().resolve(f.path())));
         }
         if (savedConfig != null) {
             out.println(String.format("%-10s%s", "saved", savedConfig));
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
                 + result.preset().finalStage().id() + " final stage)" + choices(result));
-        String buildDir = g.target().equals(g.dir()) ? g.dir().toString() : g.dir() + " -f " + g.target().resolve("Dockerfile");
+        String buildDir = g.target().equals(g.dir()) ? g.contextDir().toString()
+                : g.contextDir() + " -f " + g.outputDir().resolve("Dockerfile");
         out.println("next: docker build -t " + result.project().start().get(0) + " " + buildDir);
+        return 0;
+    }
+
+    /** One directory's worth of files for --all. */
+    private record Batch(Path dir, List<GeneratedFile> files, String label) {
+    }
+
+    /** --all: generate every app first, check every target, then write; nothing is written half. */
+    private int initAll() {
+        var detection = options.detect(context);
+        if (detection.projects().isEmpty()) {
+            throw new dev.dockergen.DockergenException(dev.dockergen.ExitCode.NOTHING_DETECTED,
+                    options.project.path() + ": no supported project found");
+        }
+        List<Batch> batches = new java.util.ArrayList<>();
+        for (var p : detection.projects()) {
+            List<String> mains = p.details() instanceof dev.dockergen.detect.go.GoDetails go && go.mainPackage() == null
+                    && go.mainCandidates().size() > 1 ? go.mainCandidates() : java.util.Collections.singletonList(null);
+            java.util.Map<String, GeneratedFile> files = new java.util.LinkedHashMap<>();
+            Path outDir = null;
+            for (String main : mains) {
+                options.projectPath = p.path();
+                options.mainPackage = main;
+                GenerationOptions.Generation g = options.generate(context);
+                outDir = g.outputDir();
+                for (GeneratedFile f : g.result().files()) {
+                    boolean perProgram = main != null && f.path().equals(dev.dockergen.Dockergen.DOCKERFILE);
+                    String name = perProgram ? f.path() + "." + g.result().project().start().get(0) : f.path();
+                    files.putIfAbsent(name, new GeneratedFile(name, f.content()));
+                }
+            }
+            batches.add(new Batch(outDir, List.copyOf(files.values()), p.path()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            for (Batch b : batches) {
+                for (GeneratedFile f : b.files()) {
+                    out.println("==> " + b.dir().resolve(f.path()) + " <==");
+                    out.print(f.content());
+                    out.println();
+                }
+            }
+            return 0;
+        }
+        List<String> blocked = new java.util.ArrayList<>();
+        for (Batch b : batches) {
+            for (GeneratedFile f : b.files()) {
+                String current = Diffs.current(b.dir().resolve(f.path()));
+                if (current != null && !current.equals(f.content()) && !force && !skip) {
+                    out.print(Diffs.unified(b.dir().resolve(f.path()), f.content()));
+                    blocked.add(b.dir().resolve(f.path()).toString());
+                }
+            }
+        }
+        if (!blocked.isEmpty()) {
+            throw new dev.dockergen.DockergenException(dev.dockergen.ExitCode.OUTPUT_EXISTS, String.join(", ", blocked)
+                    + " exist with other content; nothing was written. Replace with --force, keep with --skip");
+        }
+        for (Batch b : batches) {
+            OutputWriter.Outcome outcome = OutputWriter.write(b.dir(), b.files(), force, skip);
+            for (GeneratedFile f : b.files()) {
+                out.println(String.format("%-10s%s", outcome.status(f.path()), b.dir().resolve(f.path())));
+            }
+        }
+        out.println(batches.size() + " project" + (batches.size() == 1 ? "" : "s") + ": "
+                + String.join(", ", batches.stream().map(Batch::label).toList()));
         return 0;
     }
 

@@ -7,5 +7,8 @@ import java.util.Optional;
 public interface Detector {
     Language language();
 
+    /** File names that mark a project of this language, for finding monorepo members (go.mod...). */
+    java.util.Set<String> manifests();
+
     Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings);
 }

@@ -3,6 +3,8 @@ package dev.dockergen.detect;
 import dev.dockergen.detect.go.GoDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The ordered registry of detectors; runs each and collects what they find. */
 public final class Detectors {
@@ -16,12 +18,46 @@ public final class Detectors {
         return new Detectors(List.of(new GoDetector()));
     }
 
+    /** How deep below the root monorepo members are looked for. */
+    static final int MEMBER_DEPTH = 6;
+
+    /** The project at the root, if any, then every member project below it, by path. */
     public DetectionResult detect(ProjectFiles files, DetectOptions options) {
         List<Warning> warnings = new ArrayList<>();
         List<ProjectFacts> projects = new ArrayList<>();
-        for (Detector detector : detectors) {
-            detector.detect(files, options, warnings).ifPresent(projects::add);
+        detectAt(files, ".", options, warnings, projects);
+        Set<String> manifests = new TreeSet<>();
+        detectors.forEach(d -> manifests.addAll(d.manifests()));
+        TreeSet<String> members = new TreeSet<>();
+        for (String file : files.walk("", MEMBER_DEPTH, GoDetector::pruned)) {
+            if (file.contains("/") && manifests.contains(ProjectFiles.fileName(file))) {
+                members.add(ProjectFiles.parent(file));
+            }
+        }
+        for (String dir : members) {
+            List<ProjectFacts> found = new ArrayList<>();
+            List<Warning> memberWarnings = new ArrayList<>();
+            detectAt(files.sub(dir), dir, options, memberWarnings, found);
+            // a member that is only a library (a module a replace points at, say) is not an app of its own
+            found.removeIf(p -> p.start() == null);
+            if (!found.isEmpty()) {
+                projects.addAll(found);
+                warnings.addAll(memberWarnings);
+            }
         }
         return new DetectionResult(files.displayName(), projects, warnings);
+    }
+
+    private void detectAt(ProjectFiles files, String path, DetectOptions options, List<Warning> warnings,
+                          List<ProjectFacts> projects) {
+        List<Warning> own = new ArrayList<>();
+        for (Detector detector : detectors) {
+            detector.detect(files, options.forProject(path), own).ifPresent(p -> projects.add(p.at(path)));
+        }
+        for (Warning w : own) {
+            // a member's warnings name the member, since their sources are relative to it
+            warnings.add(path.equals(".") ? w : w.source() == null ? new Warning(null, path + ": " + w.message())
+                    : new Warning(Source.of(ProjectFiles.join(path, w.source().file()), w.source().line()), w.message()));
+        }
     }
 }

@@ -131,7 +131,7 @@ public final class DirectoryProjectFiles implements ProjectFiles {
                 continue;
             }
             if (attrs.isDirectory()) {
-                if (depthLeft > 0 && !prune.test(name)) {
+                if (depthLeft > 0 && !prune.test(childRel)) {
                     walk(entry, childRel, depthLeft - 1, prune, out);
                 }
             } else if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(entry) && inside(entry))) {

@@ -63,8 +63,10 @@ public final class MemoryProjectFiles implements ProjectFiles {
             }
             String[] dirs = path.substring(prefix.length()).split("/");
             boolean keep = dirs.length - 1 <= maxDepth;
+            String rel = dir;
             for (int i = 0; keep && i < dirs.length - 1; i++) {
-                keep = !prune.test(dirs[i]);
+                rel = ProjectFiles.join(rel, dirs[i]);
+                keep = !prune.test(rel);
             }
             if (keep) {
                 out.add(path);

@@ -24,4 +24,10 @@ public record ProjectFacts(
         start = start == null ? null : List.copyOf(start);
         evidence = List.copyOf(evidence);
     }
+
+    /** The same facts for a project found at {@code dir}; sources stay relative to that directory. */
+    public ProjectFacts at(String dir) {
+        return new ProjectFacts(dir, language, buildTool, packageManager, languageVersion, framework, port, start,
+                evidence, details);
+    }
 }

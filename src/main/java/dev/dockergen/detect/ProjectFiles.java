@@ -24,10 +24,15 @@ public interface ProjectFiles {
 
     /**
      * Regular files below {@code dir} ("" for the root), sorted, descending at most {@code maxDepth}
-     * directory levels, never into a directory whose name {@code prune} accepts, never through a
-     * symbolic link to a directory.
+     * directory levels, never into a directory whose relative path {@code prune} accepts, never
+     * through a symbolic link to a directory.
      */
     List<String> walk(String dir, int maxDepth, Predicate<String> prune);
+
+    /** The same repository seen from a subdirectory: paths are relative to {@code dir}. */
+    default ProjectFiles sub(String dir) {
+        return dir.isEmpty() || dir.equals(".") ? this : new SubProjectFiles(this, dir);
+    }
 
     static String join(String dir, String name) {
         return dir.isEmpty() || dir.equals(".") ? name : dir + "/" + name;

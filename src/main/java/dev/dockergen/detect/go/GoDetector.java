@@ -60,9 +60,15 @@ public final class GoDetector implements Detector {
     }
 
     @Override
+    public Set<String> manifests() {
+        return Set.of("go.mod");
+    }
+
+    @Override
     public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
         boolean hasGoMod = files.isFile("go.mod");
-        List<String> goFiles = files.walk("", MAX_DEPTH, GoDetector::pruned).stream()
+        // a directory with its own go.mod is another module: the go command leaves it out, and so do we
+        List<String> goFiles = files.walk("", MAX_DEPTH, dir -> pruned(dir) || files.isFile(dir + "/go.mod")).stream()
                 .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go"))
                 .toList();
         if (!hasGoMod && goFiles.isEmpty()) {
@@ -177,8 +183,10 @@ public final class GoDetector implements Detector {
                 version, framework, port, binary == null ? null : List.of(binary), evidence, details));
     }
 
-    private static boolean pruned(String dirName) {
-        return dirName.startsWith(".") || dirName.startsWith("_") || PRUNED.contains(dirName);
+    /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
+    public static boolean pruned(String dirPath) {
+        String name = ProjectFiles.fileName(dirPath);
+        return name.startsWith(".") || name.startsWith("_") || PRUNED.contains(name);
     }
 
     private static List<GoSourceScan> scan(ProjectFiles files, List<String> goFiles, List<Warning> warnings) {
