@@ -34,16 +34,25 @@ final class Questions {
     /** Asks what is still open and records the answers in {@code options}, as if given as flags. */
     void ask(GenerationOptions options, Supplier<DetectionResult> detect, PresetCatalog catalog, ProjectConfig config) {
         DetectionResult detection = detect.get();
-        if (detection.projects().size() != 1) {
+        if (detection.projects().size() > 1 && options.projectPath == null) {
+            List<String> paths = detection.projects().stream().map(ProjectFacts::path).toList();
+            options.projectPath = ask("Project", paths.get(0), "apps found: " + String.join(", ", paths),
+                    a -> paths.contains(a) ? a : null, "--project");
+            detection = detect.get();
+        }
+        String chosen = options.projectPath == null ? "." : options.projectPath;
+        ProjectFacts facts = detection.projects().stream().filter(p -> p.path().equals(chosen)).findFirst()
+                .orElse(detection.projects().size() == 1 ? detection.projects().get(0) : null);
+        if (facts == null) {
             return; // nothing to ask about: generation reports it
         }
-        ProjectFacts facts = detection.projects().get(0);
         if (options.mainPackage == null && config.main() == null && facts.details() instanceof GoDetails go
                 && go.mainPackage() == null && go.mainCandidates().size() > 1) {
             options.mainPackage = ask("Program to containerise", go.mainCandidates().get(0),
                     "main packages found: " + String.join(", ", go.mainCandidates()),
                     a -> go.mainCandidates().contains(a) ? a : null, "--main");
-            facts = detect.get().projects().get(0); // the port and the rest are the chosen program's
+            // the port and the rest are the chosen program's
+            facts = detect.get().projects().stream().filter(p -> p.path().equals(chosen)).findFirst().orElse(facts);
         }
         if (options.preset == null && options.finalStage == null && config.preset() == null && config.finalStage() == null) {
             Preset def = catalog.choose(facts.language(), null, null);

@@ -30,6 +30,17 @@ class InteractiveInitTest {
     }
 
     @Test
+    void inAMonorepoTheAppIsAskedFirst() {
+        CliRunner.Result r = CliRunner.runAtTerminal("services/worker\n\n\n\n", Map.of(), "init", "--dry-run",
+                Fixtures.go("monorepo").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("? Project [services/api] (apps found: services/api, services/worker; flag --project): "),
+                r.err());
+        assertTrue(r.err().contains("? go version [1.22] (go.mod:3; flag --language-version): "), r.err());
+        assertTrue(r.out().contains("-o /out/worker ."), r.out());
+    }
+
+    @Test
     void enterTakesEveryDefault() {
         CliRunner.Result r = CliRunner.runAtTerminal("\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
