@@ -22,6 +22,21 @@ public final class Fixtures {
         return new DirectoryProjectFiles(go(name), name);
     }
 
+    /** Copies a fixture (or any directory) to {@code target}, for tests that write into it. */
+    public static Path copyTree(Path source, Path target) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(source)) {
+            for (Path p : paths.sorted().toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(dest);
+                } else {
+                    java.nio.file.Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+
     /** The built-in pipeline, with "TEST" as its version so approvals survive releases. */
     public static Dockergen dockergen() {
         return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader.builtIn(), VERSION);

@@ -23,19 +23,7 @@ class CliTest {
 
     /** A writable copy of a fixture. */
     private Path copy(String fixture) throws IOException {
-        Path source = Fixtures.go(fixture);
-        Path target = tmp.resolve(fixture);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
+        return Fixtures.copyTree(Fixtures.go(fixture), tmp.resolve(fixture));
     }
 
     private static List<String> listing(Path dir) throws IOException {

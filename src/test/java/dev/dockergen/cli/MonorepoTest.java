@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +21,7 @@ class MonorepoTest {
     Path tmp;
 
     private Path copy(String fixture) throws IOException {
-        Path source = Fixtures.go(fixture);
-        Path target = tmp.resolve(fixture);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.sorted().toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
+        return Fixtures.copyTree(Fixtures.go(fixture), tmp.resolve(fixture));
     }
 
     @Test

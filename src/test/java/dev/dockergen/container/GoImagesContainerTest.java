@@ -88,7 +88,7 @@ class GoImagesContainerTest {
     void imageBuildsRunsAnswersAndRebuildsFromCache(App app, FinalStage stage) throws IOException {
         ContainerLab.requireReady();
         Path dir = WORK.resolve(app.name() + "-" + stage.id());
-        copy(app.source(), dir);
+        Fixtures.copyTree(app.source(), dir);
         GenerationResult generated = Fixtures.dockergen().generate(new GenerateRequest(
                 new DirectoryProjectFiles(dir, app.name()), DetectOptions.DEFAULT, null, stage, null));
         for (GeneratedFile f : generated.files()) {
@@ -135,18 +135,5 @@ class GoImagesContainerTest {
         List<String> all = new ArrayList<>(List.of(options));
         all.add(extra);
         return all.toArray(new String[0]);
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.sorted().toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }
