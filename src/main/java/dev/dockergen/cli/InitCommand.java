@@ -2,13 +2,21 @@ package dev.dockergen.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockergen.Dockergen;
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
 import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.Warning;
+import dev.dockergen.detect.go.GoDetails;
 import dev.dockergen.preset.ProjectConfig;
 import dev.dockergen.render.GeneratedFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,14 +150,14 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
     private int initAll() {
         var detection = options.detect(context);
         if (detection.projects().isEmpty()) {
-            throw new dev.dockergen.DockergenException(dev.dockergen.ExitCode.NOTHING_DETECTED,
+            throw new DockergenException(ExitCode.NOTHING_DETECTED,
                     options.project.path() + ": no supported project found");
         }
-        List<Batch> batches = new java.util.ArrayList<>();
+        List<Batch> batches = new ArrayList<>();
         for (var p : detection.projects()) {
-            List<String> mains = p.details() instanceof dev.dockergen.detect.go.GoDetails go && go.mainPackage() == null
-                    && go.mainCandidates().size() > 1 ? go.mainCandidates() : java.util.Collections.singletonList(null);
-            java.util.Map<String, GeneratedFile> files = new java.util.LinkedHashMap<>();
+            List<String> mains = p.details() instanceof GoDetails go && go.mainPackage() == null
+                    && go.mainCandidates().size() > 1 ? go.mainCandidates() : Collections.singletonList(null);
+            Map<String, GeneratedFile> files = new LinkedHashMap<>();
             Path outDir = null;
             for (String main : mains) {
                 options.projectPath = p.path();
@@ -157,7 +165,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
                 GenerationOptions.Generation g = options.generate(context);
                 outDir = g.outputDir();
                 for (GeneratedFile f : g.result().files()) {
-                    boolean perProgram = main != null && f.path().equals(dev.dockergen.Dockergen.DOCKERFILE);
+                    boolean perProgram = main != null && f.path().equals(Dockergen.DOCKERFILE);
                     String name = perProgram ? f.path() + "." + g.result().project().start().get(0) : f.path();
                     files.putIfAbsent(name, new GeneratedFile(name, f.content()));
                 }
@@ -175,7 +183,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             }
             return 0;
         }
-        List<String> blocked = new java.util.ArrayList<>();
+        List<String> blocked = new ArrayList<>();
         for (Batch b : batches) {
             for (GeneratedFile f : b.files()) {
                 String current = Diffs.current(b.dir().resolve(f.path()));
@@ -186,7 +194,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             }
         }
         if (!blocked.isEmpty()) {
-            throw new dev.dockergen.DockergenException(dev.dockergen.ExitCode.OUTPUT_EXISTS, String.join(", ", blocked)
+            throw new DockergenException(ExitCode.OUTPUT_EXISTS, String.join(", ", blocked)
                     + " exist with other content; nothing was written. Replace with --force, keep with --skip");
         }
         for (Batch b : batches) {
