@@ -75,25 +75,26 @@ public final class Dockergen {
     }
 
     public GenerationResult generate(GenerateRequest request) {
-        DetectionResult detection = detect(request.files(), request.detectOptions());
+        String wanted = request.project() == null ? null
+                : request.project().isEmpty() ? "." : request.project().replaceAll("^\\./|/$", "");
+        // a named member is detected alone: --all over a large monorepo must not rescan it per member
+        DetectionResult detection = wanted == null ? detect(request.files(), request.detectOptions())
+                : detectors.detectProject(request.files(), wanted, request.detectOptions());
         List<ProjectFacts> projects = detection.projects();
+        if (wanted != null && projects.isEmpty()) {
+            throw new DockergenException(ExitCode.USAGE, "--project " + request.project() + ": no project there; "
+                    + "projects found: " + paths(detect(request.files(), DetectOptions.DEFAULT).projects()));
+        }
         if (projects.isEmpty()) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
                     + ": no supported project found (looked for go.mod and Go main packages); "
                     + "run dockergen in the project's root directory");
         }
-        ProjectFacts project;
-        if (request.project() != null) {
-            String wanted = request.project().equals("") ? "." : request.project().replaceAll("^\\./|/$", "");
-            project = projects.stream().filter(p -> p.path().equals(wanted)).findFirst()
-                    .orElseThrow(() -> new DockergenException(ExitCode.USAGE, "--project " + request.project()
-                            + ": no project there; projects found: " + paths(projects)));
-        } else if (projects.size() > 1) {
+        if (projects.size() > 1) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
                     + ": several projects (" + paths(projects) + "); choose one with --project PATH, or use --all");
-        } else {
-            project = projects.get(0);
         }
+        ProjectFacts project = projects.get(0);
         Preset preset = catalog.choose(project.language(), request.preset(), request.finalStage());
         List<String> missing = catalog.policy().requiredLabels().stream()
                 .filter(l -> !request.labels().containsKey(l) && !preset.labels().containsKey(l)).toList();

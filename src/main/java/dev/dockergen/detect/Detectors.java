@@ -48,6 +48,14 @@ public final class Detectors {
         return new DetectionResult(files.displayName(), projects, warnings);
     }
 
+    /** Only the project at {@code path} ("." for the root): what generation for one member needs. */
+    public DetectionResult detectProject(ProjectFiles files, String path, DetectOptions options) {
+        List<Warning> warnings = new ArrayList<>();
+        List<ProjectFacts> projects = new ArrayList<>();
+        detectAt(path.equals(".") ? files : files.sub(path), path, options, warnings, projects);
+        return new DetectionResult(files.displayName(), projects, warnings);
+    }
+
     private void detectAt(ProjectFiles files, String path, DetectOptions options, List<Warning> warnings,
                           List<ProjectFacts> projects) {
         List<Warning> own = new ArrayList<>();
