@@ -10,8 +10,17 @@ public record Source(String file, int line) {
         return new Source(file, line);
     }
 
+    /** file:line, with control characters in a (hostile) file name shown as escapes so messages stay one line. */
     @Override
     public String toString() {
-        return line > 0 ? file + ":" + line : file;
+        StringBuilder b = new StringBuilder();
+        file.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return line > 0 ? b + ":" + line : b.toString();
     }
 }
