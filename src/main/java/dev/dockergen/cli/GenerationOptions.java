@@ -44,6 +44,10 @@ public final class GenerationOptions {
             description = "Language version to build with instead of the project's (Go: 1.23 or 1.23.4).")
     String languageVersion;
 
+    @Option(names = "--arg", paramLabel = "ARG",
+            description = "An argument the program starts with (repeatable, in order); written as CMD after the ENTRYPOINT.")
+    java.util.List<String> args = new java.util.ArrayList<>();
+
     @Option(names = "--label", paramLabel = "KEY=VALUE",
             description = "Image label, e.g. team=payments (repeatable; wins over .dockergen.yaml and the preset).")
     Map<String, String> labels = new LinkedHashMap<>();
@@ -88,7 +92,8 @@ public final class GenerationOptions {
                 new DetectOptions(projectPath, mainPackage != null ? mainPackage : config.main()),
                 choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
                 port != null ? port : config.port(), allLabels,
-                languageVersion != null ? languageVersion : config.languageVersion()));
+                languageVersion != null ? languageVersion : config.languageVersion(),
+                args.isEmpty() ? config.args() : args));
         Path dir = project.path();
         return new Generation(result, dir, output != null ? output : dir, config);
     }
@@ -106,6 +111,9 @@ public final class GenerationOptions {
         }
         if (languageVersion != null) {
             b.append("languageVersion: ").append(Json.quote(languageVersion)).append('\n');
+        }
+        if (!args.isEmpty()) {
+            b.append("args: [").append(String.join(", ", args.stream().map(Json::quote).toList())).append("]\n");
         }
         if (!labels.isEmpty()) {
             b.append("labels:\n");

@@ -68,6 +68,17 @@ final class Questions {
                     a -> a.matches("[0-9]+(\\.[0-9]+){0,2}") ? a : null, "--language-version");
             options.languageVersion = answer.equals(detected) || answer.equals("preset default") ? null : answer;
         }
+        if (options.args.isEmpty() && config.args().isEmpty() && facts.start() != null) {
+            String answer = ask("Start command", String.join(" ", facts.start()), "the program, then any arguments "
+                    + "you add (split at spaces)", a -> a.strip().isEmpty() ? null : a, "--arg");
+            List<String> words = List.of(answer.strip().split("\\s+"));
+            if (!words.equals(facts.start())) {
+                if (!words.get(0).equals(facts.start().get(0))) {
+                    err.println("  the image runs " + facts.start().get(0) + "; taking the rest as its arguments");
+                }
+                options.args = new java.util.ArrayList<>(words.subList(1, words.size()));
+            }
+        }
         if (options.port == null && config.port() == null) {
             String detected = facts.port() == null ? "none" : String.valueOf(facts.port().value());
             String answer = ask("Port", detected, facts.port() == null ? "no listening port found in the code"

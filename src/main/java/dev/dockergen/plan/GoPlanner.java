@@ -254,6 +254,9 @@ public final class GoPlanner implements LanguagePlanner {
         ins.addAll(health(go, runtime, port, preset));
         ins.addAll(labels(go, preset, binary, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
+        if (!request.args().isEmpty()) {
+            ins.add(new Instruction.Cmd(request.args())); // default arguments: docker run IMAGE ARGS replaces them
+        }
         String comment = runtime.isScratch()
                 ? "Runtime stage: the binary alone on an empty image, with " + (go.needsCaCerts().value()
                         ? "CA certificates (TLS-capable import at " + go.needsCaCerts().source() + ") and " : "") + "an account copied in."

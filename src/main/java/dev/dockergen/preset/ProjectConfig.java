@@ -16,13 +16,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * @param catalogs organisation catalogues the project uses, resolved against the file's directory
  */
 public record ProjectConfig(Path file, String preset, FinalStage finalStage, Integer port, String main,
-                            String languageVersion, Map<String, String> labels, List<Path> catalogs) {
+                            String languageVersion, List<String> args, Map<String, String> labels, List<Path> catalogs) {
     public static final String FILE_NAME = ".dockergen.yaml";
-    public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, null, Map.of(), List.of());
+    public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(),
+            List.of());
     private static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "languageVersion",
-            "labels", "catalogs");
+            "args", "labels", "catalogs");
 
     public ProjectConfig {
+        args = List.copyOf(args);
         labels = Map.copyOf(labels);
         catalogs = List.copyOf(catalogs);
     }
@@ -61,6 +63,7 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         Integer port = m.containsKey("port") ? tree.integer(m.get("port"), "port", 1, 65535) : null;
         String main = m.containsKey("main") ? tree.string(m.get("main"), "main") : null;
         String version = m.containsKey("languageVersion") ? tree.string(m.get("languageVersion"), "languageVersion") : null;
+        List<String> args = m.containsKey("args") ? tree.strings(m.get("args"), "args") : List.of();
         Map<String, String> labels = tree.labels(m.get("labels"), "labels");
         List<Path> catalogs = new ArrayList<>();
         if (m.containsKey("catalogs")) {
@@ -68,6 +71,6 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
                 catalogs.add(file.toAbsolutePath().getParent().resolve(c).normalize());
             }
         }
-        return new ProjectConfig(file, preset, fin, port, main, version, labels, catalogs);
+        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs);
     }
 }

@@ -310,6 +310,15 @@ class CliTest {
     }
 
     @Test
+    void programArgumentsBecomeAnExecFormCmd() {
+        CliRunner.Result r = CliRunner.run("init", "--dry-run", "--arg", "--config", "--arg", "/etc/app b.yaml",
+                "--arg", "$HOME\"]", Fixtures.go("worker").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ENTRYPOINT [\"/usr/local/bin/reporter\"]\n"
+                + "CMD [\"--config\", \"/etc/app b.yaml\", \"$HOME\\\"]\"]\n"), r.out());
+    }
+
+    @Test
     void usageErrorsAreExitTwoWithAHint() {
         CliRunner.Result unknown = CliRunner.run("init", "--frobnicate");
         assertEquals(2, unknown.code());

@@ -14,14 +14,19 @@ class InteractiveInitTest {
 
     @Test
     void everyOpenDecisionIsAskedWithItsDefaultAndSource() {
-        CliRunner.Result r = CliRunner.runAtTerminal("cmd/api\nscratch\n1.24\n9000\n", Map.of(), "init", "--dry-run", SEVERAL);
+        CliRunner.Result r = CliRunner.runAtTerminal("cmd/api\nscratch\n1.24\napi --verbose --listen :9000\n9000\n",
+                Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("? Program to containerise [cmd/api] (main packages found: cmd/api, cmd/migrate; flag --main): "),
                 r.err());
         assertTrue(r.err().contains("? Final stage [distroless] (preset go-distroless is the default; choices: distroless, "
                 + "scratch, alpine; flag --final): "), r.err());
         assertTrue(r.err().contains("? go version [1.23] (go.mod:3; flag --language-version): "), r.err());
+        assertTrue(r.err().contains("? Start command [api] (the program, then any arguments you add (split at spaces); "
+                + "flag --arg): "), r.err());
         assertTrue(r.err().contains("? Port [8080] (cmd/api/main.go:6; flag --port): "), r.err());
+        assertTrue(r.out().contains("ENTRYPOINT [\"/usr/local/bin/api\"]\nCMD [\"--verbose\", \"--listen\", \":9000\"]\n"),
+                r.out());
         assertTrue(r.out().contains("FROM scratch AS runtime\n"), r.out());
         assertTrue(r.out().contains("ARG GO_VERSION=1.24\n"), r.out());
         assertTrue(r.out().contains("# Go 1.24: chosen with --language-version.\n"), r.out());
@@ -31,7 +36,7 @@ class InteractiveInitTest {
 
     @Test
     void inAMonorepoTheAppIsAskedFirst() {
-        CliRunner.Result r = CliRunner.runAtTerminal("services/worker\n\n\n\n", Map.of(), "init", "--dry-run",
+        CliRunner.Result r = CliRunner.runAtTerminal("services/worker\n\n\n\n\n", Map.of(), "init", "--dry-run",
                 Fixtures.go("monorepo").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().startsWith("? Project [services/api] (apps found: services/api, services/worker; flag --project): "),
@@ -42,7 +47,7 @@ class InteractiveInitTest {
 
     @Test
     void enterTakesEveryDefault() {
-        CliRunner.Result r = CliRunner.runAtTerminal("\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
+        CliRunner.Result r = CliRunner.runAtTerminal("\n\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("FROM gcr.io/distroless/static-debian12:nonroot AS runtime\n"), r.out());
         assertTrue(r.out().contains("ARG GO_VERSION=1.23\n") && r.out().contains("EXPOSE 8080\n"), r.out());
@@ -50,7 +55,7 @@ class InteractiveInitTest {
 
     @Test
     void aBadAnswerIsAskedAgainAndThreeEndTheRun() {
-        CliRunner.Result again = CliRunner.runAtTerminal("cmd/api\ntiny\nalpine\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
+        CliRunner.Result again = CliRunner.runAtTerminal("cmd/api\ntiny\nalpine\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("  'tiny' is not an answer here; press Enter for distroless\n"), again.err());
         assertTrue(again.out().contains("FROM alpine:3.22 AS runtime\n"), again.out());
@@ -69,12 +74,12 @@ class InteractiveInitTest {
             java.nio.file.Files.copy(Fixtures.go("nethttp-root").resolve(f), dir.resolve(f));
         }
         java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36\n");
-        CliRunner.Result no = CliRunner.runAtTerminal("\n\n\n\n", Map.of(), "init", "--final", "alpine", dir.toString());
+        CliRunner.Result no = CliRunner.runAtTerminal("\n\n\n\n\n", Map.of(), "init", "--final", "alpine", dir.toString());
         assertEquals(5, no.code(), no.err());
         assertTrue(no.out().contains("-FROM busybox:1.36\n"), no.out());
         assertTrue(no.err().contains("? Replace the files shown above [no]"), no.err());
         assertEquals("FROM busybox:1.36\n", java.nio.file.Files.readString(dir.resolve("Dockerfile")));
-        CliRunner.Result yes = CliRunner.runAtTerminal("\n\nyes\n", Map.of(), "init", "--final", "alpine", dir.toString());
+        CliRunner.Result yes = CliRunner.runAtTerminal("\n\n\nyes\n", Map.of(), "init", "--final", "alpine", dir.toString());
         assertEquals(0, yes.code(), yes.err());
         assertTrue(java.nio.file.Files.readString(dir.resolve("Dockerfile")).contains("FROM alpine:3.22 AS runtime"));
     }
@@ -82,7 +87,7 @@ class InteractiveInitTest {
     @Test
     void flagsAnswerTheirQuestionsAndYesOrCiAskNothing() {
         CliRunner.Result flags = CliRunner.runAtTerminal("", Map.of(), "init", "--dry-run", "--main", "cmd/api", "--final",
-                "alpine", "--language-version", "1.23", "--port", "8080", SEVERAL);
+                "alpine", "--language-version", "1.23", "--port", "8080", "--arg", "--verbose", SEVERAL);
         assertEquals(0, flags.code(), flags.err());
         assertFalse(flags.err().contains("? "), flags.err());
         for (String[] args : new String[][] {{"init", "--dry-run", "--yes", "--main", "cmd/api", SEVERAL}}) {
