@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class Rules {
     private static final Pattern SECRET = Pattern.compile("(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_KEY).*");
-    private static final Pattern INSTALL = Pattern.compile("\\b(npm (ci|install|i)\\b|yarn( install)?\\b|pnpm install|"
+    private static final Pattern INSTALL = Pattern.compile("\\b(npm (ci|install|i)\\b|yarn install\\b|yarn(?=\\s*($|&&|;))|pnpm install|"
             + "pip3? install|poetry install|pipenv install|uv sync|go mod download|mvn\\b.*dependency:|bundle install|"
             + "composer install|cargo fetch)");
     private static final Pattern COMPILE = Pattern.compile("\\b(go build|mvn |gradle |\\./gradlew|cargo build|gcc |make\\b|"
@@ -236,11 +236,13 @@ public final class Rules {
     private static List<Hit> copyBeforeInstall(AuditInput in) {
         List<Hit> out = new ArrayList<>();
         Instruction copyAll = null;
+        boolean installed = false; // an install before the source: later ones (pruning) are fine
         int stage = -2;
         for (Instruction ins : in.dockerfile().instructions()) {
             if (ins.stage() != stage) {
                 stage = ins.stage();
                 copyAll = null;
+                installed = false;
             }
             if ((ins.keyword().equals("COPY") || ins.keyword().equals("ADD")) && ins.flag("from") == null) {
                 String[] words = ins.withoutFlags().split("\\s+");
@@ -250,7 +252,10 @@ public final class Rules {
                     }
                 }
             }
-            if (ins.keyword().equals("RUN") && copyAll != null) {
+            if (ins.keyword().equals("RUN") && INSTALL.matcher(ins.args()).find() && copyAll == null) {
+                installed = true;
+            }
+            if (ins.keyword().equals("RUN") && copyAll != null && !installed) {
                 Matcher m = INSTALL.matcher(ins.args());
                 if (m.find()) {
                     out.add(new Hit(ins, "dependencies are installed (" + m.group(1) + ") after the whole source was "

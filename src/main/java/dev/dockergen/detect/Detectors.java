@@ -15,7 +15,7 @@ public final class Detectors {
     }
 
     public static Detectors builtIn() {
-        return new Detectors(List.of(new GoDetector()));
+        return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector()));
     }
 
     /** How deep below the root monorepo members are looked for. */

@@ -64,15 +64,22 @@ public sealed interface Instruction {
         }
     }
 
-    /** A cache (or other) mount on RUN: rendered as --mount=type=TYPE,target=TARGET. */
-    record Mount(String type, String target) {
+    /** A mount on RUN: --mount=type=TYPE[,id=ID],target=TARGET (cache, or a build secret by id). */
+    record Mount(String type, String target, String id) {
         public Mount {
             Safe.word(type);
             Safe.path(target);
+            if (id != null) {
+                Safe.word(id);
+            }
         }
 
         public static Mount cache(String target) {
-            return new Mount("cache", target);
+            return new Mount("cache", target, null);
+        }
+
+        public static Mount secret(String id, String target) {
+            return new Mount("secret", target, id);
         }
     }
 
@@ -87,7 +94,7 @@ public sealed interface Instruction {
         public List<String> segments() {
             List<String> out = new java.util.ArrayList<>();
             for (Mount m : mounts) {
-                out.add("--mount=type=" + m.type() + ",target=" + m.target());
+                out.add("--mount=type=" + m.type() + (m.id() == null ? "" : ",id=" + m.id()) + ",target=" + m.target());
             }
             out.addAll(lines);
             return out;

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class CatalogLoader {
     public static final String API_VERSION = "dockergen/v1";
     /** Built-in catalogue files, packaged from the top-level presets/ folder. */
-    public static final List<String> BUILT_IN_FILES = List.of("go.yaml");
+    public static final List<String> BUILT_IN_FILES = List.of("go.yaml", "node.yaml");
     static final long MAX_FILE_BYTES = 1 << 20;
 
     private static final Set<String> TOP_KEYS = Set.of("apiVersion", "kind", "metadata", "policy", "presets");
@@ -40,7 +40,7 @@ public final class CatalogLoader {
     private static final Set<String> POLICY_KEYS = Set.of("registryMirror", "allowedImages", "deniedImages",
             "requiredLabels", "requireDigests");
     private static final Set<String> PRESET_KEYS = Set.of("name", "extends", "language", "final", "default",
-            "description", "versionDefault", "build", "runtime", "cgo", "user", "labels", "templates", "buildArgs",
+            "description", "versionDefault", "build", "runtime", "static", "cgo", "user", "labels", "templates", "buildArgs",
             "healthcheck");
     private static final Set<String> HEALTH_KEYS = Set.of("enabled", "interval", "timeout", "startPeriod", "retries");
     private static final Pattern DURATION = Pattern.compile("[0-9]{1,6}(ms|s|m|h)");
@@ -58,7 +58,7 @@ public final class CatalogLoader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** An image reference: registry/path:tag[@sha256:digest], with {version} as the only placeholder. */
     private static final Pattern IMAGE = Pattern.compile(
-            "[A-Za-z0-9][A-Za-z0-9._/:-]*(\\{version\\}[A-Za-z0-9._-]*)?(@sha256:[a-f0-9]{64})?");
+            "[A-Za-z0-9][A-Za-z0-9._/:-]*(\\{version\\}[A-Za-z0-9._:-]*)?(@sha256:[a-f0-9]{64})?");
     private static final Pattern MIRROR = Pattern.compile("[a-z0-9][a-z0-9.-]*(:[0-9]{1,5})?(/[a-z0-9][a-z0-9._-]*)*");
     private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9.+_-]*");
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -261,6 +261,7 @@ public final class CatalogLoader {
         }
         ImageSpec build = image(tree.required(m, node, p, "build"), p + ".build");
         ImageSpec runtime = image(tree.required(m, node, p, "runtime"), p + ".runtime");
+        ImageSpec staticRuntime = m.containsKey("static") ? image(m.get("static"), p + ".static") : null;
         ImageSpec cgoBuild = null;
         ImageSpec cgoRuntime = null;
         String refusal = null;
@@ -300,7 +301,7 @@ public final class CatalogLoader {
             }
         }
         return new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime,
-                cgoBuild, cgoRuntime, refusal, user, labels, buildArgs, health, lineage, template,
+                staticRuntime, cgoBuild, cgoRuntime, refusal, user, labels, buildArgs, health, lineage, template,
                 file.origin() + " " + tree.where(own));
     }
 
@@ -413,10 +414,11 @@ public final class CatalogLoader {
     private static Preset applyPolicy(Preset p, Policy policy) {
         ImageSpec build = mirrored(p.build(), policy, p);
         ImageSpec runtime = mirrored(p.runtime(), policy, p);
+        ImageSpec staticRuntime = p.staticRuntime() == null ? null : mirrored(p.staticRuntime(), policy, p);
         ImageSpec cgoBuild = p.cgoBuild() == null ? null : mirrored(p.cgoBuild(), policy, p);
         ImageSpec cgoRuntime = p.cgoRuntime() == null ? null : mirrored(p.cgoRuntime(), policy, p);
         return new Preset(p.name(), p.language(), p.finalStage(), p.isDefault(), p.description(), p.versionDefault(),
-                build, runtime, cgoBuild, cgoRuntime, p.cgoRefusal(), p.user(), p.labels(), p.buildArgs(), p.health(),
+                build, runtime, staticRuntime, cgoBuild, cgoRuntime, p.cgoRefusal(), p.user(), p.labels(), p.buildArgs(), p.health(),
                 p.lineage(), p.dockerfileTemplate(), p.source());
     }
 
@@ -446,7 +448,8 @@ public final class CatalogLoader {
         for (Preset p : presets) {
             boolean replacedDefault = p.isDefault() && defaults.get(p.language()) != p;
             out.add(replacedDefault ? new Preset(p.name(), p.language(), p.finalStage(), false, p.description(),
-                    p.versionDefault(), p.build(), p.runtime(), p.cgoBuild(), p.cgoRuntime(), p.cgoRefusal(), p.user(),
+                    p.versionDefault(), p.build(), p.runtime(), p.staticRuntime(), p.cgoBuild(), p.cgoRuntime(),
+                    p.cgoRefusal(), p.user(),
                     p.labels(), p.buildArgs(), p.health(), p.lineage(), p.dockerfileTemplate(), p.source()) : p);
         }
         return new PresetCatalog(out, policy);

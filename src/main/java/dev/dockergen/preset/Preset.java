@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * One way to containerise one language: builder and runtime images, user, labels.
  *
+ * @param staticRuntime where static sites (built single-page apps) are served from; null when the preset has none
  * @param cgoBuild builder for code that needs a C toolchain; null when the preset cannot build it
  * @param cgoRuntime runtime for dynamically linked binaries; null when the preset refuses them
  * @param buildArgs build arguments (e.g. GOPROXY) declared in the build stage with these defaults
@@ -24,6 +25,7 @@ public record Preset(
         String versionDefault,
         ImageSpec build,
         ImageSpec runtime,
+        ImageSpec staticRuntime,
         ImageSpec cgoBuild,
         ImageSpec cgoRuntime,
         String cgoRefusal,

@@ -24,6 +24,9 @@ public final class PresetYaml {
         m.put("versionDefault", p.versionDefault());
         m.put("build", image(p.build()));
         m.put("runtime", image(p.runtime()));
+        if (p.staticRuntime() != null) {
+            m.put("static", image(p.staticRuntime()));
+        }
         if (p.cgoBuild() != null) {
             m.put("cgo", Map.of("build", image(p.cgoBuild()), "runtime", image(p.cgoRuntime())));
         } else if (p.cgoRefusal() != null) {

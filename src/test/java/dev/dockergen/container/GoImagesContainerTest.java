@@ -86,54 +86,7 @@ class GoImagesContainerTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
     void imageBuildsRunsAnswersAndRebuildsFromCache(App app, FinalStage stage) throws IOException {
-        ContainerLab.requireReady();
-        Path dir = WORK.resolve(app.name() + "-" + stage.id());
-        Fixtures.copyTree(app.source(), dir);
-        GenerationResult generated = Fixtures.dockergen().generate(new GenerateRequest(
-                new DirectoryProjectFiles(dir, app.name()), DetectOptions.DEFAULT, null, stage, null));
-        for (GeneratedFile f : generated.files()) {
-            Files.writeString(dir.resolve(f.path()), f.content());
-        }
-        String tag = "localhost/dockergen-it/" + app.name() + "-" + stage.id() + ":1";
-        String binary = generated.project().start().get(0);
-
-        ContainerLab.BuildRun first = ContainerLab.buildRun(dir, tag, probeOptions(app.probe(), app.expect()));
-        assertTrue(first.ok("build"), () -> "build failed:\n" + first.stderr());
-        assertTrue(first.ok("run"), () -> "container did not run:\n" + first.stderr());
-        assertEquals(app.probe() == null ? "skipped" : "ok", first.result().get("probe"), first::stderr);
-        String user = ContainerLab.imageUser(tag);
-        assertTrue(user.matches("[1-9][0-9]*:[1-9][0-9]*"), "image must run as a numeric non-root user, not '" + user + "'");
-        long artefact = ContainerLab.fileSize(tag, "/usr/local/bin/" + binary);
-        if (stage == FinalStage.SCRATCH) {
-            assertTrue(first.size() <= artefact * 1.10, "scratch image " + first.size()
-                    + " bytes is more than 10% above its binary's " + artefact + " bytes");
-        }
-
-        Path edited = dir.resolve(app.file());
-        String before = Files.readString(edited);
-        assertTrue(before.contains(app.from()), app.file() + " lacks " + app.from());
-        Files.writeString(edited, before.replace(app.from(), app.to()));
-        ContainerLab.BuildRun second = ContainerLab.buildRun(dir, tag,
-                append(probeOptions(app.probe(), app.expectAfter()), "--rmi"));
-        assertTrue(second.ok("build"), () -> "rebuild failed:\n" + second.stderr());
-        assertEquals(app.probe() == null ? "skipped" : "ok", second.result().get("probe"), second::stderr);
-        boolean downloads = generated.files().get(0).content().contains("go mod download");
-        if (downloads) {
-            assertTrue(second.cached("go mod download"), "a source-only change must reuse the module layer:\n" + second.buildLog());
-        }
-        ContainerReport.add(new ContainerReport.Row(app.name(), stage.id(), first.ok("build"), first.ok("run"),
-                first.result().get("probe"), user, first.size(), artefact, (double) first.size() / artefact,
-                downloads ? (second.cached("go mod download") ? "yes" : "no") : "n/a (no go.mod)",
-                first.buildSeconds(), second.buildSeconds(), app.probe() == null || second.ok("probe")));
-    }
-
-    private static String[] probeOptions(String probe, String expect) {
-        return probe == null ? new String[] {"--no-probe"} : new String[] {"--probe", probe, "--expect", expect};
-    }
-
-    private static String[] append(String[] options, String extra) {
-        List<String> all = new ArrayList<>(List.of(options));
-        all.add(extra);
-        return all.toArray(new String[0]);
+        ContainerScenario.run(WORK, app.name(), app.source(), stage, app.probe(), app.expect(), app.file(), app.from(),
+                app.to(), app.expectAfter(), "go mod download");
     }
 }

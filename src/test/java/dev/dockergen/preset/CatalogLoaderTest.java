@@ -32,7 +32,9 @@ class CatalogLoaderTest {
     @Test
     void builtInCatalogHasThreeGoPresetsWithDistrolessAsDefault() {
         PresetCatalog c = CatalogLoader.builtIn();
-        assertEquals(List.of("go-distroless", "go-scratch", "go-alpine"), c.presets().stream().map(Preset::name).toList());
+        assertEquals(List.of("go-distroless", "go-scratch", "go-alpine", "node-distroless", "node-alpine"),
+                c.presets().stream().map(Preset::name).toList());
+        assertEquals("node-distroless", c.choose(Language.NODE, null, null).name());
         Preset def = c.choose(Language.GO, null, null);
         assertEquals("go-distroless", def.name());
         assertEquals(65532, def.user().uid());
@@ -100,7 +102,7 @@ class CatalogLoaderTest {
         return Stream.of(
                 Arguments.of(HEAD + GOOD.replace("final: alpine", "final: alpine\n    colour: blue"),
                         "org.yaml:7:5: preset my-go.colour: unknown key; allowed here: build, buildArgs, cgo, default, description, "
-                                + "extends, final, healthcheck, labels, language, name, runtime, templates, user, versionDefault"),
+                                + "extends, final, healthcheck, labels, language, name, runtime, static, templates, user, versionDefault"),
                 Arguments.of(HEAD + GOOD.replace("uid: 10001", "uid: root"),
                         "org.yaml:10:28: preset my-go.user.uid: expected a whole number from 1 to 2147483646, found 'root'"),
                 Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine:latest"),
@@ -123,7 +125,7 @@ class CatalogLoaderTest {
                         "org.yaml:4:5: preset a.extends: extends itself through a -> b -> c -> a; break the cycle"),
                 Arguments.of(HEAD + "  - {name: a, extends: go-nowhere}\n",
                         "org.yaml:4:24: preset a.extends: no preset named 'go-nowhere'; available: go-distroless, "
-                                + "go-scratch, go-alpine, a"),
+                                + "go-scratch, go-alpine, node-distroless, node-alpine, a"),
                 Arguments.of(HEAD + "  - {name: a, extends: go-alpine, final: scratch, language: go}\n"
                         + "  - name: b\n    extends: go-alpine\n    build: {image: \"golang:{version}@sha256:"
                         + "0".repeat(64) + "\"}\n",

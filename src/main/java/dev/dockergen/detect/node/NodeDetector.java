@@ -1,0 +1,354 @@
+package dev.dockergen.detect.node;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Detector;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Source;
+import dev.dockergen.detect.Warning;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises a Node.js project from package.json: package manager, version, kind, start, port. */
+public final class NodeDetector implements Detector {
+    /** The Node LTS line builds default to when the project names no version. */
+    public static final String DEFAULT_NODE = "24";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PRUNED = Set.of("node_modules", "dist", "build", "out", "coverage", ".next", "vendor");
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final Pattern NODE_START = Pattern.compile("^node\\s+((?:--[\\w-]+(?:=\\S+)?\\s+)*)([\\w./-]+\\.(?:c|m)?js)\\s*$");
+    private static final Pattern PORT_LISTEN = Pattern.compile("\\.listen\\(\\s*\\{?\\s*(?:port\\s*:\\s*)?([0-9]{2,5})\\b");
+    private static final Pattern PORT_ENV = Pattern.compile("process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
+    private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
+    private static final Pattern MAJOR = Pattern.compile("([0-9]{1,2})(?:\\.[0-9x*]+)*");
+    private static final Pattern STANDALONE = Pattern.compile("output\\s*:\\s*['\"]standalone['\"]");
+
+    @Override
+    public Language language() {
+        return Language.NODE;
+    }
+
+    @Override
+    public Set<String> manifests() {
+        return Set.of(); // workspaces are declared in package.json; not yet members of their own
+    }
+
+    @Override
+    public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
+        Optional<String> text = files.read("package.json");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode pkg = parse(text.get());
+        if (!pkg.isObject()) {
+            throw new ProjectInputException(Source.of("package.json", 1), "package.json must hold a JSON object");
+        }
+        Lines lines = new Lines(text.get());
+        List<String> evidence = new ArrayList<>(List.of("package.json"));
+        Map<String, String> deps = dependencies(pkg);
+
+        Fact<String> pm = packageManager(files, pkg, lines, warnings);
+        String pmVersion = null;
+        if (pkg.path("packageManager").isTextual()) {
+            Matcher m = Pattern.compile("^(npm|yarn|pnpm|bun)@([0-9][0-9A-Za-z.-]*)").matcher(pkg.get("packageManager").asText());
+            if (m.find()) {
+                pmVersion = m.group(2);
+            }
+        }
+        String lockfile = lockfileOf(files, pm.value());
+        if (lockfile == null) {
+            warnings.add(new Warning(Source.of("package.json"), "no lockfile, so installs are not reproducible; run "
+                    + installHint(pm.value()) + " and commit the lockfile"));
+        }
+        Fact<String> version = nodeVersion(files, pkg, lines);
+        JsonNode scripts = pkg.path("scripts");
+        String build = scripts.path("build").isTextual() ? "build" : null;
+
+        Fact<String> framework = null;
+        String kind = NodeDetails.SERVER;
+        String staticDir = null;
+        boolean standalone = false;
+        if (deps.containsKey("next")) {
+            kind = NodeDetails.NEXT;
+            framework = Fact.of("next", "package.json", lines.of("\"next\""));
+            for (String cfg : List.of("next.config.js", "next.config.mjs", "next.config.ts")) {
+                Optional<String> c = files.read(cfg);
+                if (c.isPresent() && STANDALONE.matcher(c.get()).find()) {
+                    standalone = true;
+                    evidence.add(cfg);
+                }
+            }
+        } else if (deps.containsKey("@nestjs/core")) {
+            framework = Fact.of("nest", "package.json", lines.of("\"@nestjs/core\""));
+        } else if (deps.containsKey("fastify")) {
+            framework = Fact.of("fastify", "package.json", lines.of("\"fastify\""));
+        } else if (deps.containsKey("express")) {
+            framework = Fact.of("express", "package.json", lines.of("\"express\""));
+        } else if (deps.containsKey("koa")) {
+            framework = Fact.of("koa", "package.json", lines.of("\"koa\""));
+        } else if (build != null && (deps.containsKey("vite") || deps.containsKey("react-scripts")
+                || deps.containsKey("@vue/cli-service"))) {
+            kind = NodeDetails.SPA;
+            String tool = deps.containsKey("vite") ? "vite" : deps.containsKey("react-scripts") ? "react-scripts" : "@vue/cli-service";
+            framework = Fact.of(tool.equals("react-scripts") ? "create-react-app" : tool.equals("vite") ? "vite" : "vue-cli",
+                    "package.json", lines.of("\"" + tool + "\""));
+            staticDir = tool.equals("react-scripts") ? "build" : "dist";
+        }
+
+        boolean typescript = files.isFile("tsconfig.json");
+        Fact<List<String>> start = kind.equals(NodeDetails.SERVER) ? startCommand(files, pkg, lines, framework, typescript) : null;
+        if (kind.equals(NodeDetails.NEXT)) {
+            start = Fact.of(standalone ? List.of("server.js") : List.of("node_modules/next/dist/bin/next", "start"),
+                    "package.json", lines.of("\"next\""));
+        }
+        if (kind.equals(NodeDetails.SERVER) && start == null) {
+            warnings.add(new Warning(Source.of("package.json"), "no way to start the program found: add a \"start\" "
+                    + "script such as \"node server.js\", or a \"main\" entry"));
+        }
+        if (start != null) {
+            for (String word : start.value()) {
+                if (!SAFE_PATH.matcher(word).matches() && !word.startsWith("--")) {
+                    throw new ProjectInputException(start.source(), "the start command names '" + word
+                            + "', which a Dockerfile cannot carry safely; use a plain relative path");
+                }
+            }
+        }
+        Fact<Integer> port = port(files, kind, framework);
+        Fact<String> prisma = null;
+        if (files.isFile("prisma/schema.prisma") && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
+            prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));
+            evidence.add("prisma/schema.prisma");
+        }
+        boolean npmrc = files.isFile(".npmrc");
+        if (npmrc) {
+            evidence.add(".npmrc");
+        }
+        if (lockfile != null) {
+            evidence.add(lockfile);
+        }
+        NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
+                start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"), name(pkg));
+        List<String> startWords = start == null ? null : prepend("node", start.value());
+        return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
+                pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
+    }
+
+    private static String name(JsonNode pkg) {
+        String name = pkg.path("name").asText("").replaceFirst("^@[^/]+/", "").toLowerCase(java.util.Locale.ROOT);
+        return name.matches("[a-z0-9][a-z0-9._-]{0,63}") ? name : "app";
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> out = new ArrayList<>(List.of(first));
+        out.addAll(rest);
+        return out;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ProjectInputException(Source.of("package.json", at == null ? 0 : at.getLineNr()),
+                    "not valid JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("\\(.*", "").strip()
+                            + "); fix the file, e.g. with `npm pkg fix`");
+        }
+    }
+
+    /** Line numbers of the first occurrence of a text, for sources. */
+    private record Lines(String text) {
+        int of(String needle) {
+            int at = text.indexOf(needle);
+            return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        }
+    }
+
+    private static Map<String, String> dependencies(JsonNode pkg) {
+        Map<String, String> deps = new LinkedHashMap<>();
+        for (String field : List.of("dependencies", "devDependencies")) {
+            Iterator<Map.Entry<String, JsonNode>> it = pkg.path(field).fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                deps.putIfAbsent(e.getKey(), e.getValue().asText());
+            }
+        }
+        return deps;
+    }
+
+    private static final Map<String, String> LOCKFILES = new LinkedHashMap<>();
+
+    static {
+        LOCKFILES.put("pnpm-lock.yaml", "pnpm");
+        LOCKFILES.put("yarn.lock", "yarn");
+        LOCKFILES.put("package-lock.json", "npm");
+        LOCKFILES.put("npm-shrinkwrap.json", "npm");
+        LOCKFILES.put("bun.lock", "bun");
+        LOCKFILES.put("bun.lockb", "bun");
+    }
+
+    private static Fact<String> packageManager(ProjectFiles files, JsonNode pkg, Lines lines, List<Warning> warnings) {
+        List<String> present = LOCKFILES.keySet().stream().filter(files::isFile).toList();
+        String declared = null;
+        if (pkg.path("packageManager").isTextual()) {
+            Matcher m = Pattern.compile("^(npm|yarn|pnpm|bun)@").matcher(pkg.get("packageManager").asText());
+            if (m.find()) {
+                declared = m.group(1);
+            }
+        }
+        String chosen;
+        Source source;
+        if (declared != null) {
+            chosen = declared;
+            source = Source.of("package.json", lines.of("\"packageManager\""));
+        } else if (!present.isEmpty()) {
+            chosen = LOCKFILES.get(present.get(0));
+            source = Source.of(present.get(0));
+        } else {
+            chosen = "npm";
+            source = Source.of("package.json");
+        }
+        if (present.stream().map(LOCKFILES::get).distinct().count() > 1) {
+            warnings.add(new Warning(source, "lockfiles of several package managers (" + String.join(", ", present)
+                    + "); using " + chosen + (declared != null ? " as packageManager says" : "") + "; delete the others"));
+        }
+        if (chosen.equals("yarn") && (files.isFile(".yarnrc.yml")
+                || files.read("yarn.lock").map(t -> t.contains("__metadata:")).orElse(false))) {
+            chosen = "yarn-berry";
+        }
+        return Fact.of(chosen, source);
+    }
+
+    private static String lockfileOf(ProjectFiles files, String pm) {
+        String base = pm.startsWith("yarn") ? "yarn" : pm;
+        return LOCKFILES.entrySet().stream().filter(e -> e.getValue().equals(base) && files.isFile(e.getKey()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static String installHint(String pm) {
+        return switch (pm) {
+            case "pnpm" -> "pnpm install";
+            case "yarn", "yarn-berry" -> "yarn install";
+            case "bun" -> "bun install";
+            default -> "npm install";
+        };
+    }
+
+    /** The Node major to build with: .nvmrc, .node-version, volta, engines.node; else the LTS default. */
+    static Fact<String> nodeVersion(ProjectFiles files, JsonNode pkg, Lines lines) {
+        for (String file : List.of(".nvmrc", ".node-version")) {
+            Optional<String> t = files.read(file);
+            if (t.isPresent()) {
+                String v = t.get().strip().replaceFirst("^v", "");
+                Matcher m = MAJOR.matcher(v);
+                if (m.lookingAt()) {
+                    return Fact.of(m.group(1), file, 1);
+                }
+            }
+        }
+        if (pkg.path("volta").path("node").isTextual()) {
+            Matcher m = MAJOR.matcher(pkg.path("volta").path("node").asText());
+            if (m.lookingAt()) {
+                return Fact.of(m.group(1), "package.json", lines.of("\"volta\""));
+            }
+        }
+        if (pkg.path("engines").path("node").isTextual()) {
+            String range = pkg.path("engines").path("node").asText();
+            Matcher m = Pattern.compile("([0-9]{1,2})").matcher(range);
+            int highest = 0;
+            while (m.find()) {
+                highest = Math.max(highest, Integer.parseInt(m.group(1)));
+            }
+            if (highest > 0) {
+                boolean open = range.contains(">") && !range.contains("<");
+                String v = open && Integer.parseInt(DEFAULT_NODE) >= highest ? DEFAULT_NODE : String.valueOf(highest);
+                return Fact.of(v, "package.json", lines.of("\"engines\""));
+            }
+        }
+        return null;
+    }
+
+    /** How the program starts, after "node": the start script when it is `node FILE`, else main, else server.js. */
+    private static Fact<List<String>> startCommand(ProjectFiles files, JsonNode pkg, Lines lines, Fact<String> framework,
+                                                   boolean typescript) {
+        JsonNode scripts = pkg.path("scripts");
+        for (String script : List.of("start:prod", "start")) {
+            if (scripts.path(script).isTextual()) {
+                Matcher m = NODE_START.matcher(scripts.get(script).asText().strip());
+                if (m.matches()) {
+                    List<String> words = new ArrayList<>();
+                    for (String flag : m.group(1).strip().split("\\s+")) {
+                        if (!flag.isEmpty()) {
+                            words.add(flag);
+                        }
+                    }
+                    words.add(m.group(2));
+                    return Fact.of(words, "package.json", lines.of("\"" + script + "\""));
+                }
+            }
+        }
+        if (framework != null && framework.value().equals("nest")) {
+            return Fact.of(List.of("dist/main.js"), framework.source());
+        }
+        if (pkg.path("main").isTextual() && !typescript) {
+            return Fact.of(List.of(pkg.get("main").asText().replaceFirst("^\\./", "")), "package.json", lines.of("\"main\""));
+        }
+        for (String candidate : List.of("server.js", "index.js", "app.js", "src/server.js", "src/index.js")) {
+            if (files.isFile(candidate)) {
+                return Fact.of(List.of(candidate), Source.of(candidate));
+            }
+        }
+        return null;
+    }
+
+    private static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {
+        if (kind.equals(NodeDetails.SPA)) {
+            return null;
+        }
+        List<String> sources = files.walk("", 6, d -> PRUNED.contains(ProjectFiles.fileName(d))
+                || ProjectFiles.fileName(d).startsWith(".")).stream()
+                .filter(p -> p.matches(".*\\.(js|mjs|cjs|ts)$") && !p.endsWith(".d.ts") && !p.contains(".test.")
+                        && !p.contains(".spec."))
+                .limit(2000).toList();
+        for (Pattern pattern : List.of(PORT_ENV, PORT_CONST, PORT_LISTEN)) {
+            for (String path : sources) {
+                String text;
+                try {
+                    text = files.read(path).orElse("");
+                } catch (ProjectInputException e) {
+                    continue;
+                }
+                String[] lines = text.split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].strip().startsWith("//")) {
+                        continue;
+                    }
+                    Matcher m = pattern.matcher(lines[i]);
+                    if (m.find()) {
+                        int port = Integer.parseInt(m.group(1));
+                        if (port >= 1 && port <= 65535) {
+                            return Fact.of(port, path, i + 1);
+                        }
+                    }
+                }
+            }
+        }
+        if (kind.equals(NodeDetails.NEXT) || (framework != null && framework.value().equals("nest"))) {
+            return Fact.of(3000, framework.source());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dockergen.plan;
+
+import dev.dockergen.detect.Warning;
+import dev.dockergen.plan.DockerignorePlan.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds .dockerignore sections that never leave out a file the build needs. */
+final class IgnoreSections {
+    private IgnoreSections() {
+    }
+
+    static String joinAnd(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** Adds a section of the patterns that hide none of {@code needed}; says which were left out and why. */
+    static void add(List<Section> sections, String comment, List<String> needed, List<Warning> notes,
+                            String... patterns) {
+        List<String> kept = new ArrayList<>();
+        List<String> comments = new ArrayList<>(List.of(comment));
+        for (String pattern : patterns) {
+            String clash = needed.stream().filter(path -> IgnoreMatcher.patternIgnores(pattern, path))
+                    .findFirst().orElse(null);
+            if (clash == null) {
+                kept.add(pattern);
+            } else {
+                comments.add("(not listed: " + pattern + ", because the build needs " + clash + ")");
+                notes.add(new Warning(null, ".dockerignore omits its usual pattern " + pattern
+                        + " because the build needs " + clash));
+            }
+        }
+        if (!kept.isEmpty()) {
+            sections.add(new Section(comments, kept));
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.dockergen.plan;
+
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.Warning;
+import dev.dockergen.detect.node.NodeDetails;
+import dev.dockergen.plan.DockerignorePlan.Section;
+import dev.dockergen.plan.Instruction.Arg;
+import dev.dockergen.plan.Instruction.Comment;
+import dev.dockergen.plan.Instruction.Copy;
+import dev.dockergen.plan.Instruction.Mount;
+import dev.dockergen.plan.Instruction.Run;
+import dev.dockergen.plan.Instruction.Workdir;
+import dev.dockergen.preset.FinalStage;
+import dev.dockergen.preset.ImageSpec;
+import dev.dockergen.preset.Preset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Plans a Node.js image: manifests and lockfile before the source, installs under a cache mount,
+ * production dependencies only in the final stage, a non-root user, node as PID 1 in exec form.
+ */
+public final class NodePlanner implements LanguagePlanner {
+    static final String VERSION_ARG = "NODE_VERSION";
+    private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}");
+
+    /** How one package manager installs, installs production dependencies, and prunes after a build. */
+    private record Tool(String install, String installProd, String prune, String cache, boolean corepack) {
+    }
+
+    private static final Map<String, Tool> TOOLS = Map.of(
+            "npm", new Tool("npm ci", "npm ci --omit=dev", "npm prune --omit=dev", "/root/.npm", false),
+            "pnpm", new Tool("pnpm install --frozen-lockfile", "pnpm install --frozen-lockfile --prod", "pnpm prune --prod",
+                    "/root/.local/share/pnpm/store", true),
+            "yarn", new Tool("yarn install --frozen-lockfile", "yarn install --frozen-lockfile --production",
+                    "yarn install --frozen-lockfile --production --ignore-scripts --prefer-offline",
+                    "/usr/local/share/.cache/yarn", true),
+            "yarn-berry", new Tool("yarn install --immutable", "yarn workspaces focus --all --production",
+                    "yarn workspaces focus --all --production", "/root/.yarn/berry/cache", true));
+    private static final Tool NPM_NO_LOCKFILE = new Tool("npm install", "npm install --omit=dev", "npm prune --omit=dev",
+            "/root/.npm", false);
+
+    @Override
+    public Language language() {
+        return Language.NODE;
+    }
+
+    @Override
+    public Plans plan(PlanRequest request) {
+        ProjectFacts facts = request.facts();
+        NodeDetails node = (NodeDetails) facts.details();
+        Preset preset = request.preset();
+        List<Warning> notes = new ArrayList<>();
+        String pm = node.packageManager().value();
+        if (pm.equals("bun")) {
+            throw new DockergenException(ExitCode.USAGE, node.packageManager().source()
+                    + ": bun projects are detected but not generated yet; use npm, pnpm or yarn to generate a Dockerfile");
+        }
+        Tool tool = node.lockfile() == null && pm.equals("npm") ? NPM_NO_LOCKFILE : TOOLS.get(pm);
+        String version = request.languageVersion() != null ? checked(request.languageVersion())
+                : facts.languageVersion() != null ? facts.languageVersion().value() : preset.versionDefault();
+        String origin = request.languageVersion() != null ? "chosen with --language-version"
+                : facts.languageVersion() != null ? facts.languageVersion().source().toString()
+                : "preset " + preset.name() + " default (the current LTS)";
+        if (preset.finalStage() == FinalStage.DISTROLESS && Integer.parseInt(version) % 2 == 1) {
+            throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless image: "
+                    + "distroless ships even (LTS) majors only; use --language-version " + (Integer.parseInt(version) + 1)
+                    + " or --final alpine");
+        }
+        boolean spa = node.kind().value().equals(NodeDetails.SPA);
+        ImageSpec runtime = spa ? preset.staticRuntime() : preset.runtime();
+        if (runtime == null) {
+            throw new DockergenException(ExitCode.USAGE, "preset " + preset.name() + " has no web server for a static site "
+                    + "(" + facts.framework().value() + " build, " + facts.framework().source() + "); use --final alpine "
+                    + "(busybox httpd on port 8080)");
+        }
+        if (!spa && node.startCommand() == null) {
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, "package.json: no way to start the program; add a "
+                    + "\"start\" script such as \"node server.js\" (or a \"main\" entry)");
+        }
+        boolean next = node.kind().value().equals(NodeDetails.NEXT);
+        boolean needsBuild = spa || next || node.buildScript() != null || node.prisma() != null;
+
+        List<String> manifests = new ArrayList<>(List.of("package.json"));
+        if (node.lockfile() != null) {
+            manifests.add(node.lockfile());
+        }
+        boolean secretNpmrc = node.npmrc();
+        String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
+        List<Stage> stages = new ArrayList<>();
+        if (!needsBuild) {
+            stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps",
+                    install(tool, manifests, tool.installProd(), secretNpmrc)));
+        } else {
+            List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc);
+            ins.add(Comment.of("Then the source and the build; editing a source file keeps the install layer above."));
+            ins.add(new Copy(null, List.of("."), "."));
+            if (node.prisma() != null) {
+                ins.add(new Run(List.of(), List.of("npx prisma generate --schema " + node.prisma().value())));
+            }
+            if (node.buildScript() != null) {
+                ins.add(new Run(List.of(), List.of(run(pm, node.buildScript()))));
+            }
+            if (!spa) {
+                ins.add(Comment.of("Keep only production dependencies for the runtime stage."));
+                ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(tool.prune())));
+            }
+            stages.add(new Stage(List.of("Build stage: every dependency, then the source and the build."), null, image,
+                    "build", ins));
+        }
+        stages.add(runtimeStage(request, node, runtime, needsBuild, spa, next));
+        String title = title(facts);
+        List<String> header = List.of(
+                "Generated by dockergen " + request.toolVersion() + " with preset " + preset.name() + ".",
+                "Build: docker build -t " + title + " .",
+                "Node " + version + ": " + origin + "; packages with " + pm + " (" + node.packageManager().source() + ").");
+        if (secretNpmrc) {
+            notes.add(new Warning(null, ".npmrc is given to installs as a build secret and never copied: build with "
+                    + "docker build --secret id=npmrc,src=.npmrc ."));
+        }
+        DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
+        return new Plans(dockerfile, ignore(node, facts, request.toolVersion(), notes), notes);
+    }
+
+    private static List<String> concat(List<String> list, String last) {
+        List<String> out = new ArrayList<>(list);
+        out.add(last);
+        return out;
+    }
+
+    private static String checked(String v) {
+        if (!USER_VERSION.matcher(v).matches()) {
+            throw new DockergenException(ExitCode.USAGE, "--language-version " + v + ": write a Node major such as 24");
+        }
+        return v;
+    }
+
+    private static String run(String pm, String script) {
+        return (pm.startsWith("yarn") ? "yarn" : pm.equals("pnpm") ? "pnpm" : "npm") + " run " + script;
+    }
+
+    private static List<Instruction> install(Tool tool, List<String> manifests, String command, boolean secretNpmrc) {
+        List<Instruction> ins = new ArrayList<>();
+        ins.add(new Workdir("/app"));
+        if (tool.corepack()) {
+            ins.add(Comment.of("corepack provides the package manager version package.json asks for."));
+            ins.add(new Run(List.of(), List.of("corepack enable")));
+        }
+        ins.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
+                + (manifests.size() == 1 ? " changes." : " change.")));
+        ins.add(new Copy(null, manifests, "./"));
+        List<Mount> mounts = new ArrayList<>(List.of(Mount.cache(tool.cache())));
+        if (secretNpmrc) {
+            mounts.add(Mount.secret("npmrc", "/root/.npmrc"));
+        }
+        ins.add(new Run(mounts, List.of(command)));
+        return ins;
+    }
+
+    private static Stage runtimeStage(PlanRequest request, NodeDetails node, ImageSpec runtime, boolean built,
+                                      boolean spa, boolean next) {
+        Preset preset = request.preset();
+        List<Instruction> ins = new ArrayList<>();
+        int port;
+        if (spa) {
+            port = request.port() != null ? request.port() : 8080;
+            ins.add(Comment.of("The built site, served by busybox httpd (no history-API fallback: deep links need a",
+                    "server with rewrites). Port " + port + " because a non-root user may not bind 80."));
+            ins.add(new Copy("build", List.of("/app/" + node.staticDir()), "/srv"));
+            ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
+            ins.add(new Instruction.Expose(port));
+            ins.addAll(labels(request));
+            ins.add(new Instruction.Cmd(List.of("busybox", "httpd", "-f", "-v", "-p", String.valueOf(port), "-h", "/srv")));
+            return new Stage(List.of("Runtime stage: the static files on " + withoutVersion(runtime.image()) + "."), null,
+                    runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+        }
+        ins.add(new Workdir("/app"));
+        ins.add(new Instruction.Env("NODE_ENV", "production"));
+        List<String> start = node.startCommand().value();
+        if (next && node.nextStandalone()) {
+            ins.add(Comment.of("Next.js standalone output: the server, its traced dependencies, static assets."));
+            ins.add(new Copy("build", List.of("/app/.next/standalone"), "./"));
+            ins.add(new Copy("build", List.of("/app/.next/static"), "./.next/static"));
+            if (node.publicDir()) {
+                ins.add(new Copy("build", List.of("/app/public"), "./public"));
+            }
+            ins.add(new Instruction.Env("HOSTNAME", "0.0.0.0"));
+        } else if (built) {
+            String top = start.stream().filter(w -> !w.startsWith("--")).findFirst().orElse(".");
+            String dir = top.contains("/") ? top.substring(0, top.indexOf('/')) : null;
+            if (dir != null && !next) {
+                ins.add(Comment.of("The build output and the production dependencies; no sources."));
+                ins.add(new Copy("build", List.of("/app/package.json"), "./"));
+                ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
+                ins.add(new Copy("build", List.of("/app/" + dir), "./" + dir));
+            } else {
+                ins.add(Comment.of("The built application with production dependencies only."));
+                ins.add(new Copy("build", List.of("/app"), "./"));
+            }
+        } else {
+            ins.add(Comment.of("Production dependencies, then the application itself (.dockerignore keeps the rest out)."));
+            ins.add(new Copy("deps", List.of("/app/node_modules"), "./node_modules"));
+            ins.add(new Copy(null, List.of("."), "."));
+        }
+        Fact<Integer> detected = request.facts().port();
+        port = request.port() != null ? request.port() : detected == null ? 0 : detected.value();
+        if (port > 0 && (request.port() != null || next)) {
+            ins.add(new Instruction.Env("PORT", String.valueOf(port)));
+        }
+        ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
+        if (port > 0) {
+            ins.add(new Instruction.Expose(port));
+        }
+        ins.add(Comment.of("node runs as PID 1: it stops promptly on SIGTERM only if the program handles it"
+                + (runtime.shell() ? " (or run with docker run --init)." : ".")));
+        ins.addAll(labels(request));
+        List<String> cmd = new ArrayList<>();
+        if (runtime.shell()) {
+            cmd.add("node"); // distroless nodejs already has node as its ENTRYPOINT
+        }
+        cmd.addAll(start);
+        cmd.addAll(request.args());
+        ins.add(new Instruction.Cmd(cmd));
+        String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
+                + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
+        return new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+    }
+
+    private static String withoutVersion(String image) {
+        return image.replace("{version}", "<node>").replaceAll("@sha256:[a-f0-9]+", "");
+    }
+
+    private static String title(ProjectFacts facts) {
+        return ((NodeDetails) facts.details()).name();
+    }
+
+    private static List<Instruction> labels(PlanRequest request) {
+        Map<String, String> labels = new TreeMap<>(request.preset().labels());
+        labels.put("org.opencontainers.image.title", title(request.facts()));
+        labels.putAll(request.labels());
+        List<Instruction> out = new ArrayList<>();
+        labels.forEach((k, v) -> out.add(new Instruction.Label(k, v)));
+        return out;
+    }
+
+    private static DockerignorePlan ignore(NodeDetails node, ProjectFacts facts, String toolVersion, List<Warning> notes) {
+        List<String> needed = new ArrayList<>(List.of("package.json"));
+        if (node.lockfile() != null) {
+            needed.add(node.lockfile());
+        }
+        if (node.prisma() != null) {
+            needed.add(node.prisma().value());
+        }
+        if (node.startCommand() != null && node.buildScript() == null) {
+            node.startCommand().value().stream().filter(w -> !w.startsWith("--")).forEach(needed::add);
+        }
+        List<Section> sections = new ArrayList<>();
+        IgnoreSections.add(sections, "Dependencies are installed in the image, never copied from here", needed, notes,
+                "node_modules", "**/node_modules", ".pnpm-store", ".yarn/cache", ".yarn/install-state.gz");
+        IgnoreSections.add(sections, "Version control, editors and OS files", needed, notes,
+                ".git", ".github", ".idea", ".vscode", "**/*.swp", "**/.DS_Store");
+        IgnoreSections.add(sections, "Container files: editing them must not invalidate the source layer", needed, notes,
+                "Dockerfile", ".dockerignore", "docker-compose*.yml", "compose*.yaml", "compose*.yml");
+        IgnoreSections.add(sections, "Local build outputs, caches and test artefacts", needed, notes,
+                node.buildScript() != null ? "dist" : "-", ".next", "out", "coverage", ".turbo", ".cache", "**/*.log",
+                "**/*.tsbuildinfo");
+        IgnoreSections.add(sections, "Secrets and local environment: never send them to the builder", needed, notes,
+                "**/.env", "**/.env.*", "**/*.pem", "**/*.key", node.npmrc() ? ".npmrc" : "-", "**/.netrc");
+        sections.replaceAll(s -> new Section(s.comments(), s.patterns().stream().filter(p -> !p.equals("-")).toList()));
+        return new DockerignorePlan(List.of("Generated by dockergen " + toolVersion + " for a Node.js project.",
+                "The build needs " + IgnoreSections.joinAnd(concat(needed, "the other sources"))
+                        + "; nothing below leaves those out."),
+                sections);
+    }
+}

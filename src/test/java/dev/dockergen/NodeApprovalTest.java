@@ -1,0 +1,74 @@
+package dev.dockergen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockergen.audit.Auditor;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.DirectoryProjectFiles;
+import dev.dockergen.preset.FinalStage;
+import java.util.List;
+import java.util.stream.Stream;
+import org.approvaltests.Approvals;
+import org.approvaltests.core.Options;
+import org.approvaltests.namer.NamedEnvironment;
+import org.approvaltests.namer.NamerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every Node fixture on alpine and distroless, approved; static sites only on alpine. */
+public class NodeApprovalTest {
+    static final String[] FIXTURES = {"express-npm", "fastify-pnpm", "ts-express-yarn", "next-standalone", "vite-spa",
+        "prisma-express"};
+
+    public static Stream<Arguments> fixtureTimesFinal() {
+        return Stream.of(FIXTURES).flatMap(f -> Stream.of(FinalStage.ALPINE, FinalStage.DISTROLESS).map(s -> Arguments.of(f, s)))
+                .filter(a -> !(a.get()[0].equals("vite-spa") && a.get()[1] == FinalStage.DISTROLESS));
+    }
+
+    public static GenerationResult generate(String fixture, FinalStage stage) {
+        return Fixtures.dockergen().generate(new GenerateRequest(
+                new DirectoryProjectFiles(Fixtures.ROOT.resolve("node").resolve(fixture), fixture),
+                DetectOptions.DEFAULT, null, stage, null));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("fixtureTimesFinal")
+    void dockerfile(String fixture, FinalStage stage) {
+        GenerationResult result = generate(fixture, stage);
+        assertEquals(List.of(), Auditor.builtIn().audit("Dockerfile", result.files().get(0).content(), true));
+        try (NamedEnvironment env = NamerFactory.withParameters(fixture, stage.id())) {
+            Approvals.verify(result.files().get(0).content(), new Options().forFile().withExtension(".Dockerfile"));
+        }
+    }
+
+    static Stream<String> fixtures() {
+        return Stream.of(FIXTURES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void dockerignore(String fixture) {
+        GenerationResult result = generate(fixture, FinalStage.ALPINE);
+        try (NamedEnvironment env = NamerFactory.withParameters(fixture)) {
+            Approvals.verify(result.files().get(1).content(), new Options().forFile().withExtension(".dockerignore"));
+        }
+    }
+
+    @Test
+    void aStaticSiteOnDistrolessIsRefusedWithTheAlternative() {
+        DockergenException e = assertThrows(DockergenException.class, () -> generate("vite-spa", FinalStage.DISTROLESS));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertEquals("preset node-distroless has no web server for a static site (vite build, package.json:7); "
+                + "use --final alpine (busybox httpd on port 8080)", e.getMessage());
+    }
+
+    @Test
+    void scratchIsRefusedForNode() {
+        DockergenException e = assertThrows(DockergenException.class, () -> generate("express-npm", FinalStage.SCRATCH));
+        assertTrue(e.getMessage().startsWith("no node preset with a scratch final stage"), e.getMessage());
+    }
+}

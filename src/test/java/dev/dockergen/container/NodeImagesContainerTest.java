@@ -1,0 +1,44 @@
+package dev.dockergen.container;
+
+import dev.dockergen.Fixtures;
+import dev.dockergen.preset.FinalStage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Node apps whose dependencies come from the npm registry, on the finals the lab stands in for. */
+@Tag("container")
+class NodeImagesContainerTest {
+    private static final Path WORK = Path.of("target", "container-work-node");
+    private static final Path NODE = Fixtures.ROOT.resolve("node");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("express-npm", FinalStage.ALPINE, "/?name=lab", "hello, lab", "server.js", "`hello, ", "`hi, ",
+                        "hi, lab", "npm ci --omit=dev"),
+                Arguments.of("express-npm", FinalStage.DISTROLESS, "/?name=lab", "hello, lab", "server.js", "`hello, ",
+                        "`hi, ", "hi, lab", "npm ci --omit=dev"),
+                Arguments.of("fastify-pnpm", FinalStage.DISTROLESS, "/items", "bolt", "src/index.js", "\"bolt\"",
+                        "\"washer\"", "washer", "pnpm install --frozen-lockfile --prod"),
+                Arguments.of("vite-spa", FinalStage.ALPINE, "/", "dashboard", "index.html", "<title>dashboard",
+                        "<title>dashboard v2", "dashboard v2", "npm ci"));
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        ContainerReport.write(Path.of("target"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("cases")
+    void imageBuildsRunsAnswersAndRebuildsFromCache(String app, FinalStage stage, String probe, String expect, String file,
+                                                    String from, String to, String expectAfter, String install)
+            throws IOException {
+        ContainerScenario.run(WORK, app, NODE.resolve(app), stage, probe, expect, file, from, to, expectAfter, install);
+    }
+}
