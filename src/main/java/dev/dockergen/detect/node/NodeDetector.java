@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 public final class NodeDetector implements Detector {
     /** The Node LTS line builds default to when the project names no version. */
     public static final String DEFAULT_NODE = "24";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use, so repositories without package.json never pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Set<String> PRUNED = Set.of("node_modules", "dist", "build", "out", "coverage", ".next", "vendor");
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern NODE_START = Pattern.compile("^node\\s+((?:--[\\w-]+(?:=\\S+)?\\s+)*)([\\w./-]+\\.(?:c|m)?js)\\s*$");
@@ -160,7 +163,7 @@ public final class NodeDetector implements Detector {
 
     private static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ProjectInputException(Source.of("package.json", at == null ? 0 : at.getLineNr()),
