@@ -16,7 +16,6 @@ import dev.dockergen.plan.Instruction.Entrypoint;
 import dev.dockergen.plan.Instruction.Mount;
 import dev.dockergen.plan.Instruction.Run;
 import dev.dockergen.plan.Instruction.Workdir;
-import dev.dockergen.preset.HealthPolicy;
 import dev.dockergen.preset.ImageSpec;
 import dev.dockergen.preset.Preset;
 import java.util.ArrayList;
@@ -251,7 +250,7 @@ public final class GoPlanner implements LanguagePlanner {
             }
             ins.add(new Instruction.Expose(port));
         }
-        ins.addAll(health(go, runtime, port, preset));
+        ins.addAll(HealthChecks.instructions(go.healthPath(), runtime, port, preset));
         ins.addAll(labels(go, preset, binary, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
         if (!request.args().isEmpty()) {
@@ -266,24 +265,6 @@ public final class GoPlanner implements LanguagePlanner {
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);
     }
 
-    private static List<Instruction> health(GoDetails go, ImageSpec runtime, int port, Preset preset) {
-        if (port == 0) {
-            return List.of();
-        }
-        HealthPolicy policy = preset.health();
-        if (!policy.enabled()) {
-            return List.of(Comment.of("No HEALTHCHECK: preset " + preset.name() + " turns it off."));
-        }
-        Fact<String> path = go.healthPath();
-        if (path != null && runtime.shell()) {
-            return List.of(Comment.of("Health endpoint found at " + path.source() + "; busybox wget probes it."),
-                    new Instruction.Healthcheck(policy.interval(), policy.timeout(), policy.startPeriod(), policy.retries(),
-                            List.of("wget", "-q", "--spider", "http://127.0.0.1:" + port + path.value())));
-        }
-        String target = path != null ? "GET http://<container>:" + port + path.value() : "TCP port " + port;
-        return List.of(Comment.of("No HEALTHCHECK: " + (runtime.shell() ? "no health endpoint was found"
-                : "the image has no shell or HTTP client") + "; let the orchestrator probe " + target + "."));
-    }
 
     /** OCI labels dockergen knows, then the preset's, then the user's; a later value wins, keys sorted. */
     private static List<Instruction> labels(GoDetails go, Preset preset, String binary, Map<String, String> given) {

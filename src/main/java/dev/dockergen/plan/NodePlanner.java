@@ -218,6 +218,7 @@ public final class NodePlanner implements LanguagePlanner {
         if (port > 0) {
             ins.add(new Instruction.Expose(port));
         }
+        ins.addAll(HealthChecks.instructions(node.healthPath(), runtime, port, preset));
         ins.add(Comment.of("node runs as PID 1: it stops promptly on SIGTERM only if the program handles it"
                 + (runtime.shell() ? " (or run with docker run --init)." : ".")));
         ins.addAll(labels(request));

@@ -28,6 +28,10 @@ COPY . .
 USER 1000:1000
 EXPOSE 3000
 
+# Health endpoint found at server.js:4; busybox wget probes it.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
+    CMD ["wget", "-q", "--spider", "http://127.0.0.1:3000/healthz"]
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it (or run with docker run --init).
 LABEL org.opencontainers.image.title="greetings"
 CMD ["node", "server.js"]

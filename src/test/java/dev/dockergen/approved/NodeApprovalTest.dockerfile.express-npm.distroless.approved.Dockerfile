@@ -28,6 +28,8 @@ COPY . .
 USER 65532:65532
 EXPOSE 3000
 
+# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:3000/healthz.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="greetings"
 CMD ["server.js"]

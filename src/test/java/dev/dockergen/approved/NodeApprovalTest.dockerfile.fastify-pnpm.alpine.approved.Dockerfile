@@ -31,6 +31,8 @@ COPY . .
 USER 1000:1000
 EXPOSE 8080
 
+# No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 8080.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it (or run with docker run --init).
 LABEL org.opencontainers.image.title="inventory"
 CMD ["node", "src/index.js"]

@@ -31,6 +31,8 @@ COPY . .
 USER 65532:65532
 EXPOSE 8080
 
+# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 8080.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="inventory"
 CMD ["src/index.js"]

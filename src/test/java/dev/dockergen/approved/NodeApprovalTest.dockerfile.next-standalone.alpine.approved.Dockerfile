@@ -38,6 +38,8 @@ ENV PORT="3000"
 USER 1000:1000
 EXPOSE 3000
 
+# No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 3000.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it (or run with docker run --init).
 LABEL org.opencontainers.image.title="storefront"
 CMD ["node", "server.js"]

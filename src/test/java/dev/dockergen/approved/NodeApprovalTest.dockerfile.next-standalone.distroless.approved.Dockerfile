@@ -38,6 +38,8 @@ ENV PORT="3000"
 USER 65532:65532
 EXPOSE 3000
 
+# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 3000.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="storefront"
 CMD ["server.js"]

@@ -36,6 +36,8 @@ COPY --from=build /app ./
 USER 1000:1000
 EXPOSE 5000
 
+# No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 5000.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it (or run with docker run --init).
 LABEL org.opencontainers.image.title="ledger"
 CMD ["node", "index.js"]

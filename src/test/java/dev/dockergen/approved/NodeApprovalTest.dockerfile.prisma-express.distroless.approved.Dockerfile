@@ -36,6 +36,8 @@ COPY --from=build /app ./
 USER 65532:65532
 EXPOSE 5000
 
+# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 5000.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="ledger"
 CMD ["index.js"]

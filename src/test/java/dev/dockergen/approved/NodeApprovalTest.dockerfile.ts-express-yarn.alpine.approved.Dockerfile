@@ -40,6 +40,8 @@ COPY --from=build /app/dist ./dist
 USER 1000:1000
 EXPOSE 4000
 
+# No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 4000.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it (or run with docker run --init).
 LABEL org.opencontainers.image.title="orders"
 CMD ["node", "dist/index.js"]

@@ -40,6 +40,8 @@ COPY --from=build /app/dist ./dist
 USER 65532:65532
 EXPOSE 4000
 
+# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 4000.
+
 # node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="orders"
 CMD ["dist/index.js"]

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param prisma the Prisma schema that `prisma generate` needs at build time, or null
  * @param npmrc a project .npmrc exists (mounted as a build secret, never copied)
  * @param publicDir a public/ folder exists (Next.js serves it; the standalone output needs it copied)
+ * @param healthPath a route that looks like a health endpoint (/healthz, /health...), or null
  * @param name the package name without its scope, safe as an image name ("app" when it has none)
  */
 public record NodeDetails(
@@ -35,6 +36,7 @@ public record NodeDetails(
         boolean npmrc,
         boolean typescript,
         boolean publicDir,
+        Fact<String> healthPath,
         String name) implements LanguageDetails {
 
     public static final String SERVER = "server";
@@ -55,6 +57,7 @@ public record NodeDetails(
         m.put("prisma", prisma);
         m.put("npmrc", npmrc);
         m.put("typescript", typescript);
+        m.put("healthPath", healthPath);
         return m;
     }
 }

@@ -38,6 +38,8 @@ public final class NodeDetector implements Detector {
     private static final Pattern PORT_ENV = Pattern.compile("process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
     private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
     private static final Pattern MAJOR = Pattern.compile("([0-9]{1,2})(?:\\.[0-9x*]+)*");
+    private static final Pattern HEALTH_ROUTE = Pattern.compile(
+            "\\.(?:get|head|all|route)\\(\\s*['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     private static final Pattern STANDALONE = Pattern.compile("output\\s*:\\s*['\"]standalone['\"]");
 
     @Override
@@ -144,7 +146,8 @@ public final class NodeDetector implements Detector {
             evidence.add(lockfile);
         }
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
-                start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"), name(pkg));
+                start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
+                kind.equals(NodeDetails.SPA) ? null : firstMatch(files, sources(files), HEALTH_ROUTE), name(pkg));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
@@ -317,36 +320,47 @@ public final class NodeDetector implements Detector {
         return null;
     }
 
+    /** The project's own script files, for ports and routes: no dependencies, builds or tests. */
+    private static List<String> sources(ProjectFiles files) {
+        return files.walk("", 6, d -> PRUNED.contains(ProjectFiles.fileName(d)) || ProjectFiles.fileName(d).startsWith("."))
+                .stream()
+                .filter(p -> p.matches(".*\\.(js|mjs|cjs|ts)$") && !p.endsWith(".d.ts") && !p.contains(".test.")
+                        && !p.contains(".spec."))
+                .limit(2000).toList();
+    }
+
+    /** The first match of a pattern's first group, with its file and line; commented-out lines do not count. */
+    private static Fact<String> firstMatch(ProjectFiles files, List<String> sources, Pattern pattern) {
+        for (String path : sources) {
+            String text;
+            try {
+                text = files.read(path).orElse("");
+            } catch (ProjectInputException e) {
+                continue;
+            }
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith("//")) {
+                    continue;
+                }
+                Matcher m = pattern.matcher(lines[i]);
+                if (m.find()) {
+                    return Fact.of(m.group(1), path, i + 1);
+                }
+            }
+        }
+        return null;
+    }
+
     private static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {
         if (kind.equals(NodeDetails.SPA)) {
             return null;
         }
-        List<String> sources = files.walk("", 6, d -> PRUNED.contains(ProjectFiles.fileName(d))
-                || ProjectFiles.fileName(d).startsWith(".")).stream()
-                .filter(p -> p.matches(".*\\.(js|mjs|cjs|ts)$") && !p.endsWith(".d.ts") && !p.contains(".test.")
-                        && !p.contains(".spec."))
-                .limit(2000).toList();
+        List<String> sources = sources(files);
         for (Pattern pattern : List.of(PORT_ENV, PORT_CONST, PORT_LISTEN)) {
-            for (String path : sources) {
-                String text;
-                try {
-                    text = files.read(path).orElse("");
-                } catch (ProjectInputException e) {
-                    continue;
-                }
-                String[] lines = text.split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (lines[i].strip().startsWith("//")) {
-                        continue;
-                    }
-                    Matcher m = pattern.matcher(lines[i]);
-                    if (m.find()) {
-                        int port = Integer.parseInt(m.group(1));
-                        if (port >= 1 && port <= 65535) {
-                            return Fact.of(port, path, i + 1);
-                        }
-                    }
-                }
+            Fact<String> found = firstMatch(files, sources, pattern);
+            if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
+                return Fact.of(Integer.parseInt(found.value()), found.source());
             }
         }
         if (kind.equals(NodeDetails.NEXT) || (framework != null && framework.value().equals("nest"))) {
