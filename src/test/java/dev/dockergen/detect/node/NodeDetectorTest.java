@@ -109,6 +109,13 @@ class NodeDetectorTest {
     }
 
     @Test
+    void healthRoutesAreFoundButNotInComments() {
+        assertEquals("/readyz @ src/app.js:3", fact(node(detect("package.json", "{}", "index.js", "",
+                "src/app.js", "// app.get('/healthz', ok)\nconst r = x();\nr.get(\"/readyz\", ok);\n")).healthPath()));
+        assertNull(node(detect("package.json", "{}", "index.js", "app.get('/users', ok);\n")).healthPath());
+    }
+
+    @Test
     void malformedPackageJsonIsExitSevenWithTheLine() {
         ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect("package.json",
                 "{\n  \"name\": \"a\",\n  \"scripts\": {\n}\n"));
