@@ -26,7 +26,7 @@ public final class GenerationOptions {
     @Option(names = "--preset", paramLabel = "NAME", description = "Preset to use (see: dockergen presets list).")
     String preset;
 
-    @Option(names = "--final", paramLabel = "STAGE",
+    @Option(names = "--final", paramLabel = "STAGE", completionCandidates = FinalStages.class,
             description = "Final stage of the language's presets: ${COMPLETION-CANDIDATES}.")
     FinalStage finalStage;
 
