@@ -251,7 +251,7 @@ public final class GoPlanner implements LanguagePlanner {
             ins.add(new Instruction.Expose(port));
         }
         ins.addAll(HealthChecks.instructions(go.healthPath(), runtime, port, preset));
-        ins.addAll(labels(go, preset, binary, request.labels()));
+        ins.addAll(Labels.instructions(knownLabels(go, binary), preset, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
         if (!request.args().isEmpty()) {
             ins.add(new Instruction.Cmd(request.args())); // default arguments: docker run IMAGE ARGS replaces them
@@ -266,19 +266,15 @@ public final class GoPlanner implements LanguagePlanner {
     }
 
 
-    /** OCI labels dockergen knows, then the preset's, then the user's; a later value wins, keys sorted. */
-    private static List<Instruction> labels(GoDetails go, Preset preset, String binary, Map<String, String> given) {
+    /** The OCI labels a Go project tells about itself: its binary, and its repository when the module names one. */
+    private static Map<String, String> knownLabels(GoDetails go, String binary) {
         Map<String, String> labels = new TreeMap<>();
         labels.put("org.opencontainers.image.title", binary);
         String source = go.module() == null ? null : sourceUrl(go.module().value());
         if (source != null) {
             labels.put("org.opencontainers.image.source", source);
         }
-        labels.putAll(preset.labels());
-        labels.putAll(given);
-        List<Instruction> out = new ArrayList<>();
-        labels.forEach((k, v) -> out.add(new Instruction.Label(k, v)));
-        return out;
+        return labels;
     }
 
     private static String withoutDigest(String image) {

@@ -20,7 +20,6 @@ import dev.dockergen.preset.Preset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -243,12 +242,8 @@ public final class NodePlanner implements LanguagePlanner {
     }
 
     private static List<Instruction> labels(PlanRequest request) {
-        Map<String, String> labels = new TreeMap<>(request.preset().labels());
-        labels.put("org.opencontainers.image.title", title(request.facts()));
-        labels.putAll(request.labels());
-        List<Instruction> out = new ArrayList<>();
-        labels.forEach((k, v) -> out.add(new Instruction.Label(k, v)));
-        return out;
+        return Labels.instructions(Map.of("org.opencontainers.image.title", title(request.facts())), request.preset(),
+                request.labels());
     }
 
     private static DockerignorePlan ignore(NodeDetails node, ProjectFacts facts, String toolVersion, List<Warning> notes) {

@@ -417,9 +417,7 @@ public final class CatalogLoader {
         ImageSpec staticRuntime = p.staticRuntime() == null ? null : mirrored(p.staticRuntime(), policy, p);
         ImageSpec cgoBuild = p.cgoBuild() == null ? null : mirrored(p.cgoBuild(), policy, p);
         ImageSpec cgoRuntime = p.cgoRuntime() == null ? null : mirrored(p.cgoRuntime(), policy, p);
-        return new Preset(p.name(), p.language(), p.finalStage(), p.isDefault(), p.description(), p.versionDefault(),
-                build, runtime, staticRuntime, cgoBuild, cgoRuntime, p.cgoRefusal(), p.user(), p.labels(), p.buildArgs(), p.health(),
-                p.lineage(), p.dockerfileTemplate(), p.source());
+        return p.withImages(build, runtime, staticRuntime, cgoBuild, cgoRuntime);
     }
 
     private static ImageSpec mirrored(ImageSpec spec, Policy policy, Preset p) {
@@ -447,10 +445,7 @@ public final class CatalogLoader {
         List<Preset> out = new ArrayList<>();
         for (Preset p : presets) {
             boolean replacedDefault = p.isDefault() && defaults.get(p.language()) != p;
-            out.add(replacedDefault ? new Preset(p.name(), p.language(), p.finalStage(), false, p.description(),
-                    p.versionDefault(), p.build(), p.runtime(), p.staticRuntime(), p.cgoBuild(), p.cgoRuntime(),
-                    p.cgoRefusal(), p.user(),
-                    p.labels(), p.buildArgs(), p.health(), p.lineage(), p.dockerfileTemplate(), p.source()) : p);
+            out.add(replacedDefault ? p.notDefault() : p);
         }
         return new PresetCatalog(out, policy);
     }

@@ -42,4 +42,16 @@ public record Preset(
         buildArgs = Map.copyOf(buildArgs);
         lineage = List.copyOf(lineage);
     }
+
+    /** The same preset with other images (the policy's mirror applied, say). */
+    Preset withImages(ImageSpec build, ImageSpec runtime, ImageSpec staticRuntime, ImageSpec cgoBuild, ImageSpec cgoRuntime) {
+        return new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime, staticRuntime,
+                cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, lineage, dockerfileTemplate, source);
+    }
+
+    /** The same preset, no longer its language's default (a later catalogue's default replaced it). */
+    Preset notDefault() {
+        return new Preset(name, language, finalStage, false, description, versionDefault, build, runtime, staticRuntime,
+                cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, lineage, dockerfileTemplate, source);
+    }
 }

@@ -151,10 +151,8 @@ public final class GoDetector implements Detector {
 
         Fact<Boolean> cgo = cgo(scans, mod);
         Fact<String> framework = framework(mod);
-        Source healthSource = ordered.stream().filter(s -> s.healthPath != null).map(s -> s.healthSource)
-                .findFirst().orElse(null);
-        Fact<String> health = healthSource == null ? null : Fact.of(ordered.stream()
-                .filter(s -> s.healthPath != null).findFirst().orElseThrow().healthPath, healthSource);
+        Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
+                .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null);
         boolean embedsTzdata = scans.stream().anyMatch(s -> s.importsTzdata);
         Source loadLocation = scans.stream().map(s -> s.loadLocation).filter(s -> s != null).findFirst().orElse(null);
         Fact<Boolean> tz = loadLocation != null && !embedsTzdata
