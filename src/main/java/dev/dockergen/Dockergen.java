@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public final class Dockergen {
     public static final String DOCKERFILE = "Dockerfile";
     public static final String DOCKERIGNORE = ".dockerignore";
+    /** The ignore file BuildKit reads for a Dockerfile whose context is elsewhere (a workspace member's). */
+    public static final String DOCKERFILE_IGNORE = "Dockerfile.dockerignore";
 
     private final Detectors detectors;
     private final Planner planner;
@@ -113,7 +115,8 @@ public final class Dockergen {
                 : renderer.dockerfile(plans.dockerfile(), Path.of(preset.dockerfileTemplate()));
         List<GeneratedFile> files = List.of(
                 new GeneratedFile(DOCKERFILE, dockerfile),
-                new GeneratedFile(DOCKERIGNORE, renderer.dockerignore(plans.dockerignore())));
-        return new GenerationResult(project, preset, files, detection.warnings(), plans.notes());
+                new GeneratedFile(plans.context().equals(".") ? DOCKERIGNORE : DOCKERFILE_IGNORE,
+                        renderer.dockerignore(plans.dockerignore())));
+        return new GenerationResult(project, preset, files, detection.warnings(), plans.notes(), plans.context());
     }
 }

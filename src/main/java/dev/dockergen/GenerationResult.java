@@ -11,9 +11,10 @@ import java.util.List;
  *
  * @param warnings problems in the project the user should fix (from detection)
  * @param notes choices the planner made that the user should know about
+ * @param context the build context relative to the project's directory ("." for the directory itself)
  */
 public record GenerationResult(ProjectFacts project, Preset preset, List<GeneratedFile> files, List<Warning> warnings,
-                               List<Warning> notes) {
+                               List<Warning> notes, String context) {
     public GenerationResult {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);

@@ -24,16 +24,20 @@ class DockerfileContractTest {
     private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "TARGETPLATFORM");
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-        return GoApprovalTest.fixtureTimesFinal();
+        return java.util.stream.Stream.concat(GoApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("go", a.get()[0], a.get()[1])),
+                NodeApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("node", a.get()[0], a.get()[1])));
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
+    @ParameterizedTest(name = "{0} {1} on {2}")
     @MethodSource("cases")
-    void generatedFilesMeetTheContract(String fixture, FinalStage stage) {
-        GenerationResult result = GoApprovalTest.generate(fixture, stage);
+    void generatedFilesMeetTheContract(String language, String fixture, FinalStage stage) {
+        GenerationResult result = language.equals("go") ? GoApprovalTest.generate(fixture, stage)
+                : NodeApprovalTest.generate(fixture, stage);
         String dockerfile = result.files().get(0).content();
         IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
-        assertEquals(List.of(), violations(dockerfile, ignore, result.project().port() != null));
+        // a static site (no start command) is served on the web server's port
+        boolean hasPort = result.project().port() != null || result.project().start() == null;
+        assertEquals(List.of(), violations(dockerfile, ignore, hasPort));
     }
 
     @org.junit.jupiter.api.Test

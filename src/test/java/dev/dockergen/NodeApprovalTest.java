@@ -9,6 +9,7 @@ import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.DirectoryProjectFiles;
 import dev.dockergen.preset.FinalStage;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
@@ -22,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every Node fixture on alpine and distroless, approved; static sites only on alpine. */
 public class NodeApprovalTest {
     static final String[] FIXTURES = {"express-npm", "fastify-pnpm", "ts-express-yarn", "next-standalone", "vite-spa",
-        "prisma-express"};
+        "prisma-express", "npm-workspaces", "pnpm-workspaces"};
+    /** Workspace fixtures: the member each generates for (as with --project). */
+    static final Map<String, String> MEMBERS = Map.of("npm-workspaces", "apps/api", "pnpm-workspaces", "apps/api");
 
     public static Stream<Arguments> fixtureTimesFinal() {
         return Stream.of(FIXTURES).flatMap(f -> Stream.of(FinalStage.ALPINE, FinalStage.DISTROLESS).map(s -> Arguments.of(f, s)))
@@ -32,7 +35,7 @@ public class NodeApprovalTest {
     public static GenerationResult generate(String fixture, FinalStage stage) {
         return Fixtures.dockergen().generate(new GenerateRequest(
                 new DirectoryProjectFiles(Fixtures.ROOT.resolve("node").resolve(fixture), fixture),
-                DetectOptions.DEFAULT, null, stage, null));
+                new DetectOptions(MEMBERS.get(fixture), null), null, stage, null));
     }
 
     @ParameterizedTest(name = "{0} on {1}")

@@ -65,9 +65,9 @@ public final class GenerationOptions {
             return target.resolve(result.project().path()).normalize();
         }
 
-        /** The build context: the member project's directory. */
+        /** The build context: the member project's directory, or the workspace root it builds from. */
         Path contextDir() {
-            return dir.resolve(result.project().path()).normalize();
+            return dir.resolve(result.project().path()).resolve(result.context()).normalize();
         }
     }
 

@@ -136,10 +136,22 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
                 + result.preset().finalStage().id() + " final stage)" + choices(result));
-        String buildDir = g.target().equals(g.dir()) ? g.contextDir().toString()
-                : g.contextDir() + " -f " + g.outputDir().resolve("Dockerfile");
-        out.println("next: docker build -t " + result.project().start().get(0) + " " + buildDir);
+        String buildDir = g.target().equals(g.dir()) && result.context().equals(".") ? g.contextDir().toString()
+                : "-f " + g.outputDir().resolve("Dockerfile") + " " + g.contextDir();
+        out.println("next: docker build -t " + imageName(result) + " " + buildDir);
         return 0;
+    }
+
+    /** A name for the image in the hint: the program's, else the project directory's. */
+    private static String imageName(GenerationResult result) {
+        java.util.List<String> start = result.project().start();
+        String title = result.project().details() == null ? null : result.project().details().title();
+        String name = title != null ? title : !result.project().path().equals(".") ? result.project().path()
+                : start != null ? start.stream().filter(w -> !w.startsWith("-") && !w.equals("node")).findFirst()
+                .orElse(start.get(0)) : result.project().path();
+        name = name.replaceAll("\\.(c|m)?js$", "").replaceAll(".*/", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]", "");
+        return name.isEmpty() || name.equals(".") ? "app" : name;
     }
 
     /** One directory's worth of files for --all. */

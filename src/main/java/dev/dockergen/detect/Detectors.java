@@ -39,7 +39,7 @@ public final class Detectors {
             List<Warning> memberWarnings = new ArrayList<>();
             detectAt(files.sub(dir), dir, options, memberWarnings, found);
             // a member that is only a library (a module a replace points at, say) is not an app of its own
-            found.removeIf(p -> p.start() == null);
+            found.removeIf(p -> !p.isApp());
             if (!found.isEmpty()) {
                 projects.addAll(found);
                 warnings.addAll(memberWarnings);

@@ -6,4 +6,14 @@ import java.util.Map;
 public interface LanguageDetails {
     /** Named facts for display, in a stable order; values are {@link Fact}s or plain values. */
     Map<String, Object> describe();
+
+    /** The project's own name, safe as an image name (a package name), or null when it has none. */
+    default String title() {
+        return null;
+    }
+
+    /** True when the project is an application even without a start command (a static site, say). */
+    default boolean appWithoutStart() {
+        return false;
+    }
 }

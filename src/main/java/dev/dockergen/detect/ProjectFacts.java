@@ -25,6 +25,11 @@ public record ProjectFacts(
         evidence = List.copyOf(evidence);
     }
 
+    /** An application rather than a library: something starts, or it is served as it is (a static site). */
+    public boolean isApp() {
+        return start != null || (details != null && details.appWithoutStart());
+    }
+
     /** The same facts for a project found at {@code dir}; sources stay relative to that directory. */
     public ProjectFacts at(String dir) {
         return new ProjectFacts(dir, language, buildTool, packageManager, languageVersion, framework, port, start,

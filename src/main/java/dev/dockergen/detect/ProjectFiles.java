@@ -29,6 +29,16 @@ public interface ProjectFiles {
      */
     List<String> walk(String dir, int maxDepth, Predicate<String> prune);
 
+    /** The whole repository this view belongs to (itself, unless it is a member's view). */
+    default ProjectFiles repository() {
+        return this;
+    }
+
+    /** Where this view sits in {@link #repository()}: "" for the root, else e.g. "apps/api". */
+    default String location() {
+        return "";
+    }
+
     /** The same repository seen from a subdirectory: paths are relative to {@code dir}. */
     default ProjectFiles sub(String dir) {
         return dir.isEmpty() || dir.equals(".") ? this : new SubProjectFiles(this, dir);

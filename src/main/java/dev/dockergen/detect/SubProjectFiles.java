@@ -19,6 +19,16 @@ final class SubProjectFiles implements ProjectFiles {
     }
 
     @Override
+    public ProjectFiles repository() {
+        return parent.repository();
+    }
+
+    @Override
+    public String location() {
+        return ProjectFiles.join(parent.location(), dir);
+    }
+
+    @Override
     public String displayName() {
         return ProjectFiles.join(parent.displayName(), dir);
     }

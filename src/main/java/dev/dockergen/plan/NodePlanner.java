@@ -7,6 +7,7 @@ import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.Warning;
 import dev.dockergen.detect.node.NodeDetails;
+import dev.dockergen.detect.node.NodeWorkspace;
 import dev.dockergen.plan.DockerignorePlan.Section;
 import dev.dockergen.plan.Instruction.Arg;
 import dev.dockergen.plan.Instruction.Comment;
@@ -85,11 +86,21 @@ public final class NodePlanner implements LanguagePlanner {
                     + "\"start\" script such as \"node server.js\" (or a \"main\" entry)");
         }
         boolean next = node.kind().value().equals(NodeDetails.NEXT);
-        boolean needsBuild = spa || next || node.buildScript() != null || node.prisma() != null;
+        NodeWorkspace ws = node.workspace();
+        if (ws != null && next) {
+            throw new DockergenException(ExitCode.USAGE, facts.framework().source() + ": Next.js apps inside a workspace ("
+                    + ws.declaredIn().source() + ") are not generated yet: their standalone output depends on the "
+                    + "tracing root; write the Dockerfile by hand or build the app outside the workspace");
+        }
+        // a workspace member always builds in the build stage: its workspace dependencies come from there
+        boolean needsBuild = spa || next || node.buildScript() != null || node.prisma() != null || ws != null;
 
         List<String> manifests = new ArrayList<>(List.of("package.json"));
         if (node.lockfile() != null) {
             manifests.add(node.lockfile());
+        }
+        if (ws != null) {
+            manifests.addAll(ws.config());
         }
         boolean secretNpmrc = node.npmrc();
         String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
@@ -98,18 +109,26 @@ public final class NodePlanner implements LanguagePlanner {
             stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps",
                     install(tool, manifests, tool.installProd(), secretNpmrc)));
         } else {
-            List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc);
+            List<Instruction> ins = ws == null ? install(tool, manifests, tool.install(), secretNpmrc)
+                    : workspaceInstall(tool, manifests, ws, secretNpmrc);
             ins.add(Comment.of("Then the source and the build; editing a source file keeps the install layer above."));
             ins.add(new Copy(null, List.of("."), "."));
             if (node.prisma() != null) {
-                ins.add(new Run(List.of(), List.of("npx prisma generate --schema " + node.prisma().value())));
+                String schema = ws == null ? node.prisma().value() : ws.inRoot(node.prisma().value());
+                ins.add(new Run(List.of(), List.of("npx prisma generate --schema " + schema)));
             }
-            if (node.buildScript() != null) {
+            if (ws != null) {
+                for (String member : ws.needed()) {
+                    if (ws.builds().contains(member)) {
+                        ins.add(new Run(List.of(), List.of(runIn(pm, ws, member, "build"))));
+                    }
+                }
+            } else if (node.buildScript() != null) {
                 ins.add(new Run(List.of(), List.of(run(pm, node.buildScript()))));
             }
             if (!spa) {
                 ins.add(Comment.of("Keep only production dependencies for the runtime stage."));
-                ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(tool.prune())));
+                ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(ws == null ? tool.prune() : workspacePrune(pm, ws, tool))));
             }
             stages.add(new Stage(List.of("Build stage: every dependency, then the source and the build."), null, image,
                     "build", ins));
@@ -124,13 +143,21 @@ public final class NodePlanner implements LanguagePlanner {
             notes.add(new Warning(null, ".npmrc is given to installs as a build secret and never copied: build with "
                     + "docker build --secret id=npmrc,src=.npmrc ."));
         }
+        if (ws != null) {
+            header = new ArrayList<>(header);
+            header.set(1, "Build from the workspace root: docker build -f " + ws.member() + "/Dockerfile -t " + title + " .");
+            List<String> others = ws.needed().subList(0, ws.needed().size() - 1);
+            header.add("Workspace member " + ws.member() + " (members: " + ws.declaredIn().source() + "); "
+                    + (others.isEmpty() ? "it needs no other member." : "it also needs " + IgnoreSections.joinAnd(others) + "."));
+        }
         DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
-        return new Plans(dockerfile, ignore(node, facts, request.toolVersion(), notes), notes);
+        return new Plans(dockerfile, ignore(node, facts, request.toolVersion(), notes), notes,
+                ws == null ? "." : ws.up().replaceAll("/$", ""));
     }
 
-    private static List<String> concat(List<String> list, String last) {
+    private static List<String> concat(List<String> list, String... more) {
         List<String> out = new ArrayList<>(list);
-        out.add(last);
+        out.addAll(List.of(more));
         return out;
     }
 
@@ -143,6 +170,41 @@ public final class NodePlanner implements LanguagePlanner {
 
     private static String run(String pm, String script) {
         return (pm.startsWith("yarn") ? "yarn" : pm.equals("pnpm") ? "pnpm" : "npm") + " run " + script;
+    }
+
+    /** A command that runs a script in one workspace member. */
+    private static String runIn(String pm, NodeWorkspace ws, String member, String script) {
+        String name = ws.names().get(member);
+        return switch (pm) {
+            case "pnpm" -> "pnpm --filter ./" + member + " run " + script;
+            case "yarn" -> "yarn --cwd " + member + " run " + script;
+            case "yarn-berry" -> "yarn workspace " + (name != null ? name : member) + " run " + script;
+            default -> "npm run " + script + " --workspace " + member;
+        };
+    }
+
+    /** Production dependencies only, for the whole workspace (pnpm cannot prune a workspace: it reinstalls). */
+    private static String workspacePrune(String pm, NodeWorkspace ws, Tool tool) {
+        return switch (pm) {
+            case "pnpm" -> "find . -name node_modules -type d -prune -exec rm -rf {} + && "
+                    + "pnpm install --frozen-lockfile --prod --prefer-offline";
+            case "yarn-berry" -> "yarn workspaces focus " + ws.names().getOrDefault(ws.member(), ws.member()) + " --production";
+            default -> tool.prune();
+        };
+    }
+
+    /** The root manifests, then every member's package.json in its own folder, then one install. */
+    private static List<Instruction> workspaceInstall(Tool tool, List<String> manifests, NodeWorkspace ws,
+                                                      boolean secretNpmrc) {
+        List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc);
+        Instruction run = ins.remove(ins.size() - 1);
+        ins.add(Comment.of("Every member's package.json too: the workspace installs as one, so a change to any",
+                "manifest reinstalls, and a source change does not."));
+        for (String member : ws.members()) {
+            ins.add(new Copy(null, List.of(member + "/package.json"), member + "/"));
+        }
+        ins.add(run);
+        return ins;
     }
 
     private static List<Instruction> install(Tool tool, List<String> manifests, String command, boolean secretNpmrc) {
@@ -172,7 +234,8 @@ public final class NodePlanner implements LanguagePlanner {
             port = request.port() != null ? request.port() : 8080;
             ins.add(Comment.of("The built site, served by busybox httpd (no history-API fallback: deep links need a",
                     "server with rewrites). Port " + port + " because a non-root user may not bind 80."));
-            ins.add(new Copy("build", List.of("/app/" + node.staticDir()), "/srv"));
+            String site = node.workspace() == null ? node.staticDir() : node.workspace().inRoot(node.staticDir());
+            ins.add(new Copy("build", List.of("/app/" + site), "/srv"));
             ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
             ins.add(new Instruction.Expose(port));
             ins.addAll(labels(request));
@@ -191,6 +254,15 @@ public final class NodePlanner implements LanguagePlanner {
                 ins.add(new Copy("build", List.of("/app/public"), "./public"));
             }
             ins.add(new Instruction.Env("HOSTNAME", "0.0.0.0"));
+        } else if (node.workspace() != null) {
+            NodeWorkspace ws = node.workspace();
+            ins.add(Comment.of("The workspace's production dependencies, then " + ws.member()
+                    + (ws.needed().size() > 1 ? " and the members it needs" : "") + ", built; no other member."));
+            ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
+            for (String member : ws.needed()) {
+                ins.add(new Copy("build", List.of("/app/" + member), "./" + member));
+            }
+            ins.add(new Workdir("/app/" + ws.member()));
         } else if (built) {
             String top = start.stream().filter(w -> !w.startsWith("--")).findFirst().orElse(".");
             String dir = top.contains("/") ? top.substring(0, top.indexOf('/')) : null;
@@ -247,15 +319,23 @@ public final class NodePlanner implements LanguagePlanner {
     }
 
     private static DockerignorePlan ignore(NodeDetails node, ProjectFacts facts, String toolVersion, List<Warning> notes) {
+        NodeWorkspace ws = node.workspace();
+        java.util.function.UnaryOperator<String> at = ws == null ? p -> p : ws::inRoot;
         List<String> needed = new ArrayList<>(List.of("package.json"));
         if (node.lockfile() != null) {
             needed.add(node.lockfile());
         }
+        List<String> outputs = new ArrayList<>(List.of(node.buildScript() != null && ws == null ? "dist" : "-"));
+        if (ws != null) {
+            needed.addAll(ws.config());
+            ws.members().forEach(m -> needed.add(m + "/package.json"));
+            ws.builds().stream().sorted().forEach(m -> outputs.add(m + "/dist"));
+        }
         if (node.prisma() != null) {
-            needed.add(node.prisma().value());
+            needed.add(at.apply(node.prisma().value()));
         }
         if (node.startCommand() != null && node.buildScript() == null) {
-            node.startCommand().value().stream().filter(w -> !w.startsWith("--")).forEach(needed::add);
+            node.startCommand().value().stream().filter(w -> !w.startsWith("--")).map(at).forEach(needed::add);
         }
         List<Section> sections = new ArrayList<>();
         IgnoreSections.add(sections, "Dependencies are installed in the image, never copied from here", needed, notes,
@@ -263,10 +343,11 @@ public final class NodePlanner implements LanguagePlanner {
         IgnoreSections.add(sections, "Version control, editors and OS files", needed, notes,
                 ".git", ".github", ".idea", ".vscode", "**/*.swp", "**/.DS_Store");
         IgnoreSections.add(sections, "Container files: editing them must not invalidate the source layer", needed, notes,
-                "Dockerfile", ".dockerignore", "docker-compose*.yml", "compose*.yaml", "compose*.yml");
+                ws == null ? "Dockerfile" : "**/Dockerfile", ws == null ? ".dockerignore" : "**/*.dockerignore",
+                "docker-compose*.yml", "compose*.yaml", "compose*.yml");
         IgnoreSections.add(sections, "Local build outputs, caches and test artefacts", needed, notes,
-                node.buildScript() != null ? "dist" : "-", ".next", "out", "coverage", ".turbo", ".cache", "**/*.log",
-                "**/*.tsbuildinfo");
+                concat(outputs, ".next", "out", "coverage", ".turbo", ".cache", "**/*.log", "**/*.tsbuildinfo")
+                        .toArray(String[]::new));
         IgnoreSections.add(sections, "Secrets and local environment: never send them to the builder", needed, notes,
                 "**/.env", "**/.env.*", "**/*.pem", "**/*.key", node.npmrc() ? ".npmrc" : "-", "**/.netrc");
         sections.replaceAll(s -> new Section(s.comments(), s.patterns().stream().filter(p -> !p.equals("-")).toList()));

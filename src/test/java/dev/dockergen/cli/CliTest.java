@@ -182,7 +182,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of(".dockerignore", "Dockerfile"), listing(out));
         assertEquals(List.of(".dockergen.yaml", "go.mod", "main.go"), listing(dir), "the project's choices stay with it");
-        assertTrue(r.out().contains("next: docker build -t greeter " + dir + " -f " + out.resolve("Dockerfile")), r.out());
+        assertTrue(r.out().contains("next: docker build -t greeter -f " + out.resolve("Dockerfile") + " " + dir), r.out());
     }
 
     @Test

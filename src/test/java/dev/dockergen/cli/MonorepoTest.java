@@ -85,4 +85,27 @@ class MonorepoTest {
         assertFalse(Files.exists(repo.resolve("services/api/Dockerfile")), "nothing written half");
         assertTrue(r.out().contains("-FROM busybox:1.36"), r.out());
     }
+
+    @Test
+    void aWorkspaceMemberGetsItsDockerfileAndIgnoreFileAndBuildsFromTheWorkspaceRoot() throws IOException {
+        Path repo = Fixtures.copyTree(Fixtures.ROOT.resolve("node").resolve("npm-workspaces"), tmp.resolve("shop"));
+        CliRunner.Result none = CliRunner.run("init", "--yes", repo.toString());
+        assertEquals(3, none.code());
+        assertTrue(none.err().contains("several projects (apps/api (node), apps/worker (node))"), none.err());
+        CliRunner.Result r = CliRunner.run("init", "--yes", "--all", repo.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String member : List.of("apps/api", "apps/worker")) {
+            Path dir = repo.resolve(member);
+            assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("\nCOPY " + member + "/package.json " + member + "/\n"));
+            // BuildKit reads <Dockerfile>.dockerignore next to a Dockerfile whose context is elsewhere
+            assertTrue(Files.exists(dir.resolve("Dockerfile.dockerignore")), member);
+            assertFalse(Files.exists(dir.resolve(".dockerignore")), member);
+        }
+        assertFalse(Files.exists(repo.resolve("Dockerfile")));
+        assertFalse(Files.exists(repo.resolve("packages/prices/Dockerfile")), "a library gets no Dockerfile");
+        CliRunner.Result one = CliRunner.run("init", "--yes", "--force", "--no-save", "--project", "apps/api", repo.toString());
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("next: docker build -t api -f " + repo.resolve("apps/api/Dockerfile") + " " + repo + "\n"),
+                one.out());
+    }
 }

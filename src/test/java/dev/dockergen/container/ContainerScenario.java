@@ -30,16 +30,24 @@ final class ContainerScenario {
      */
     static void run(Path work, String name, Path source, FinalStage stage, String probe, String expect, String file,
                     String from, String to, String expectAfter, String installStep) throws IOException {
+        run(work, name, source, null, stage, probe, expect, file, from, to, expectAfter, installStep);
+    }
+
+    /** @param project a monorepo member to generate for (its Dockerfile is built from the repository root), or null */
+    static void run(Path work, String name, Path source, String project, FinalStage stage, String probe, String expect,
+                    String file, String from, String to, String expectAfter, String installStep) throws IOException {
         ContainerLab.requireReady();
         Path dir = work.resolve(name + "-" + stage.id());
         Fixtures.copyTree(source, dir);
         GenerationResult generated = Fixtures.dockergen().generate(new GenerateRequest(
-                new DirectoryProjectFiles(dir, name), DetectOptions.DEFAULT, null, stage, null));
+                new DirectoryProjectFiles(dir, name), new DetectOptions(project, null), null, stage, null));
+        Path out = project == null ? dir : dir.resolve(project);
         for (GeneratedFile f : generated.files()) {
-            Files.writeString(dir.resolve(f.path()), f.content());
+            Files.writeString(out.resolve(f.path()), f.content());
         }
+        String[] dockerfile = project == null ? new String[0] : new String[] {"-f", out.resolve("Dockerfile").toString()};
         String tag = "localhost/dockergen-it/" + name + "-" + stage.id() + ":1";
-        ContainerLab.BuildRun first = ContainerLab.buildRun(dir, tag, probeOptions(probe, expect));
+        ContainerLab.BuildRun first = ContainerLab.buildRun(dir, tag, concat(dockerfile, probeOptions(probe, expect)));
         assertTrue(first.ok("build"), () -> "build failed:\n" + first.stderr());
         assertTrue(first.ok("run"), () -> "container did not run:\n" + first.stderr());
         assertEquals(probe == null ? "skipped" : "ok", first.result().get("probe"), first::stderr);
@@ -56,7 +64,8 @@ final class ContainerScenario {
         String before = Files.readString(edited);
         assertTrue(before.contains(from), file + " lacks " + from);
         Files.writeString(edited, before.replace(from, to));
-        ContainerLab.BuildRun second = ContainerLab.buildRun(dir, tag, append(probeOptions(probe, expectAfter), "--rmi"));
+        ContainerLab.BuildRun second = ContainerLab.buildRun(dir, tag,
+                concat(dockerfile, append(probeOptions(probe, expectAfter), "--rmi")));
         assertTrue(second.ok("build"), () -> "rebuild failed:\n" + second.stderr());
         assertEquals(probe == null ? "skipped" : "ok", second.result().get("probe"), second::stderr);
         boolean installs = generated.files().get(0).content().contains(installStep);
@@ -71,6 +80,12 @@ final class ContainerScenario {
 
     private static String[] probeOptions(String probe, String expect) {
         return probe == null ? new String[] {"--no-probe"} : new String[] {"--probe", probe, "--expect", expect};
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(new String[0]);
     }
 
     private static String[] append(String[] options, String extra) {

@@ -29,6 +29,24 @@ class NodeImagesContainerTest {
                         "<title>dashboard v2", "dashboard v2", "npm ci"));
     }
 
+    static Stream<Arguments> workspaces() {
+        return Stream.of(
+                Arguments.of("npm-workspaces", "apps/api", FinalStage.DISTROLESS, "/", "price EUR 19.99",
+                        "packages/prices/src/index.js", "EUR ", "USD ", "price USD 19.99", "npm ci"),
+                Arguments.of("pnpm-workspaces", "apps/api", FinalStage.ALPINE, "/?name=lab", "hello, lab",
+                        "packages/greeting/index.js", "`hello, ", "`hi, ", "hi, lab", "pnpm install --frozen-lockfile"));
+    }
+
+    /** A workspace member, built from the workspace root; the edit is in a member it depends on. */
+    @ParameterizedTest(name = "{0} {1} on {2}")
+    @MethodSource("workspaces")
+    void workspaceMemberBuildsFromTheRootAndRebuildsFromCache(String app, String member, FinalStage stage, String probe,
+                                                              String expect, String file, String from, String to,
+                                                              String expectAfter, String install) throws IOException {
+        ContainerScenario.run(WORK, app, NODE.resolve(app), member, stage, probe, expect, file, from, to, expectAfter,
+                install);
+    }
+
     @AfterAll
     static void writeReport() throws IOException {
         ContainerReport.write(Path.of("target"));

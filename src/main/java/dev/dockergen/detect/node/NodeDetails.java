@@ -22,6 +22,7 @@ import java.util.Map;
  * @param publicDir a public/ folder exists (Next.js serves it; the standalone output needs it copied)
  * @param healthPath a route that looks like a health endpoint (/healthz, /health...), or null
  * @param name the package name without its scope, safe as an image name ("app" when it has none)
+ * @param workspace the npm/Yarn/pnpm/bun workspace this project is a member of, or null
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -37,7 +38,8 @@ public record NodeDetails(
         boolean typescript,
         boolean publicDir,
         Fact<String> healthPath,
-        String name) implements LanguageDetails {
+        String name,
+        NodeWorkspace workspace) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -58,6 +60,21 @@ public record NodeDetails(
         m.put("npmrc", npmrc);
         m.put("typescript", typescript);
         m.put("healthPath", healthPath);
+        if (workspace != null) {
+            m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));
+            m.put("workspaceMembers", workspace.members());
+            m.put("workspaceNeeds", workspace.needed());
+        }
         return m;
+    }
+
+    @Override
+    public String title() {
+        return name;
+    }
+
+    @Override
+    public boolean appWithoutStart() {
+        return kind.value().equals(SPA);
     }
 }

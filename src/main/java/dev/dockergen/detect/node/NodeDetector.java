@@ -39,7 +39,8 @@ public final class NodeDetector implements Detector {
     private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
     private static final Pattern MAJOR = Pattern.compile("([0-9]{1,2})(?:\\.[0-9x*]+)*");
     private static final Pattern HEALTH_ROUTE = Pattern.compile(
-            "\\.(?:get|head|all|route)\\(\\s*['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
+            "(?:\\.(?:get|head|all|route)\\(\\s*|\\b(?:req|request)\\.url\\s*===?\\s*)"
+                    + "['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     private static final Pattern STANDALONE = Pattern.compile("output\\s*:\\s*['\"]standalone['\"]");
 
     @Override
@@ -49,7 +50,7 @@ public final class NodeDetector implements Detector {
 
     @Override
     public Set<String> manifests() {
-        return Set.of(); // workspaces are declared in package.json; not yet members of their own
+        return Set.of("package.json");
     }
 
     @Override
@@ -58,28 +59,47 @@ public final class NodeDetector implements Detector {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode pkg = parse(text.get());
-        if (!pkg.isObject()) {
-            throw new ProjectInputException(Source.of("package.json", 1), "package.json must hold a JSON object");
-        }
+        JsonNode pkg = parse(ProjectFiles.join(files.location(), "package.json"), text.get());
         Lines lines = new Lines(text.get());
+        ProjectFiles repo = files.repository();
+        if (NodeWorkspace.declared(repo, files.location(), pkg, text.get()).isPresent()) {
+            return Optional.empty(); // a workspace root: its members are the applications
+        }
+        NodeWorkspace workspace = NodeWorkspace.of(repo, files.location(), pkg).orElse(null);
+        if (workspace == null && !files.location().equals(options.project())
+                && NodeWorkspace.insideOne(repo, files.location())) {
+            // a package.json a workspace does not list (a test fixture, an example): not an app unless chosen by path
+            return Optional.empty();
+        }
+        // the package manager, its lockfile and configuration live at the workspace root
+        ProjectFiles top = workspace == null ? files : repo.sub(workspace.root());
+        JsonNode topPkg = workspace == null ? pkg
+                : parse(ProjectFiles.join(workspace.root(), "package.json"), top.read("package.json").orElse("{}"));
+        Lines topLines = workspace == null ? lines : new Lines(top.read("package.json").orElse(""));
         List<String> evidence = new ArrayList<>(List.of("package.json"));
         Map<String, String> deps = dependencies(pkg);
 
-        Fact<String> pm = packageManager(files, pkg, lines, warnings);
+        Fact<String> pm = packageManager(top, topPkg, topLines, warnings);
         String pmVersion = null;
-        if (pkg.path("packageManager").isTextual()) {
-            Matcher m = Pattern.compile("^(npm|yarn|pnpm|bun)@([0-9][0-9A-Za-z.-]*)").matcher(pkg.get("packageManager").asText());
+        if (topPkg.path("packageManager").isTextual()) {
+            Matcher m = Pattern.compile("^(npm|yarn|pnpm|bun)@([0-9][0-9A-Za-z.-]*)").matcher(topPkg.get("packageManager").asText());
             if (m.find()) {
                 pmVersion = m.group(2);
             }
         }
-        String lockfile = lockfileOf(files, pm.value());
+        String lockfile = lockfileOf(top, pm.value());
         if (lockfile == null) {
             warnings.add(new Warning(Source.of("package.json"), "no lockfile, so installs are not reproducible; run "
                     + installHint(pm.value()) + " and commit the lockfile"));
         }
         Fact<String> version = nodeVersion(files, pkg, lines);
+        if (version == null && workspace != null) {
+            version = relocated(nodeVersion(top, topPkg, topLines), workspace);
+        }
+        pm = relocated(pm, workspace);
+        if (workspace != null) {
+            evidence.add(workspace.declaredIn().source().file());
+        }
         JsonNode scripts = pkg.path("scripts");
         String build = scripts.path("build").isTextual() ? "build" : null;
 
@@ -115,7 +135,8 @@ public final class NodeDetector implements Detector {
         }
 
         boolean typescript = files.isFile("tsconfig.json");
-        Fact<List<String>> start = kind.equals(NodeDetails.SERVER) ? startCommand(files, pkg, lines, framework, typescript) : null;
+        Fact<List<String>> start = kind.equals(NodeDetails.SERVER)
+                ? startCommand(files, pkg, lines, framework, typescript, workspace != null) : null;
         if (kind.equals(NodeDetails.NEXT)) {
             start = Fact.of(standalone ? List.of("server.js") : List.of("node_modules/next/dist/bin/next", "start"),
                     "package.json", lines.of("\"next\""));
@@ -138,16 +159,16 @@ public final class NodeDetector implements Detector {
             prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));
             evidence.add("prisma/schema.prisma");
         }
-        boolean npmrc = files.isFile(".npmrc");
+        boolean npmrc = top.isFile(".npmrc");
         if (npmrc) {
             evidence.add(".npmrc");
         }
         if (lockfile != null) {
-            evidence.add(lockfile);
+            evidence.add(workspace == null ? lockfile : workspace.up() + lockfile);
         }
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
-                kind.equals(NodeDetails.SPA) ? null : firstMatch(files, sources(files), HEALTH_ROUTE), name(pkg));
+                kind.equals(NodeDetails.SPA) ? null : firstMatch(files, sources(files), HEALTH_ROUTE), name(pkg), workspace);
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
@@ -164,12 +185,29 @@ public final class NodeDetector implements Detector {
         return out;
     }
 
-    private static JsonNode parse(String text) {
+    /**
+     * A workspace member's facts whose sources are files of the workspace root: written relative to the member,
+     * since every source of a member is ("../../package-lock.json").
+     */
+    private static <T> Fact<T> relocated(Fact<T> fact, NodeWorkspace workspace) {
+        if (fact == null || workspace == null || fact.source() == null) {
+            return fact;
+        }
+        return Fact.of(fact.value(), Source.of(workspace.up() + fact.source().file(), fact.source().line()));
+    }
+
+    /** package.json (or a member's) as a JSON object; errors name the file and line. */
+    static JsonNode parse(String file, String text) {
+        JsonNode node;
         try {
-            return Json.MAPPER.readTree(text);
+            node = Json.MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new ProjectInputException(Source.of(file, 1), file + " must hold a JSON object");
+            }
+            return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ProjectInputException(Source.of("package.json", at == null ? 0 : at.getLineNr()),
+            throw new ProjectInputException(Source.of(file, at == null ? 0 : at.getLineNr()),
                     "not valid JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("\\(.*", "").strip()
                             + "); fix the file, e.g. with `npm pkg fix`");
         }
@@ -289,7 +327,7 @@ public final class NodeDetector implements Detector {
 
     /** How the program starts, after "node": the start script when it is `node FILE`, else main, else server.js. */
     private static Fact<List<String>> startCommand(ProjectFiles files, JsonNode pkg, Lines lines, Fact<String> framework,
-                                                   boolean typescript) {
+                                                   boolean typescript, boolean member) {
         JsonNode scripts = pkg.path("scripts");
         for (String script : List.of("start:prod", "start")) {
             if (scripts.path(script).isTextual()) {
@@ -308,6 +346,10 @@ public final class NodeDetector implements Detector {
         }
         if (framework != null && framework.value().equals("nest")) {
             return Fact.of(List.of("dist/main.js"), framework.source());
+        }
+        if (member && framework == null) {
+            // in a workspace, "main" and index.js are what a library exports: only a server file makes an app
+            return files.isFile("server.js") ? Fact.of(List.of("server.js"), Source.of("server.js")) : null;
         }
         if (pkg.path("main").isTextual() && !typescript) {
             return Fact.of(List.of(pkg.get("main").asText().replaceFirst("^\\./", "")), "package.json", lines.of("\"main\""));
