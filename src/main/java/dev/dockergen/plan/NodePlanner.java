@@ -43,7 +43,12 @@ public final class NodePlanner implements LanguagePlanner {
                     "yarn install --frozen-lockfile --production --ignore-scripts --prefer-offline",
                     "/usr/local/share/.cache/yarn", true),
             "yarn-berry", new Tool("yarn install --immutable", "yarn workspaces focus --all --production",
-                    "yarn workspaces focus --all --production", "/root/.yarn/berry/cache", true));
+                    "yarn workspaces focus --all --production", "/root/.yarn/berry/cache", true),
+            "bun", new Tool("bun install --frozen-lockfile", "bun install --frozen-lockfile --production",
+                    "rm -rf node_modules && bun install --frozen-lockfile --production", "/root/.bun/install/cache", false));
+    static final String BUN_ARG = "BUN_VERSION";
+    /** bun when package.json names none: the release this version of dockergen was checked with. */
+    static final String DEFAULT_BUN = "1.4.5";
     private static final Tool NPM_NO_LOCKFILE = new Tool("npm install", "npm install --omit=dev", "npm prune --omit=dev",
             "/root/.npm", false);
 
@@ -59,11 +64,14 @@ public final class NodePlanner implements LanguagePlanner {
         Preset preset = request.preset();
         List<Warning> notes = new ArrayList<>();
         String pm = node.packageManager().value();
-        if (pm.equals("bun")) {
-            throw new DockergenException(ExitCode.USAGE, node.packageManager().source()
-                    + ": bun projects are detected but not generated yet; use npm, pnpm or yarn to generate a Dockerfile");
-        }
         Tool tool = node.lockfile() == null && pm.equals("npm") ? NPM_NO_LOCKFILE : TOOLS.get(pm);
+        String[] bunOrigin = node.packageManagerVersion() != null
+                ? new String[] {node.packageManagerVersion(), "packageManager, " + node.packageManager().source()}
+                : new String[] {DEFAULT_BUN, "dockergen's default; pin it with packageManager in package.json"};
+        if (pm.equals("bun") && node.lockfile() == null) {
+            throw new DockergenException(ExitCode.USAGE, node.packageManager().source() + ": a bun project without bun.lock "
+                    + "cannot install reproducibly; run bun install and commit bun.lock");
+        }
         String version = request.languageVersion() != null ? checked(request.languageVersion())
                 : facts.languageVersion() != null ? facts.languageVersion().value() : preset.versionDefault();
         String origin = request.languageVersion() != null ? "chosen with --language-version"
@@ -107,10 +115,10 @@ public final class NodePlanner implements LanguagePlanner {
         List<Stage> stages = new ArrayList<>();
         if (!needsBuild) {
             stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps",
-                    install(tool, manifests, tool.installProd(), secretNpmrc)));
+                    install(tool, manifests, tool.installProd(), secretNpmrc, bunOrigin)));
         } else {
-            List<Instruction> ins = ws == null ? install(tool, manifests, tool.install(), secretNpmrc)
-                    : workspaceInstall(tool, manifests, ws, secretNpmrc);
+            List<Instruction> ins = ws == null ? install(tool, manifests, tool.install(), secretNpmrc, bunOrigin)
+                    : workspaceInstall(tool, manifests, ws, secretNpmrc, bunOrigin);
             ins.add(Comment.of("Then the source and the build; editing a source file keeps the install layer above."));
             ins.add(new Copy(null, List.of("."), "."));
             if (node.prisma() != null) {
@@ -169,7 +177,7 @@ public final class NodePlanner implements LanguagePlanner {
     }
 
     private static String run(String pm, String script) {
-        return (pm.startsWith("yarn") ? "yarn" : pm.equals("pnpm") ? "pnpm" : "npm") + " run " + script;
+        return (pm.startsWith("yarn") ? "yarn" : pm.equals("pnpm") || pm.equals("bun") ? pm : "npm") + " run " + script;
     }
 
     /** A command that runs a script in one workspace member. */
@@ -179,6 +187,7 @@ public final class NodePlanner implements LanguagePlanner {
             case "pnpm" -> "pnpm --filter ./" + member + " run " + script;
             case "yarn" -> "yarn --cwd " + member + " run " + script;
             case "yarn-berry" -> "yarn workspace " + (name != null ? name : member) + " run " + script;
+            case "bun" -> "bun --cwd " + member + " run " + script;
             default -> "npm run " + script + " --workspace " + member;
         };
     }
@@ -188,6 +197,8 @@ public final class NodePlanner implements LanguagePlanner {
         return switch (pm) {
             case "pnpm" -> "find . -name node_modules -type d -prune -exec rm -rf {} + && "
                     + "pnpm install --frozen-lockfile --prod --prefer-offline";
+            case "bun" -> "find . -name node_modules -type d -prune -exec rm -rf {} + && "
+                    + "bun install --frozen-lockfile --production";
             case "yarn-berry" -> "yarn workspaces focus " + ws.names().getOrDefault(ws.member(), ws.member()) + " --production";
             default -> tool.prune();
         };
@@ -195,8 +206,8 @@ public final class NodePlanner implements LanguagePlanner {
 
     /** The root manifests, then every member's package.json in its own folder, then one install. */
     private static List<Instruction> workspaceInstall(Tool tool, List<String> manifests, NodeWorkspace ws,
-                                                      boolean secretNpmrc) {
-        List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc);
+                                                      boolean secretNpmrc, String[] bunVersion) {
+        List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc, bunVersion);
         Instruction run = ins.remove(ins.size() - 1);
         ins.add(Comment.of("Every member's package.json too: the workspace installs as one, so a change to any",
                 "manifest reinstalls, and a source change does not."));
@@ -207,12 +218,20 @@ public final class NodePlanner implements LanguagePlanner {
         return ins;
     }
 
-    private static List<Instruction> install(Tool tool, List<String> manifests, String command, boolean secretNpmrc) {
+    /** @param bun for bun projects, the release to install first and where that version came from */
+    private static List<Instruction> install(Tool tool, List<String> manifests, String command, boolean secretNpmrc,
+                                             String[] bun) {
         List<Instruction> ins = new ArrayList<>();
         ins.add(new Workdir("/app"));
         if (tool.corepack()) {
             ins.add(Comment.of("corepack provides the package manager version package.json asks for."));
             ins.add(new Run(List.of(), List.of("corepack enable")));
+        }
+        if (tool == TOOLS.get("bun")) {
+            ins.add(new Arg(BUN_ARG, bun[0]));
+            ins.add(Comment.of("bun installs the dependencies and node runs the program; bun " + bun[0] + " (" + bun[1] + ")",
+                    "comes from the npm registry."));
+            ins.add(new Run(List.of(Mount.cache("/root/.npm")), List.of("npm install -g bun@${" + BUN_ARG + "}")));
         }
         ins.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
                 + (manifests.size() == 1 ? " changes." : " change.")));

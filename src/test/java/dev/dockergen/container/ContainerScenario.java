@@ -38,6 +38,13 @@ final class ContainerScenario {
                     String file, String from, String to, String expectAfter, String installStep) throws IOException {
         ContainerLab.requireReady();
         Path dir = work.resolve(name + "-" + stage.id());
+        if (Files.exists(dir)) { // left by an earlier run: start from the fixture again
+            try (java.util.stream.Stream<Path> old = Files.walk(dir)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         Fixtures.copyTree(source, dir);
         GenerationResult generated = Fixtures.dockergen().generate(new GenerateRequest(
                 new DirectoryProjectFiles(dir, name), new DetectOptions(project, null), null, stage, null));

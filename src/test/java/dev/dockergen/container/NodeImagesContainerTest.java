@@ -25,6 +25,10 @@ class NodeImagesContainerTest {
                         "`hi, ", "hi, lab", "npm ci --omit=dev"),
                 Arguments.of("fastify-pnpm", FinalStage.DISTROLESS, "/items", "bolt", "src/index.js", "\"bolt\"",
                         "\"washer\"", "washer", "pnpm install --frozen-lockfile --prod"),
+                Arguments.of("bun-server", FinalStage.DISTROLESS, "/", "clock: up", "src/server.js", "`clock: ", "`time: ",
+                        "time: up", "bun install --frozen-lockfile --production"),
+                Arguments.of("bun-server", FinalStage.ALPINE, "/health", "ok", "src/server.js", "`clock: ", "`time: ",
+                        "ok", "bun install --frozen-lockfile --production"),
                 Arguments.of("vite-spa", FinalStage.ALPINE, "/", "dashboard", "index.html", "<title>dashboard",
                         "<title>dashboard v2", "dashboard v2", "npm ci"));
     }

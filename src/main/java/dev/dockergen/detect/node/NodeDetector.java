@@ -35,7 +35,8 @@ public final class NodeDetector implements Detector {
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern NODE_START = Pattern.compile("^node\\s+((?:--[\\w-]+(?:=\\S+)?\\s+)*)([\\w./-]+\\.(?:c|m)?js)\\s*$");
     private static final Pattern PORT_LISTEN = Pattern.compile("\\.listen\\(\\s*\\{?\\s*(?:port\\s*:\\s*)?([0-9]{2,5})\\b");
-    private static final Pattern PORT_ENV = Pattern.compile("process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
+    private static final Pattern PORT_ENV = Pattern.compile(
+            "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])\\s*(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
     private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
     private static final Pattern MAJOR = Pattern.compile("([0-9]{1,2})(?:\\.[0-9x*]+)*");
     private static final Pattern HEALTH_ROUTE = Pattern.compile(
@@ -106,6 +107,7 @@ public final class NodeDetector implements Detector {
         Fact<String> framework = null;
         String kind = NodeDetails.SERVER;
         String staticDir = null;
+        Fact<List<String>> angularServer = null;
         boolean standalone = false;
         if (deps.containsKey("next")) {
             kind = NodeDetails.NEXT;
@@ -125,6 +127,17 @@ public final class NodeDetector implements Detector {
             framework = Fact.of("express", "package.json", lines.of("\"express\""));
         } else if (deps.containsKey("koa")) {
             framework = Fact.of("koa", "package.json", lines.of("\"koa\""));
+        } else if (build != null && deps.containsKey("@angular/core") && files.isFile("angular.json")) {
+            AngularOutput output = angularOutput(files);
+            framework = Fact.of("angular", "package.json", lines.of("\"@angular/core\""));
+            evidence.add("angular.json");
+            if (deps.containsKey("@angular/ssr")) {
+                // server-side rendering: the build writes a Node server next to the browser files
+                angularServer = Fact.of(List.of(output.base() + "/server/server.mjs"), output.source());
+            } else {
+                kind = NodeDetails.SPA;
+                staticDir = output.browser();
+            }
         } else if (build != null && (deps.containsKey("vite") || deps.containsKey("react-scripts")
                 || deps.containsKey("@vue/cli-service"))) {
             kind = NodeDetails.SPA;
@@ -135,11 +148,16 @@ public final class NodeDetector implements Detector {
         }
 
         boolean typescript = files.isFile("tsconfig.json");
-        Fact<List<String>> start = kind.equals(NodeDetails.SERVER)
+        Fact<List<String>> start = angularServer != null ? angularServer : kind.equals(NodeDetails.SERVER)
                 ? startCommand(files, pkg, lines, framework, typescript, workspace != null) : null;
         if (kind.equals(NodeDetails.NEXT)) {
             start = Fact.of(standalone ? List.of("server.js") : List.of("node_modules/next/dist/bin/next", "start"),
                     "package.json", lines.of("\"next\""));
+        }
+        if (pm.value().equals("bun") && pkg.path("scripts").path("start").asText("").matches("^(bun|bunx)\\s.*")) {
+            warnings.add(new Warning(Source.of("package.json", lines.of("\"start\"")), "the start script runs bun; the "
+                    + "image runs the program with node" + (start == null ? "" : " (" + String.join(" ", start.value()) + ")")
+                    + ", so bun-only APIs (Bun.serve, bun:sqlite) will not work there"));
         }
         if (kind.equals(NodeDetails.SERVER) && start == null) {
             warnings.add(new Warning(Source.of("package.json"), "no way to start the program found: add a \"start\" "
@@ -211,6 +229,48 @@ public final class NodeDetector implements Detector {
                     "not valid JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("\\(.*", "").strip()
                             + "); fix the file, e.g. with `npm pkg fix`");
         }
+    }
+
+    /** Where `ng build` writes: the output folder, the folder of the browser files in it, and where that is set. */
+    private record AngularOutput(String base, String browser, Source source) {
+    }
+
+    /**
+     * From angular.json: the default (else first) application's outputPath, a string or {base, browser}, else
+     * "dist/&lt;project&gt;". The application builder puts the browser files in "browser/" (or the folder given);
+     * the older browser builder straight in the output path.
+     */
+    private static AngularOutput angularOutput(ProjectFiles files) {
+        String text = files.read("angular.json").orElseThrow();
+        JsonNode ng = parse("angular.json", text);
+        Lines lines = new Lines(text);
+        JsonNode projects = ng.path("projects");
+        String name = ng.path("defaultProject").asText(null);
+        if (name == null || !projects.has(name)) {
+            name = null;
+            Iterator<String> names = projects.fieldNames();
+            while (names.hasNext() && name == null) {
+                String n = names.next();
+                if (projects.path(n).path("projectType").asText("application").equals("application")) {
+                    name = n;
+                }
+            }
+        }
+        if (name == null) {
+            throw new ProjectInputException(Source.of("angular.json", lines.of("\"projects\"")),
+                    "no application project in angular.json; add one with ng generate application");
+        }
+        JsonNode build = projects.path(name).path("architect").path("build");
+        JsonNode out = build.path("options").path("outputPath");
+        String base = (out.isTextual() ? out.asText() : out.path("base").asText("dist/" + name))
+                .replaceFirst("^\\./", "").replaceAll("/+$", "");
+        String browser = !build.path("builder").asText("").endsWith(":application") ? ""
+                : out.isObject() && out.has("browser") ? out.path("browser").asText("") : "browser";
+        Source source = Source.of("angular.json", out.isMissingNode() ? lines.of("\"" + name + "\"") : lines.of("\"outputPath\""));
+        if (!SAFE_PATH.matcher(base).matches() || !(browser.isEmpty() || SAFE_PATH.matcher(browser).matches())) {
+            throw new ProjectInputException(source, "the outputPath is not a plain relative path; write it like dist/app");
+        }
+        return new AngularOutput(base, browser.isEmpty() ? base : base + "/" + browser, source);
     }
 
     /** Line numbers of the first occurrence of a text, for sources. */

@@ -129,4 +129,38 @@ class NodeDetectorTest {
                 "{\"main\": \"a.js\\\"]\\nRUN id\"}"));
         assertTrue(e.getMessage().contains("which a Dockerfile cannot carry safely"), e.getMessage());
     }
+
+    @Test
+    void angularStaticFilesComeFromAngularJsonAndSsrStartsItsServer() {
+        String pkg = "{\"scripts\": {\"build\": \"ng build\"},\n\"dependencies\": {\"@angular/core\": \"20.3.9\"}}";
+        String app = "{\"projects\": {\"shop\": {\"projectType\": \"application\", \"architect\": {\"build\": {\n"
+                + "\"builder\": \"@angular/build:application\",\n\"options\": {\n\"outputPath\": \"./dist/shop/\"}}}}}}";
+        ProjectFacts spa = detect("package.json", pkg, "angular.json", app);
+        assertEquals("angular", spa.framework().value());
+        assertEquals("dist/shop/browser", node(spa).staticDir());
+        assertEquals("dist/shop/site", node(detect("package.json", pkg, "angular.json",
+                app.replace("\"./dist/shop/\"", "{\"base\": \"dist/shop\", \"browser\": \"site\"}"))).staticDir());
+        assertEquals("dist/shop", node(detect("package.json", pkg, "angular.json",
+                app.replace("@angular/build:application", "@angular-devkit/build-angular:browser"))).staticDir(),
+                "the older browser builder writes straight into outputPath");
+        assertEquals("dist/shop/browser", node(detect("package.json", pkg, "angular.json",
+                app.replace(",\n\"options\": {\n\"outputPath\": \"./dist/shop/\"}", ""))).staticDir(), "default: dist/<project>");
+        ProjectFacts ssr = detect("package.json", pkg.replace("}}", ", \"@angular/ssr\": \"20.3.8\"}}"), "angular.json", app,
+                "src/server.ts", "const port = process.env['PORT'] || 4000;\n");
+        assertEquals("[node, dist/shop/server/server.mjs] @ angular.json:4",
+                ssr.start() + " @ " + node(ssr).startCommand().source());
+        assertEquals("4000 @ src/server.ts:1", fact(ssr.port()));
+        ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect("package.json", pkg,
+                "angular.json", app.replace("./dist/shop/", "dist/$(id)")));
+        assertEquals("angular.json:4", e.source().toString());
+    }
+
+    @Test
+    void bunIsTheManagerFromItsLockfileAndABunStartScriptIsWarnedAbout() {
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"start\": \"bun run server.js\"}}", "bun.lock", "{}",
+                "server.js", "");
+        assertEquals("bun @ bun.lock", fact(node(p).packageManager()));
+        assertTrue(warnings.stream().anyMatch(w -> w.message().startsWith("the start script runs bun; the image runs the "
+                + "program with node (server.js)")), warnings.toString());
+    }
 }
