@@ -17,8 +17,17 @@ public final class CatalogOptions {
                     + "$XDG_CONFIG_HOME/dockergen/config.yaml.")
     List<Path> catalogs = new ArrayList<>();
 
+    /** The last catalogue loaded and what it was loaded from: questions and generation share one load. */
+    private PresetCatalog loaded;
+    private List<Object> loadedFrom;
+
     PresetCatalog load(Map<String, String> env, ProjectConfig project) {
-        return CatalogSources.load(env, project, catalogs);
+        List<Object> from = List.of(env, project, List.copyOf(catalogs));
+        if (loaded == null || !from.equals(loadedFrom)) {
+            loaded = CatalogSources.load(env, project, catalogs);
+            loadedFrom = from;
+        }
+        return loaded;
     }
 
     /** For commands without a project directory: the .dockergen.yaml nearest the working directory counts. */

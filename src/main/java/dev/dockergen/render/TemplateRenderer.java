@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
@@ -34,29 +36,50 @@ public final class TemplateRenderer {
         return render(engine, "dockerignore.jte", plan);
     }
 
+    /** Catalogue templates compiled so far, by file: `init --all` compiles each once, not once per member. */
+    private final Map<Path, TemplateEngine> custom = new HashMap<>();
+    private Path classes;
+    private int compilations;
+
     /** Renders with a template file of an organisation catalogue; it gets the same {@code DockerfilePlan plan}. */
     public String dockerfile(DockerfilePlan plan, Path template) {
         if (ToolProvider.getSystemJavaCompiler() == null) {
             throw new DockergenException(ExitCode.BAD_CATALOG, template + ": compiling a catalogue template needs a JDK "
                     + "(javac); run dockergen with a JDK's java, or drop templates.dockerfile from the preset");
         }
-        Path classes;
         try {
-            classes = Files.createTempDirectory("dockergen-jte");
-        } catch (IOException e) {
-            throw new DockergenException(ExitCode.INTERNAL, "cannot create a directory to compile " + template + " in", e);
-        }
-        try {
-            TemplateEngine custom = TemplateEngine.create(new DirectoryCodeResolver(template.getParent()), classes,
-                    ContentType.Plain, getClass().getClassLoader());
-            custom.setTrimControlStructures(true);
-            custom.setClassPath(classPath());
-            return render(custom, template.getFileName().toString(), plan);
+            return render(engineFor(template.toAbsolutePath().normalize()), template.getFileName().toString(), plan);
         } catch (TemplateException e) {
             throw new DockergenException(ExitCode.BAD_CATALOG, template + ": " + oneLine(e.getMessage()), e);
-        } finally {
-            delete(classes);
         }
+    }
+
+    /** How many catalogue template engines this renderer made (one per template file). */
+    int compilations() {
+        return compilations;
+    }
+
+    private synchronized TemplateEngine engineFor(Path template) {
+        TemplateEngine engine = custom.get(template);
+        if (engine == null) {
+            if (classes == null) {
+                try {
+                    classes = Files.createTempDirectory("dockergen-jte");
+                } catch (IOException e) {
+                    throw new DockergenException(ExitCode.INTERNAL, "cannot create a directory to compile " + template + " in", e);
+                }
+                Path dir = classes;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            }
+            // each template file gets its own class folder: two catalogues may both name theirs dockerfile.jte
+            engine = TemplateEngine.create(new DirectoryCodeResolver(template.getParent()),
+                    classes.resolve(String.valueOf(custom.size())), ContentType.Plain, getClass().getClassLoader());
+            engine.setTrimControlStructures(true);
+            engine.setClassPath(classPath());
+            custom.put(template, engine);
+            compilations++;
+        }
+        return engine;
     }
 
     private static String render(TemplateEngine engine, String template, Object model) {
