@@ -23,11 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every Node fixture on alpine and distroless, approved; static sites only on alpine. */
 public class NodeApprovalTest {
     static final String[] FIXTURES = {"express-npm", "fastify-pnpm", "ts-express-yarn", "next-standalone", "vite-spa",
-        "prisma-express", "npm-workspaces", "pnpm-workspaces", "bun-server", "angular-spa"};
+        "prisma-express", "npm-workspaces", "pnpm-workspaces", "bun-server", "angular-spa",
+        "yarn-berry-workspaces"};
     /** Static sites: served by busybox httpd, so only on alpine. */
     static final java.util.Set<String> SITES = java.util.Set.of("vite-spa", "angular-spa");
     /** Workspace fixtures: the member each generates for (as with --project). */
-    static final Map<String, String> MEMBERS = Map.of("npm-workspaces", "apps/api", "pnpm-workspaces", "apps/api");
+    static final Map<String, String> MEMBERS = Map.of("npm-workspaces", "apps/api", "pnpm-workspaces", "apps/api",
+            "yarn-berry-workspaces", "apps/web");
 
     public static Stream<Arguments> fixtureTimesFinal() {
         return Stream.of(FIXTURES).flatMap(f -> Stream.of(FinalStage.ALPINE, FinalStage.DISTROLESS).map(s -> Arguments.of(f, s)))

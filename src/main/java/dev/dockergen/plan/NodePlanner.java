@@ -107,9 +107,7 @@ public final class NodePlanner implements LanguagePlanner {
         if (node.lockfile() != null) {
             manifests.add(node.lockfile());
         }
-        if (ws != null) {
-            manifests.addAll(ws.config());
-        }
+        manifests.addAll(node.installFiles());
         boolean secretNpmrc = node.npmrc();
         String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
         List<Stage> stages = new ArrayList<>();
@@ -226,6 +224,11 @@ public final class NodePlanner implements LanguagePlanner {
         if (tool.corepack()) {
             ins.add(Comment.of("corepack provides the package manager version package.json asks for."));
             ins.add(new Run(List.of(), List.of("corepack enable")));
+        }
+        if (tool == TOOLS.get("yarn-berry")) {
+            ins.add(Comment.of("Yarn installs into node_modules whatever .yarnrc.yml says: the runtime stage copies",
+                    "node_modules (Plug'n'Play would need .pnp.cjs and the zip cache at run time)."));
+            ins.add(new Instruction.Env("YARN_NODE_LINKER", "node-modules"));
         }
         if (tool == TOOLS.get("bun")) {
             ins.add(new Arg(BUN_ARG, bun[0]));
@@ -344,9 +347,9 @@ public final class NodePlanner implements LanguagePlanner {
         if (node.lockfile() != null) {
             needed.add(node.lockfile());
         }
+        needed.addAll(node.installFiles());
         List<String> outputs = new ArrayList<>(List.of(node.buildScript() != null && ws == null ? "dist" : "-"));
         if (ws != null) {
-            needed.addAll(ws.config());
             ws.members().forEach(m -> needed.add(m + "/package.json"));
             ws.builds().stream().sorted().forEach(m -> outputs.add(m + "/dist"));
         }

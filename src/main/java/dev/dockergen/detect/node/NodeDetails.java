@@ -23,6 +23,8 @@ import java.util.Map;
  * @param healthPath a route that looks like a health endpoint (/healthz, /health...), or null
  * @param name the package name without its scope, safe as an image name ("app" when it has none)
  * @param workspace the npm/Yarn/pnpm/bun workspace this project is a member of, or null
+ * @param installFiles files (at the workspace root, if any) the install reads besides package.json and the lockfile:
+ *                     .yarnrc.yml and the Yarn release it names, pnpm-workspace.yaml, .pnpmfile.cjs, bunfig.toml
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -39,7 +41,12 @@ public record NodeDetails(
         boolean publicDir,
         Fact<String> healthPath,
         String name,
-        NodeWorkspace workspace) implements LanguageDetails {
+        NodeWorkspace workspace,
+        List<String> installFiles) implements LanguageDetails {
+
+    public NodeDetails {
+        installFiles = List.copyOf(installFiles);
+    }
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -60,6 +67,7 @@ public record NodeDetails(
         m.put("npmrc", npmrc);
         m.put("typescript", typescript);
         m.put("healthPath", healthPath);
+        m.put("installFiles", installFiles);
         if (workspace != null) {
             m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));
             m.put("workspaceMembers", workspace.members());

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Recognises a Node.js project from package.json: package manager, version, kind, start, port. */
 public final class NodeDetector implements Detector {
@@ -186,7 +187,8 @@ public final class NodeDetector implements Detector {
         }
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
-                kind.equals(NodeDetails.SPA) ? null : firstMatch(files, sources(files), HEALTH_ROUTE), name(pkg), workspace);
+                kind.equals(NodeDetails.SPA) ? null : firstMatch(files, sources(files), HEALTH_ROUTE), name(pkg), workspace,
+                installFiles(top, pm.value()));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
@@ -212,6 +214,36 @@ public final class NodeDetector implements Detector {
             return fact;
         }
         return Fact.of(fact.value(), Source.of(workspace.up() + fact.source().file(), fact.source().line()));
+    }
+
+    private static final Pattern YARN_PATH = Pattern.compile("^yarnPath:\\s*['\"]?([^'\"#\\s]+)['\"]?\\s*(#.*)?$",
+            Pattern.MULTILINE);
+
+    /** Files beside package.json (at the workspace root) that the package manager reads when it installs. */
+    private static List<String> installFiles(ProjectFiles top, String pm) {
+        List<String> out = new ArrayList<>();
+        switch (pm) {
+            case "yarn-berry" -> {
+                Optional<String> rc = top.read(".yarnrc.yml");
+                if (rc.isPresent()) {
+                    out.add(".yarnrc.yml");
+                    Matcher m = YARN_PATH.matcher(rc.get());
+                    if (m.find()) {
+                        String release = m.group(1).replaceFirst("^\\./", "");
+                        if (!SAFE_PATH.matcher(release).matches() || !top.isFile(release)) {
+                            throw new ProjectInputException(Source.of(".yarnrc.yml", new Lines(rc.get()).of("yarnPath")),
+                                    "yarnPath names '" + release + "', which is not a file of the project; commit the "
+                                            + "Yarn release (yarn set version) or remove yarnPath");
+                        }
+                        out.add(release);
+                    }
+                }
+            }
+            case "pnpm" -> out.addAll(Stream.of("pnpm-workspace.yaml", ".pnpmfile.cjs").filter(top::isFile).toList());
+            case "bun" -> out.addAll(Stream.of("bunfig.toml").filter(top::isFile).toList());
+            default -> { }
+        }
+        return out;
     }
 
     /** package.json (or a member's) as a JSON object; errors name the file and line. */

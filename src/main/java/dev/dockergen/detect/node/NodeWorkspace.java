@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A Node workspace (npm, Yarn, pnpm or bun) seen from one of its members: where its root is, which file declares
@@ -34,11 +33,9 @@ import java.util.stream.Stream;
  * @param needed the members this app depends on, dependencies before dependants, then the app itself
  * @param names package names by member directory (for filters such as pnpm --filter)
  * @param builds the members among {@code needed} that have a build script
- * @param config workspace-root files the install reads besides package.json and the lockfile (pnpm-workspace.yaml,
- *               .yarnrc.yml)
  */
 public record NodeWorkspace(String root, String member, Fact<String> declaredIn, List<String> members,
-                            List<String> needed, Map<String, String> names, Set<String> builds, List<String> config) {
+                            List<String> needed, Map<String, String> names, Set<String> builds) {
     private static final Pattern SAFE_NAME = Pattern.compile("(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*");
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern YAML_ITEM = Pattern.compile("^\\s*-\\s*['\"]?([^'\"#]+?)['\"]?\\s*(#.*)?$");
@@ -52,7 +49,6 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
         needed = List.copyOf(needed);
         names = Map.copyOf(names);
         builds = Set.copyOf(builds);
-        config = List.copyOf(config);
     }
 
     /** Path of a member-relative file from the workspace root. */
@@ -166,13 +162,11 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
                 }
             }
             Source declared = globs.get().source();
-            String rootDir = dir;
             String up = "../".repeat(member.split("/").length);
             return Optional.of(new NodeWorkspace(dir.isEmpty() ? "." : dir, member,
                     Fact.of(String.join(", ", globs.get().value()),
                             Source.of(up + ProjectFiles.fileName(declared.file()), declared.line())),
-                    members, needed, names, builds, Stream.of("pnpm-workspace.yaml", ".yarnrc.yml")
-                            .filter(f -> repo.isFile(ProjectFiles.join(rootDir, f))).toList()));
+                    members, needed, names, builds));
         }
         return Optional.empty();
     }

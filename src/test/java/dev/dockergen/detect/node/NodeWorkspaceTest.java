@@ -80,7 +80,7 @@ class NodeWorkspaceTest {
         assertEquals("../../pnpm-workspace.yaml:2", ws.declaredIn().source().toString());
         assertEquals(List.of("libs/x/log", "services/web"), ws.members());
         assertEquals(List.of("libs/x/log", "services/web"), ws.needed());
-        assertEquals(List.of("pnpm-workspace.yaml"), ws.config());
+        assertEquals(List.of("pnpm-workspace.yaml"), ((NodeDetails) r.projects().get(0).details()).installFiles());
     }
 
     @Test
