@@ -234,7 +234,7 @@ public final class NodePlanner implements LanguagePlanner {
             ins.add(new Arg(BUN_ARG, bun[0]));
             ins.add(Comment.of("bun installs the dependencies and node runs the program; bun " + bun[0] + " (" + bun[1] + ")",
                     "comes from the npm registry."));
-            ins.add(new Run(List.of(Mount.cache("/root/.npm")), List.of("npm install -g bun@${" + BUN_ARG + "}")));
+            ins.add(new Run(List.of(Mount.cache("/root/.npm")), List.of("npm install -g \"bun@${" + BUN_ARG + "}\"")));
         }
         ins.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
                 + (manifests.size() == 1 ? " changes." : " change.")));

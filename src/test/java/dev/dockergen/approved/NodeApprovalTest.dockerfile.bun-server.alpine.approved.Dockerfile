@@ -15,7 +15,7 @@ ARG BUN_VERSION=1.4.5
 # bun installs the dependencies and node runs the program; bun 1.4.5 (packageManager, package.json:5)
 # comes from the npm registry.
 RUN --mount=type=cache,target=/root/.npm \
-    npm install -g bun@${BUN_VERSION}
+    npm install -g "bun@${BUN_VERSION}"
 
 # Manifests first: this layer is reused until package.json and bun.lock change.
 COPY package.json bun.lock ./
