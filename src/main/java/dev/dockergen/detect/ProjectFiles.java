@@ -29,6 +29,16 @@ public interface ProjectFiles {
      */
     List<String> walk(String dir, int maxDepth, Predicate<String> prune);
 
+    /** The whole repository this view is part of: itself, unless it is a subdirectory's view. */
+    default ProjectFiles repository() {
+        return this;
+    }
+
+    /** This view's directory in {@link #repository()}: "" for the repository itself. */
+    default String base() {
+        return "";
+    }
+
     /** The same repository seen from a subdirectory: paths are relative to {@code dir}. */
     default ProjectFiles sub(String dir) {
         return dir.isEmpty() || dir.equals(".") ? this : new SubProjectFiles(this, dir);

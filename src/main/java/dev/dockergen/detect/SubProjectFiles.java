@@ -19,6 +19,16 @@ final class SubProjectFiles implements ProjectFiles {
     }
 
     @Override
+    public ProjectFiles repository() {
+        return parent.repository();
+    }
+
+    @Override
+    public String base() {
+        return ProjectFiles.join(parent.base(), dir);
+    }
+
+    @Override
     public String displayName() {
         return ProjectFiles.join(parent.displayName(), dir);
     }
