@@ -115,7 +115,7 @@ public final class PythonPlanner implements LanguagePlanner {
             b.add(new Arg(tool.arg(), tool.version()));
             b.add(Comment.of(pm + " itself, pinned by " + tool.arg() + ", in a venv of its own that never reaches the runtime stage."));
             b.add(new Run(List.of(Mount.cache(PIP_CACHE)), List.of("python3 -m venv " + TOOLS
-                    + " && " + TOOLS + "/bin/pip install " + tool.pkg() + "==${" + tool.arg() + "}")));
+                    + " && " + TOOLS + "/bin/pip install \"" + tool.pkg() + "==${" + tool.arg() + "}\"")));
         }
         if (pm.equals("uv")) {
             b.add(Comment.of("uv installs into /venv with this interpreter only (never a downloaded one), copying files out of",
@@ -164,9 +164,15 @@ public final class PythonPlanner implements LanguagePlanner {
                     "&& " + TOOLS + "/bin/pipenv requirements > /tmp/requirements.txt",
                     "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
         }
-        boolean installProject = py.isPackage() || py.member() != null;
+        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
+        boolean installProject = py.isPackage() || py.member() != null || pipProjectOnly;
+        if (pipProjectOnly) {
+            notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile, so the dependencies "
+                    + "install with the project after the source and a source edit reinstalls them (from the pip cache); "
+                    + "a lockfile (uv lock, poetry lock) or requirements.txt gives them a layer of their own"));
+        }
         if (installProject) {
-            String install = switch (pm) {
+            String install = pipProjectOnly ? VENV + "/bin/pip install ." : switch (pm) {
                 case "uv" -> TOOLS + "/bin/uv sync --frozen --no-dev --no-editable" + pkgFlag;
                 case "poetry" -> TOOLS + "/bin/poetry install --only-root --only main --no-interaction";
                 case "pdm" -> TOOLS + "/bin/pdm sync --prod --no-editable";

@@ -22,7 +22,7 @@ ARG POETRY_VERSION=2.5.1
 
 # poetry itself, pinned by POETRY_VERSION, in a venv of its own that never reaches the runtime stage.
 RUN --mount=type=cache,target=/root/.cache/pip \
-    python3 -m venv /opt/tools && /opt/tools/bin/pip install poetry==${POETRY_VERSION}
+    python3 -m venv /opt/tools && /opt/tools/bin/pip install "poetry==${POETRY_VERSION}"
 
 # Manifests first: this layer is reused until pyproject.toml and poetry.lock change.
 COPY pyproject.toml poetry.lock ./

@@ -22,7 +22,7 @@ ARG PIPENV_VERSION=2026.10.3
 
 # pipenv itself, pinned by PIPENV_VERSION, in a venv of its own that never reaches the runtime stage.
 RUN --mount=type=cache,target=/root/.cache/pip \
-    python3 -m venv /opt/tools && /opt/tools/bin/pip install pipenv==${PIPENV_VERSION}
+    python3 -m venv /opt/tools && /opt/tools/bin/pip install "pipenv==${PIPENV_VERSION}"
 
 # Manifests first: this layer is reused until Pipfile and Pipfile.lock change.
 COPY Pipfile Pipfile.lock ./

@@ -24,7 +24,7 @@ ARG UV_VERSION=0.13.8
 
 # uv itself, pinned by UV_VERSION, in a venv of its own that never reaches the runtime stage.
 RUN --mount=type=cache,target=/root/.cache/pip \
-    python3 -m venv /opt/tools && /opt/tools/bin/pip install uv==${UV_VERSION}
+    python3 -m venv /opt/tools && /opt/tools/bin/pip install "uv==${UV_VERSION}"
 
 # uv installs into /venv with this interpreter only (never a downloaded one), copying files out of
 # its cache mount and compiling bytecode.
