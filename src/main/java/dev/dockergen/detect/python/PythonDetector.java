@@ -209,7 +209,7 @@ public final class PythonDetector implements Detector {
             }
             if (py.path("tool").path("uv").has("index")) {
                 privateIndex = Fact.of("[[tool.uv.index]]", pyproject.at("[[tool.uv.index]]"));
-            } else if (py.path("tool").path("poetry").has("source")) {
+            } else if (hasUrl(py.path("tool").path("poetry").path("source"))) {
                 privateIndex = Fact.of("[[tool.poetry.source]]", pyproject.at("[[tool.poetry.source]]"));
             } else if (py.path("tool").path("pdm").has("source")) {
                 privateIndex = Fact.of("[[tool.pdm.source]]", pyproject.at("[[tool.pdm.source]]"));
@@ -277,6 +277,9 @@ public final class PythonDetector implements Detector {
                     manifests.add("pyproject.toml");
                 }
             }
+        }
+        if (privateIndex == null) {
+            privateIndex = indexVariable(files);
         }
         for (String conf : List.of("pip.conf", ".pip/pip.conf")) {
             if (files.isFile(conf)) {
@@ -433,6 +436,38 @@ public final class PythonDetector implements Detector {
         }
         return Optional.of(new ProjectFacts(".", Language.PYTHON, pm.value(), pm.value(), version, framework,
                 port, startWords, evidence, details));
+    }
+
+    private static boolean hasUrl(JsonNode sources) {
+        for (JsonNode source : sources) {
+            if (source.path("url").isTextual()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern INDEX_VARIABLE = Pattern.compile("\\b(PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_INDEX|UV_EXTRA_INDEX_URL)\\b");
+
+    /** An index URL variable set in the project's build or CI files: the project installs from a private index. */
+    private static Fact<String> indexVariable(ProjectFiles files) {
+        List<String> candidates = new ArrayList<>(List.of("Makefile", "tox.ini", "setup.cfg", "noxfile.py", ".gitlab-ci.yml"));
+        files.walk(".github/workflows", 0, d -> true).forEach(candidates::add);
+        for (String file : candidates) {
+            Optional<String> text;
+            try {
+                text = files.read(file);
+            } catch (ProjectInputException e) {
+                continue;
+            }
+            if (text.isPresent()) {
+                Matcher m = INDEX_VARIABLE.matcher(text.get());
+                if (m.find()) {
+                    return Fact.of(m.group(1), file, lineOf(text.get(), m.group()));
+                }
+            }
+        }
+        return null;
     }
 
     /** A repository value for a one-line message: control characters shown as escapes. */

@@ -176,6 +176,9 @@ class PythonDetectorTest {
         assertEquals("[[tool.uv.index]] @ pyproject.toml:4", fact(py(detect("pyproject.toml",
                 "[project]\nname = \"x\"\n\n[[tool.uv.index]]\nname = \"corp\"\nurl = \"https://pkgs.internal/simple\"\n",
                 "uv.lock", "version = 1\n", "main.py", "if __name__ == \"__main__\":\n    pass\n")).privateIndex()));
+        assertEquals("PIP_INDEX_URL @ Makefile:2", fact(py(detect("requirements.txt", "flask\n", "Makefile",
+                "install:\n\tPIP_INDEX_URL=$(INDEX) pip install -r requirements.txt\n", "main.py",
+                "if __name__ == \"__main__\":\n    pass\n")).privateIndex()));
     }
 
     @Test
@@ -239,5 +242,25 @@ class PythonDetectorTest {
             }
         }
         assertTrue(generated > 20, "the harmless names still generate: " + generated);
+    }
+
+    @Test
+    void aPrivateIndexIsABuildSecretNeverCopiedNorAnArg() {
+        var result = Fixtures.dockergen().generate(new dev.dockergen.GenerateRequest(new MemoryProjectFiles("r", new TreeMap<>(
+                Map.of("requirements.txt", "flask\ngunicorn\n", "pip.conf", "[global]\nindex-url = https://u:p@pkgs.internal/simple\n",
+                        "app.py", "from flask import Flask\napp = Flask(__name__)\n"))),
+                DetectOptions.DEFAULT, null, dev.dockergen.preset.FinalStage.DISTROLESS, null));
+        String dockerfile = result.files().get(0).content();
+        assertTrue(dockerfile.contains("RUN --mount=type=cache,target=/root/.cache/pip \\\n"
+                + "    --mount=type=secret,id=pipconf,target=/etc/pip.conf \\\n"
+                + "    /venv/bin/pip install -r requirements.txt\n"), dockerfile);
+        assertTrue(!dockerfile.contains("COPY pip.conf") && !dockerfile.contains("pkgs.internal"), dockerfile);
+        assertTrue(result.files().get(1).content().contains("\npip.conf\n"), "pip.conf stays out of the context");
+        var uv = Fixtures.dockergen().generate(new dev.dockergen.GenerateRequest(new MemoryProjectFiles("r", new TreeMap<>(
+                Map.of("pyproject.toml", "[project]\nname = \"x\"\n[[tool.uv.index]]\nname = \"corp\"\nurl = \"https://pkgs.internal/simple\"\n",
+                        "uv.lock", "version = 1\n", "main.py", "if __name__ == \"__main__\":\n    pass\n"))),
+                DetectOptions.DEFAULT, null, dev.dockergen.preset.FinalStage.ALPINE, null));
+        assertTrue(uv.files().get(0).content().contains("--mount=type=secret,id=netrc,target=/root/.netrc"),
+                uv.files().get(0).content());
     }
 }
