@@ -67,6 +67,10 @@ public final class PythonPlanner implements LanguagePlanner {
         String wanted = request.languageVersion() != null ? checked(request.languageVersion())
                 : facts.languageVersion() != null ? facts.languageVersion().value() : preset.versionDefault();
         String origin = request.languageVersion() != null ? "chosen with --language-version"
+                : facts.languageVersion() != null && py.requiresPython() != null
+                        && facts.languageVersion().source().equals(py.requiresPython().source())
+                ? "the lowest supported Python that satisfies '" + py.requiresPython().value() + "' ("
+                        + shown(py, py.requiresPython().source()) + ")"
                 : facts.languageVersion() != null ? shown(py, facts.languageVersion().source())
                 : "no version in the project, so the current stable Python (preset " + preset.name() + " default)";
         String version = distroless ? DISTROLESS_PYTHON : wanted;
@@ -240,9 +244,11 @@ public final class PythonPlanner implements LanguagePlanner {
             header.add("Build: docker build -t " + py.name() + " .");
         }
         if (distroless) {
-            header.add("Python " + DISTROLESS_PYTHON + ": python3-debian12 ships only Debian 12's Python " + DISTROLESS_PYTHON
-                    + (wanted.equals(DISTROLESS_PYTHON) ? " (the project's choice too: " + origin + ")"
-                    : "; the project's is " + wanted + " (" + origin + "): use the python-alpine preset for that version") + ".");
+            header.add("Python " + DISTROLESS_PYTHON + ": python3-debian12 ships only Debian 12's Python " + DISTROLESS_PYTHON + ".");
+            header.add(request.languageVersion() == null && facts.languageVersion() == null
+                    ? "The project names no Python version; the python-alpine preset would use the current stable " + wanted + "."
+                    : wanted.equals(DISTROLESS_PYTHON) ? "The project's Python is " + wanted + " too: " + origin + "."
+                    : "The project's Python is " + wanted + ": " + origin + "; the python-alpine preset builds with that version.");
         } else {
             header.add("Python " + version + ": " + origin + ".");
         }

@@ -109,6 +109,9 @@ public final class PythonDetector implements Detector {
 
     @Override
     public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
+        if (insideVirtualenv(files)) {
+            return Optional.empty(); // a package installed in a committed or local venv is not a project
+        }
         List<String> requirementFiles = requirementFiles(files);
         boolean hasPyproject = files.isFile("pyproject.toml");
         boolean hasPipfile = files.isFile("Pipfile");
@@ -214,6 +217,10 @@ public final class PythonDetector implements Detector {
             } else if (py.path("tool").path("pdm").has("source")) {
                 privateIndex = Fact.of("[[tool.pdm.source]]", pyproject.at("[[tool.pdm.source]]"));
             }
+        }
+        if (requiresPython != null && !requiresPython.value().matches("[0-9A-Za-z.,<>=!~^*| ]{1,100}")) {
+            throw new ProjectInputException(requiresPython.source(), "the Python version range '" + q(requiresPython.value())
+                    + "' is not a version specifier such as '>=3.11'");
         }
         if (files.isFile("setup.py") && py == null) {
             isPackage = true;
@@ -468,6 +475,17 @@ public final class PythonDetector implements Detector {
             }
         }
         return null;
+    }
+
+    private static boolean insideVirtualenv(ProjectFiles files) {
+        String dir = files.base();
+        while (!dir.isEmpty()) {
+            if (ProjectFiles.fileName(dir).equals("site-packages") || files.repository().isFile(dir + "/pyvenv.cfg")) {
+                return true;
+            }
+            dir = ProjectFiles.parent(dir);
+        }
+        return false;
     }
 
     /** A repository value for a one-line message: control characters shown as escapes. */

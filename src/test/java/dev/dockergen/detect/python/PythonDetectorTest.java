@@ -221,7 +221,9 @@ class PythonDetectorTest {
                     Map.of("pyproject.toml", "[project]\nname = " + tomlString(nasty) + "\nreadme = " + tomlString(nasty)
                             + "\n[project.scripts]\n" + tomlString(nasty) + " = \"m:f\"\n[build-system]\nrequires = []\n",
                             "main.py", main),
-                    Map.of("requirements.txt", "", nasty.replace("\u0000", "") + "/__main__.py", main));
+                    Map.of("requirements.txt", "", nasty.replace("\u0000", "") + "/__main__.py", main),
+                    Map.of("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = " + tomlString(nasty) + "\n",
+                            "main.py", main));
             for (Map<String, String> repo : repos) {
                 for (dev.dockergen.preset.FinalStage stage : List.of(dev.dockergen.preset.FinalStage.ALPINE,
                         dev.dockergen.preset.FinalStage.DISTROLESS)) {
