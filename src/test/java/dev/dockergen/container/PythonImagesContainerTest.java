@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,17 @@ class PythonImagesContainerTest {
                         "beat {count}", null, PIP),
                 Arguments.of("worker-stdlib", FinalStage.ALPINE, null, null, "worker.py", "tick {count}",
                         "beat {count}", null, PIP));
+    }
+
+    @BeforeAll
+    static void cleanWork() throws IOException {
+        if (java.nio.file.Files.exists(WORK)) {
+            try (Stream<Path> paths = java.nio.file.Files.walk(WORK)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
     }
 
     @AfterAll
