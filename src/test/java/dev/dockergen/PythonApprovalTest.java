@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every Python fixture on alpine and distroless, approved; the uv workspace for its api member. */
 public class PythonApprovalTest {
     static final String[] FIXTURES = {"flask-pip", "django-poetry", "fastapi-uv", "pipenv-flask", "worker-stdlib",
-        "http-stdlib", "uv-workspace"};
+        "http-stdlib", "uv-workspace", "pdm-flask"};
 
     public static Stream<Arguments> fixtureTimesFinal() {
         return Stream.of(FIXTURES).flatMap(f -> Stream.of(FinalStage.ALPINE, FinalStage.DISTROLESS).map(s -> Arguments.of(f, s)));

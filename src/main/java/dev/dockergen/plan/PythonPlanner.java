@@ -178,7 +178,7 @@ public final class PythonPlanner implements LanguagePlanner {
         if (installProject) {
             String install = pipProjectOnly ? VENV + "/bin/pip install ." : switch (pm) {
                 case "uv" -> TOOLS + "/bin/uv sync --frozen --no-dev --no-editable" + pkgFlag;
-                case "poetry" -> TOOLS + "/bin/poetry install --only-root --only main --no-interaction";
+                case "poetry" -> TOOLS + "/bin/poetry install --only-root --no-interaction";
                 case "pdm" -> TOOLS + "/bin/pdm sync --prod --no-editable";
                 default -> VENV + "/bin/pip install --no-deps .";
             };

@@ -265,4 +265,14 @@ class PythonDetectorTest {
         assertTrue(uv.files().get(0).content().contains("--mount=type=secret,id=netrc,target=/root/.netrc"),
                 uv.files().get(0).content());
     }
+
+    @Test
+    void pdmWithAPortFromTheEnvironmentDefault() {
+        ProjectFacts p = fixture("pdm-flask");
+        assertEquals("pdm @ pdm.lock", fact(py(p).packageManager()));
+        assertEquals(List.of("pyproject.toml", "pdm.lock"), py(p).manifests());
+        assertEquals("3.11 @ pyproject.toml:4", fact(p.languageVersion()));
+        assertEquals("8081 @ service.py:6", fact(p.port()));
+        assertEquals("/ping @ service.py:9", fact(py(p).healthPath()));
+    }
 }
