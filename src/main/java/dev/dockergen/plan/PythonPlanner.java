@@ -158,7 +158,8 @@ public final class PythonPlanner implements LanguagePlanner {
             case "poetry" -> TOOLS + "/bin/poetry install --no-root --only main --no-interaction";
             case "pipenv" -> null;
             case "pdm" -> TOOLS + "/bin/pdm sync --prod --no-self --no-editable";
-            default -> py.requirements() != null ? VENV + "/bin/pip install -r " + py.requirements() : null;
+            default -> py.requirements() != null && !py.requirementsNeedSource()
+                    ? VENV + "/bin/pip install -r " + py.requirements() : null;
         };
         if (deps != null) {
             b.add(new Run(mounts, List.of(deps)));
@@ -169,14 +170,15 @@ public final class PythonPlanner implements LanguagePlanner {
                     "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
         }
         boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
-        boolean installProject = py.isPackage() || py.member() != null || pipProjectOnly;
+        boolean installProject = py.isPackage() || py.member() != null || pipProjectOnly || py.requirementsNeedSource();
         if (pipProjectOnly) {
             notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile, so the dependencies "
                     + "install with the project after the source and a source edit reinstalls them (from the pip cache); "
                     + "a lockfile (uv lock, poetry lock) or requirements.txt gives them a layer of their own"));
         }
         if (installProject) {
-            String install = pipProjectOnly ? VENV + "/bin/pip install ." : switch (pm) {
+            String install = pipProjectOnly ? VENV + "/bin/pip install ." : py.requirementsNeedSource()
+                    ? VENV + "/bin/pip install -r " + py.requirements() : switch (pm) {
                 case "uv" -> TOOLS + "/bin/uv sync --frozen --no-dev --no-editable" + pkgFlag;
                 case "poetry" -> TOOLS + "/bin/poetry install --only-root --no-interaction";
                 case "pdm" -> TOOLS + "/bin/pdm sync --prod --no-editable";

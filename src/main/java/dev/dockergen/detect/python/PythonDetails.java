@@ -13,6 +13,7 @@ import java.util.Map;
  * @param manifests files the dependency layer copies before the install, in order (relative to the build context)
  * @param lockfile the lockfile among them, or null (then the install is not reproducible)
  * @param requirements pip: the requirements file installed (its -r/-c includes are in manifests), or null
+ * @param requirementsNeedSource pip: a requirements line installs the project itself ("-e ."), so they install after the source
  * @param kind WEB (serves a port), SCRIPT (a program without a port: worker, job)
  * @param server gunicorn or uvicorn when the start command uses one the project depends on (its declaration), or null
  * @param serverFallback why the start command does not use a production server, or null when it does (or needs none)
@@ -34,6 +35,7 @@ public record PythonDetails(
         List<String> manifests,
         String lockfile,
         String requirements,
+        boolean requirementsNeedSource,
         Fact<String> kind,
         Fact<String> server,
         String serverFallback,
@@ -64,6 +66,7 @@ public record PythonDetails(
         m.put("manifests", manifests);
         m.put("lockfile", lockfile);
         m.put("requirements", requirements);
+        m.put("requirementsNeedSource", requirementsNeedSource);
         m.put("kind", kind);
         m.put("server", server);
         m.put("serverFallback", serverFallback);

@@ -64,6 +64,8 @@ public final class PythonDetector implements Detector {
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern SCRIPT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern VERSION = Pattern.compile("^(?:python-?)?3\\.([0-9]{1,2})(?:\\.[0-9]+)?\\s*$");
+    /** Key under which a requirements line that installs the project itself ("-e .") is recorded. */
+    private static final String SELF = ".";
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("flask", 5000, "django", 8000, "fastapi", 8000);
 
     @Override
@@ -285,6 +287,12 @@ public final class PythonDetector implements Detector {
                 }
             }
         }
+        Source self = deps.remove(SELF);
+        if (self != null) {
+            warnings.add(new Warning(self, "this line installs the project itself, which needs the source, so the "
+                    + "requirements install after the source and a source edit reinstalls them (from the pip cache); "
+                    + "keep the project out of requirements.txt to give the dependencies a layer of their own"));
+        }
         if (privateIndex == null) {
             privateIndex = indexVariable(files);
         }
@@ -299,8 +307,10 @@ public final class PythonDetector implements Detector {
                     + pm.value() + " lockfile"));
         }
         for (String m : manifests) {
-            if (!evidence.contains(m) && (workspace == null || m.startsWith(workspace.member + "/"))) {
-                evidence.add(workspace == null ? m : m.substring(workspace.member.length() + 1));
+            String own = workspace == null ? m : m.startsWith(workspace.member + "/")
+                    ? m.substring(workspace.member.length() + 1) : null;
+            if (own != null && !evidence.contains(own)) {
+                evidence.add(own);
             }
         }
         if (lockfile != null && !evidence.contains(lockfile) && workspace == null) {
@@ -423,7 +433,7 @@ public final class PythonDetector implements Detector {
         if (health != null) {
             health = Fact.of("/" + health.value(), health.source());
         }
-        PythonDetails details = new PythonDetails(pm, manifests, lockfile, requirements,
+        PythonDetails details = new PythonDetails(pm, manifests, lockfile, requirements, self != null,
                 Fact.of(kind, start == null ? pm.source() : start.source()), server, fallback, start, isPackage, readme,
                 privateIndex, requiresPython, workspace == null ? null : workspace.root,
                 workspace == null ? null : workspace.member, workspace == null ? List.of() : workspace.members,
@@ -575,6 +585,8 @@ public final class PythonDetector implements Detector {
                             + "give the index to the build as a pip.conf secret"));
                 }
                 privateIndex = Fact.of(path, at);
+            } else if (line.matches("(-e\\s+|--editable[=\\s]\\s*)?(\\.|\\./|file:\\.)(\\[[^]]*])?")) {
+                deps.putIfAbsent(SELF, at); // the project itself: installable only once the source is there
             } else if (!line.startsWith("-")) {
                 addRequirement(line, at, deps, extras);
             }

@@ -275,4 +275,17 @@ class PythonDetectorTest {
         assertEquals("8081 @ service.py:6", fact(p.port()));
         assertEquals("/ping @ service.py:9", fact(py(p).healthPath()));
     }
+
+    @Test
+    void requirementsThatInstallTheProjectItselfInstallAfterTheSource() {
+        var result = Fixtures.dockergen().generate(new dev.dockergen.GenerateRequest(new MemoryProjectFiles("r", new TreeMap<>(
+                Map.of("requirements.txt", "requests\n-e .\n", "setup.py", "", "main.py",
+                        "if __name__ == \"__main__\":\n    pass\n"))),
+                DetectOptions.DEFAULT, null, dev.dockergen.preset.FinalStage.ALPINE, null));
+        String dockerfile = result.files().get(0).content();
+        assertTrue(dockerfile.contains("COPY . .\nRUN --mount=type=cache,target=/root/.cache/pip \\\n"
+                + "    /venv/bin/pip install -r requirements.txt\n"), dockerfile);
+        assertTrue(result.warnings().stream().anyMatch(w -> w.toString().startsWith("requirements.txt:2: this line installs")),
+                result.warnings().toString());
+    }
 }
