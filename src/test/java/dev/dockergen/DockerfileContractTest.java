@@ -40,6 +40,15 @@ class DockerfileContractTest {
         assertEquals(List.of(), violations(dockerfile, ignore, hasPort));
     }
 
+    @ParameterizedTest(name = "python {0} on {1}")
+    @MethodSource("dev.dockergen.PythonApprovalTest#fixtureTimesFinal")
+    void generatedPythonFilesMeetTheContract(String fixture, FinalStage stage) {
+        GenerationResult result = PythonApprovalTest.generate(fixture, stage);
+        String dockerfile = result.files().get(0).content();
+        IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
+        assertEquals(List.of(), violations(dockerfile, ignore, result.project().port() != null));
+    }
+
     @org.junit.jupiter.api.Test
     void theRulesCatchABadHandWrittenDockerfile() {
         String bad = """
@@ -148,6 +157,14 @@ class DockerfileContractTest {
                         if (sourceCopied) {
                             v.add("dependencies must be installed before the source is copied: " + line);
                         }
+                    }
+                    if (line.matches(".*\\b(pip3? install|uv sync|poetry install|pdm sync|pipenv requirements)\\b.*")
+                            && !line.contains("--mount=type=cache,target=") && !line.contains("--no-cache-dir")) {
+                        v.add("package-manager work needs a cache mount (DL3042): " + line);
+                    }
+                    if (line.contains("apt-get install") && (!line.contains("-y --no-install-recommends")
+                            || !line.contains("rm -rf /var/lib/apt/lists/*"))) {
+                        v.add("DL3015/DL3009: apt-get install without --no-install-recommends and list cleanup: " + line);
                     }
                     if (line.contains("apk add") && !line.contains("--no-cache")) {
                         v.add("DL3019: apk add without --no-cache");
