@@ -102,6 +102,69 @@ class HostileInputTest {
             Files.writeString(d.resolve(".dockergen.yaml"), b.toString());
         });
         c.put("empty repository", d -> { });
+        // Node
+        c.put("injection in start script", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"scripts\": {\"start\": \"node server.js\\nRUN id\"}}");
+            Files.writeString(d.resolve("server.js"), "");
+        });
+        c.put("injection in .nvmrc", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"main\": \"server.js\"}");
+            Files.writeString(d.resolve(".nvmrc"), "22\nRUN id\n");
+            Files.writeString(d.resolve("server.js"), "");
+        });
+        c.put("injection in packageManager", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"packageManager\": \"bun@1.0\\nRUN id\", \"main\": \"s.js\"}");
+            Files.writeString(d.resolve("bun.lock"), "{}");
+            Files.writeString(d.resolve("s.js"), "");
+        });
+        c.put("injection in workspace member name", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"workspaces\": [\"apps/*\"]}");
+            Files.createDirectories(d.resolve("apps/a"));
+            Files.createDirectories(d.resolve("apps/b"));
+            Files.writeString(d.resolve("apps/a/package.json"), "{\"name\": \"a\", \"scripts\": {\"start\": \"node a.js\"}}");
+            Files.writeString(d.resolve("apps/b/package.json"), "{\"name\": \"b\\nRUN id\", \"scripts\": {\"build\": \"x\"}}");
+        });
+        c.put("workspace globs leave the repository", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"workspaces\": [\"../../*\", \"/etc\", \"**\"]}");
+            Files.writeString(d.resolve("package-lock.json"), "{}");
+        });
+        c.put("yarnPath outside the project", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"packageManager\": \"yarn@4.5.0\", \"main\": \"s.js\"}");
+            Files.writeString(d.resolve("yarn.lock"), "__metadata:\n  version: 8\n");
+            Files.writeString(d.resolve(".yarnrc.yml"), "yarnPath: ../../../etc/passwd\n");
+            Files.writeString(d.resolve("s.js"), "");
+        });
+        c.put("injection in angular outputPath", d -> {
+            Files.writeString(d.resolve("package.json"), "{\"scripts\": {\"build\": \"ng build\"}, "
+                    + "\"dependencies\": {\"@angular/core\": \"20\"}}");
+            Files.writeString(d.resolve("angular.json"), "{\"projects\": {\"x\": {\"architect\": {\"build\": {\"options\": "
+                    + "{\"outputPath\": \"dist\\nRUN id\"}}}}}}");
+        });
+        c.put("main outside the project", d -> Files.writeString(d.resolve("package.json"),
+                "{\"main\": \"../../../etc/passwd.js\"}"));
+        c.put("package.json is an array", d -> Files.writeString(d.resolve("package.json"), "[1, 2]"));
+        c.put("truncated package.json", d -> Files.writeString(d.resolve("package.json"), "{\"name\": "));
+        c.put("2 MiB package.json", d -> Files.writeString(d.resolve("package.json"),
+                "{\"main\": \"s.js\", \"x\": \"" + "a".repeat(2_100_000) + "\"}"));
+        // Python
+        c.put("truncated pyproject.toml", d -> Files.writeString(d.resolve("pyproject.toml"), "[project\nname = \"x\"\n"));
+        c.put("injection in requires-python", d -> {
+            Files.writeString(d.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.12\\nRUN id\"\n");
+            Files.writeString(d.resolve("main.py"), "if __name__ == \"__main__\":\n    pass\n");
+        });
+        c.put("injection in project.scripts", d -> {
+            Files.writeString(d.resolve("pyproject.toml"), "[project]\nname = \"x\"\n[project.scripts]\n"
+                    + "\"x\\nRUN id\" = \"x.main:run\"\n");
+        });
+        c.put("binary requirements.txt", d -> {
+            Files.write(d.resolve("requirements.txt"), new byte[] {(byte) 0xfe, (byte) 0xff, 0, 1});
+            Files.writeString(d.resolve("app.py"), "print(1)\n");
+        });
+        c.put("requirements include loop", d -> {
+            Files.writeString(d.resolve("requirements.txt"), "-r more.txt\n");
+            Files.writeString(d.resolve("more.txt"), "-r requirements.txt\n");
+            Files.writeString(d.resolve("main.py"), "if __name__ == \"__main__\":\n    pass\n");
+        });
         return c;
     }
 
@@ -133,6 +196,6 @@ class HostileInputTest {
         System.out.printf("hostile inputs: %d runs, %d crashes, %d injections%n", tried, crashes, injections);
         assertEquals(0, crashes, report.toString());
         assertEquals(0, injections, report.toString());
-        assertTrue(tried >= 30);
+        assertTrue(tried >= 60);
     }
 }

@@ -166,6 +166,10 @@ public final class NodeDetector implements Detector {
         }
         if (start != null) {
             for (String word : start.value()) {
+                if (("/" + word + "/").contains("/../")) {
+                    throw new ProjectInputException(start.source(), "the start command names '" + Source.of(word)
+                            + "', outside the project; name a file inside it");
+                }
                 if (!SAFE_PATH.matcher(word).matches() && !word.startsWith("--")) {
                     throw new ProjectInputException(start.source(), "the start command names '" + word
                             + "', which a Dockerfile cannot carry safely; use a plain relative path");
@@ -230,9 +234,10 @@ public final class NodeDetector implements Detector {
                     Matcher m = YARN_PATH.matcher(rc.get());
                     if (m.find()) {
                         String release = m.group(1).replaceFirst("^\\./", "");
-                        if (!SAFE_PATH.matcher(release).matches() || !top.isFile(release)) {
+                        if (!SAFE_PATH.matcher(release).matches() || ("/" + release + "/").contains("/../")
+                                || !top.isFile(release)) {
                             throw new ProjectInputException(Source.of(".yarnrc.yml", new Lines(rc.get()).of("yarnPath")),
-                                    "yarnPath names '" + release + "', which is not a file of the project; commit the "
+                                    "yarnPath names '" + Source.of(release) + "', which is not a file of the project; commit the "
                                             + "Yarn release (yarn set version) or remove yarnPath");
                         }
                         out.add(release);

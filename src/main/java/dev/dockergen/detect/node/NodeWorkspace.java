@@ -148,7 +148,7 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
                 if (!name.isEmpty()) {
                     if (!SAFE_NAME.matcher(name).matches()) {
                         throw new ProjectInputException(Source.of(path, lineOf(repo.read(path).orElse(""), "\"name\"")),
-                                "the package name '" + name + "' is not a valid npm name; use lower-case letters, digits, "
+                                "the package name '" + Source.of(name) + "' is not a valid npm name; use lower-case letters, digits, "
                                         + "'.', '_', '-' and an optional @scope/");
                     }
                     names.put(m, name);
