@@ -38,13 +38,21 @@ class PlanParseBackTest {
 
     @Test
     void everyGeneratedDockerfileParsesBackToItsPlan() {
-        Random random = new Random(20261127L);
+        parseBack(new Random(20261127L), PlanParseBackTest::randomRepo);
+    }
+
+    @Test
+    void everyGeneratedNodeDockerfileParsesBackToItsPlan() {
+        parseBack(new Random(20261128L), PlanParseBackTest::randomNodeRepo);
+    }
+
+    private static void parseBack(Random random, java.util.function.Function<Random, Map<String, String>> repos) {
         PresetCatalog catalog = CatalogLoader.builtIn();
         TemplateRenderer renderer = new TemplateRenderer();
         int rendered = 0;
         int refused = 0;
         for (int i = 0; i < CASES; i++) {
-            MemoryProjectFiles repo = new MemoryProjectFiles("r" + i, randomRepo(random));
+            MemoryProjectFiles repo = new MemoryProjectFiles("r" + i, repos.apply(random));
             FinalStage stage = FinalStage.values()[random.nextInt(3)];
             try {
                 var detection = Detectors.builtIn().detect(repo, DetectOptions.DEFAULT);
@@ -53,6 +61,9 @@ class PlanParseBackTest {
                     continue;
                 }
                 ProjectFacts facts = detection.projects().get(0);
+                if (facts.language() == dev.dockergen.detect.Language.NODE && stage == FinalStage.SCRATCH) {
+                    stage = FinalStage.values()[1 + random.nextInt(2)];
+                }
                 var plans = Planner.builtIn().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
                         catalog, random.nextInt(4) == 0 ? 1 + random.nextInt(65535) : null, Map.of(), null, List.of(), "TEST"));
                 String text = renderer.dockerfile(plans.dockerfile());
@@ -80,6 +91,57 @@ class PlanParseBackTest {
         assertTrue(!expected(plan).equals(actual(injected)), "one line more is one instruction more");
         String merged = text.replace("USER 10001:10001\n", "USER 10001:10001 \\\n");
         assertTrue(!expected(plan).equals(actual(merged)), "a trailing backslash merges two instructions");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final String[] MANAGERS = {"npm", "pnpm", "yarn", "bun"};
+    private static final Map<String, String> LOCKS = Map.of("npm", "package-lock.json", "pnpm", "pnpm-lock.yaml",
+            "yarn", "yarn.lock", "bun", "bun.lock");
+
+    /** A package.json (and sometimes a workspace) whose names, scripts, versions and ports may be hostile. */
+    private static Map<String, String> randomNodeRepo(Random r) {
+        Map<String, String> files = new TreeMap<>();
+        String pm = pick(r, MANAGERS);
+        var pkg = JSON.createObjectNode();
+        pkg.put("name", r.nextBoolean() ? "app" : pick(r, NASTY));
+        if (r.nextBoolean()) {
+            pkg.put("packageManager", pm + "@" + (r.nextBoolean() ? "9.15.9" : pick(r, NASTY)));
+        }
+        String entry = r.nextBoolean() ? "server.js" : pick(r, NASTY).replace("\u0000", "") + ".js";
+        var scripts = pkg.putObject("scripts");
+        scripts.put("start", r.nextBoolean() ? "node " + entry : pick(r, NASTY));
+        if (r.nextInt(3) == 0) {
+            scripts.put("build", pick(r, NASTY));
+        }
+        if (r.nextInt(3) == 0) {
+            pkg.putObject("engines").put("node", r.nextBoolean() ? ">=20" : pick(r, NASTY));
+        }
+        var deps = pkg.putObject("dependencies");
+        deps.put(r.nextBoolean() ? "express" : pick(r, NASTY), "4.21.2");
+        String member = "";
+        if (r.nextInt(3) == 0) {
+            var root = JSON.createObjectNode();
+            root.putArray("workspaces").add("apps/*");
+            files.put("package.json", root.toString());
+            member = "apps/" + (r.nextBoolean() ? "api" : pick(r, NASTY).replace("\n", "").replace("\u0000", "")) + "/";
+            var lib = JSON.createObjectNode();
+            lib.put("name", r.nextBoolean() ? "lib" : pick(r, NASTY));
+            lib.putObject("scripts").put("build", "tsc");
+            files.put("apps/lib/package.json", lib.toString());
+            deps.put(lib.get("name").asText(), "*");
+        }
+        files.put(member + "package.json", pkg.toString());
+        if (r.nextInt(4) != 0) {
+            files.put(LOCKS.get(pm), "{}");
+        }
+        if (r.nextInt(4) == 0) {
+            files.put(".nvmrc", pick(r, NASTY));
+        }
+        String port = r.nextBoolean() ? String.valueOf(r.nextInt(70000)) : "'" + pick(r, NASTY) + "'";
+        files.put(member + entry.replace("\n", ""), "require('http').createServer((req, res) => {\n"
+                + "  if (req.url === '/" + (r.nextBoolean() ? "healthz" : pick(r, NASTY).replace("\n", "")) + "') res.end();\n"
+                + "}).listen(" + port + ");\n");
+        return files;
     }
 
     private static Map<String, String> randomRepo(Random r) {
