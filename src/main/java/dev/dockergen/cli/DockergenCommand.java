@@ -9,10 +9,26 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Detects a project and writes a tuned multi-stage Dockerfile and .dockerignore.",
-        subcommands = {InitCommand.class, DetectCommand.class, CheckCommand.class, AuditCommand.class, PresetsCommand.class,
-            picocli.CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Start with: dockergen init --dry-run [DIR]"})
 public final class DockergenCommand implements Runnable {
+    /**
+     * The subcommands, in help order. Main registers only the one a command line names (building every
+     * command's model is a good part of start-up), or all of them for help, completion and mistakes.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("init", InitCommand.class);
+        m.put("detect", DetectCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("audit", AuditCommand.class);
+        m.put("presets", PresetsCommand.class);
+        m.put("help", picocli.CommandLine.HelpCommand.class);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @Spec
     CommandSpec spec;
 

@@ -20,7 +20,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int code = commandLine(memoize(Dockergen::builtIn), out, err, System.getenv(), in, System.console() != null)
+        int code = commandLine(memoize(Dockergen::builtIn), out, err, System.getenv(), in, System.console() != null, args)
                 .execute(args);
         out.flush();
         err.flush();
@@ -36,8 +36,25 @@ public final class Main {
     /** The configured command line; tests call this with their own writers, environment and answers. */
     public static CommandLine commandLine(Supplier<Dockergen> dockergen, PrintWriter out, PrintWriter err,
                                           Map<String, String> env, BufferedReader in, boolean terminal) {
+        return commandLine(dockergen, out, err, env, in, terminal, null);
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand they name when they name one (the others are
+     * never built), with every subcommand for help, completion, mistakes, or when {@code args} is null.
+     */
+    static CommandLine commandLine(Supplier<Dockergen> dockergen, PrintWriter out, PrintWriter err,
+                                   Map<String, String> env, BufferedReader in, boolean terminal, String[] args) {
         CommandContext context = new CommandContext(dockergen, env, in, terminal);
         CommandLine cl = new CommandLine(new DockergenCommand(), new CommandFactory(context));
+        String named = args == null ? null
+                : java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        DockergenCommand.SUBCOMMANDS.forEach((name, command) -> {
+            if (named == null || !DockergenCommand.SUBCOMMANDS.containsKey(named) || named.equals("help")
+                    || name.equals(named)) {
+                cl.addSubcommand(name, command);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
