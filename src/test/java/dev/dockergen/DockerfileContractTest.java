@@ -24,13 +24,15 @@ class DockerfileContractTest {
     private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "TARGETPLATFORM");
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-        return GoApprovalTest.fixtureTimesFinal();
+        return java.util.stream.Stream.concat(GoApprovalTest.fixtureTimesFinal(), JavaApprovalTest.fixtureTimesFinal()
+                .map(a -> org.junit.jupiter.params.provider.Arguments.of("java/" + a.get()[0], a.get()[1])));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
     void generatedFilesMeetTheContract(String fixture, FinalStage stage) {
-        GenerationResult result = GoApprovalTest.generate(fixture, stage);
+        GenerationResult result = fixture.startsWith("java/") ? JavaApprovalTest.generate(fixture.substring(5), stage)
+                : GoApprovalTest.generate(fixture, stage);
         String dockerfile = result.files().get(0).content();
         IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
         assertEquals(List.of(), violations(dockerfile, ignore, result.project().port() != null));
@@ -130,16 +132,16 @@ class DockerfileContractTest {
                 case "RUN" -> {
                     Matcher var = VAR.matcher(line);
                     while (var.find()) {
-                        if (!stageArgs.contains(var.group(1))) {
+                        if (!stageArgs.contains(var.group(1)) && !line.contains(var.group(1) + "=")) {
                             v.add("UndefinedVar: $" + var.group(1) + " in " + line);
                         }
                     }
-                    if (line.contains("go mod download") || line.contains("go build")) {
+                    if (line.contains("go mod download") || line.contains("go build") || line.matches(".*\\b(mvn|mvnw|gradle|gradlew)\\b.*")) {
                         if (!line.contains("--mount=type=cache,target=")) {
                             v.add("package-manager work needs a cache mount: " + line);
                         }
                     }
-                    if (line.contains("go mod download")) {
+                    if (line.contains("go mod download") || line.contains("dependency:go-offline") || line.contains(" dependencies")) {
                         dependenciesInstalled = true;
                         if (sourceCopied) {
                             v.add("dependencies must be installed before the source is copied: " + line);

@@ -1,0 +1,45 @@
+package dev.dockergen.container;
+
+import dev.dockergen.Fixtures;
+import dev.dockergen.preset.FinalStage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Java apps whose dependencies come from Maven Central, on the finals the lab stands in for (no Gradle in the lab). */
+@Tag("container")
+class JavaImagesContainerTest {
+    private static final Path WORK = Path.of("target", "container-work-java");
+    private static final Path JAVA = Fixtures.ROOT.resolve("java");
+    private static final String SERVER = "src/main/java/dev/example/greeter/Server.java";
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("plain-shade-maven", FinalStage.DISTROLESS, "/?name=lab", "hello, lab", SERVER,
+                        "\"hello, \"", "\"hi, \"", "hi, lab"),
+                Arguments.of("plain-shade-maven", FinalStage.ALPINE, "/?name=lab", "hello, lab", SERVER,
+                        "\"hello, \"", "\"hi, \"", "hi, lab"),
+                Arguments.of("multi-module-maven", FinalStage.DISTROLESS, "/", "word: lantern",
+                        "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),
+                Arguments.of("spring-boot-maven", FinalStage.DISTROLESS, "/", "catalog: 3 items",
+                        "src/main/java/dev/example/catalog/CatalogApplication.java", "3 items", "4 items", "catalog: 4 items"));
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        ContainerReport.write(Path.of("target"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("cases")
+    void imageBuildsRunsAnswersAndRebuildsFromCache(String app, FinalStage stage, String probe, String expect, String file,
+                                                    String from, String to, String expectAfter) throws IOException {
+        ContainerScenario.run(WORK, "java-" + app, JAVA.resolve(app), stage, probe, expect, file, from, to, expectAfter,
+                "dependency:go-offline");
+    }
+}
