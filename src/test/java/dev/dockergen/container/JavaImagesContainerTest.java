@@ -27,7 +27,12 @@ class JavaImagesContainerTest {
                 Arguments.of("multi-module-maven", FinalStage.DISTROLESS, "/", "word: lantern",
                         "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),
                 Arguments.of("spring-boot-maven", FinalStage.DISTROLESS, "/", "catalog: 3 items",
-                        "src/main/java/dev/example/catalog/CatalogApplication.java", "3 items", "4 items", "catalog: 4 items"));
+                        "src/main/java/dev/example/catalog/CatalogApplication.java", "3 items", "4 items", "catalog: 4 items"),
+                Arguments.of("spring-boot-maven", FinalStage.ALPINE, "/actuator/health", "UP",
+                        "src/main/java/dev/example/catalog/CatalogApplication.java", "3 items", "4 items", "UP"),
+                // mvnw without its run bit, started as sh ./mvnw (the fixture's wrapper stands in by calling mvn)
+                Arguments.of("quarkus-maven", FinalStage.ALPINE, "/tickets", "open tickets: 7",
+                        "src/main/java/dev/example/tickets/TicketResource.java", "tickets: 7", "tickets: 8", "open tickets: 8"));
     }
 
     @AfterAll

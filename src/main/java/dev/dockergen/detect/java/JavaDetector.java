@@ -85,9 +85,22 @@ public final class JavaDetector implements Detector {
         return m.matches() ? m.group(1) : null;
     }
 
+    /** A repository value as a message shows it: control characters escaped, at most 80 characters. */
+    static String shown(String value) {
+        StringBuilder b = new StringBuilder();
+        value.codePoints().limit(80).forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return value.length() > 80 ? b + "..." : b.toString();
+    }
+
     static String checkedModule(String dir, Source source) {
         if (!MODULE_PATH.matcher(dir).matches() || dir.contains("..")) {
-            throw new ProjectInputException(source, "module '" + dir + "' is not a plain relative directory, which a "
+            throw new ProjectInputException(source, "module '" + shown(dir) + "' is not a plain relative directory, which a "
                     + "Dockerfile cannot carry safely; use letters, digits, '.', '_', '-' and '/'");
         }
         return dir;
@@ -95,7 +108,7 @@ public final class JavaDetector implements Detector {
 
     static String checkedName(String name, Source source, String what) {
         if (!FILE_NAME.matcher(name).matches()) {
-            throw new ProjectInputException(source, what + " '" + name + "' cannot name a file in a Dockerfile safely; "
+            throw new ProjectInputException(source, what + " '" + shown(name) + "' cannot name a file in a Dockerfile safely; "
                     + "use letters, digits, '.', '_' and '-'");
         }
         return name;
@@ -103,7 +116,7 @@ public final class JavaDetector implements Detector {
 
     static Fact<String> checkedClass(Fact<String> mainClass) {
         if (mainClass != null && !CLASS_NAME.matcher(mainClass.value()).matches()) {
-            throw new ProjectInputException(mainClass.source(), "main class '" + mainClass.value()
+            throw new ProjectInputException(mainClass.source(), "main class '" + shown(mainClass.value())
                     + "' is not a Java class name; write it as package.ClassName");
         }
         return mainClass;
@@ -305,7 +318,7 @@ public final class JavaDetector implements Detector {
                 if (major != null) {
                     return Fact.of(major, p.file(), p.line());
                 }
-                warnings.add(new Warning(Source.of(p.file(), p.line()), "Java version '" + p.value()
+                warnings.add(new Warning(Source.of(p.file(), p.line()), "Java version '" + shown(p.value())
                         + "' is not a number such as 17 or 21; ignored"));
             }
             return null;
