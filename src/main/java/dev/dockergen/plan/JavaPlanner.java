@@ -54,6 +54,12 @@ public final class JavaPlanner implements LanguagePlanner {
                     + "C library, which scratch lacks (dockergen does not build jlink runtimes yet); use "
                     + alternatives(request) + " (--final distroless or --final alpine)");
         }
+        if (java.layout() == null && !java.module().isEmpty()) {
+            throw new DockergenException(ExitCode.USAGE, "--project " + java.module() + ": that module of the "
+                    + (java.maven() ? "Maven" : "Gradle") + " build is a library, not an application; "
+                    + (java.otherApps().isEmpty() ? "the build has no application module"
+                    : "application modules: " + String.join(", ", java.otherApps())));
+        }
         if (java.layout() == null) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, java.buildTool().source() + ": no application in "
                     + "this build (no Spring Boot, Quarkus or Micronaut plugin, no main class in a shade, assembly, jar or "
