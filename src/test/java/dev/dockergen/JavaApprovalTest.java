@@ -107,4 +107,31 @@ public class JavaApprovalTest {
                 "COPY lib/pom.xml lib/\nCOPY app/pom.xml app/\n"), dockerfile);
         assertTrue(dockerfile.contains("-pl app -am package"), dockerfile);
     }
+
+    @Test
+    void aJarNameTheBuildFilesDoNotFixIsPickedByExclusionAndTheBuildFailsOnAnythingButOne() {
+        String pom = "<project>\n  <artifactId>svc</artifactId>\n  <version>${revision}</version>\n  <build><plugins>\n"
+                + "    <plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin>\n  </plugins></build>\n</project>\n";
+        GenerationResult r = Fixtures.dockergen().generate(new GenerateRequest(new dev.dockergen.detect.MemoryProjectFiles("svc",
+                Map.of("pom.xml", pom, "src/main/java/Svc.java", "class Svc {}\n")), DetectOptions.DEFAULT, null,
+                FinalStage.DISTROLESS, null));
+        String dockerfile = r.files().get(0).content();
+        assertEquals(List.of(), Auditor.builtIn().audit("Dockerfile", dockerfile, true));
+        assertTrue(dockerfile.contains("RUN jar=\"$(find target -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' ! -name 'original-*'"
+                + " ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-tests.jar')\" \\\n"
+                + "    && { [ -f \"$jar\" ] || { echo \"expected one application jar in target, found: $jar\" >&2; exit 1; }; } \\\n"
+                + "    && mkdir -p /out && cp \"$jar\" /out/app.jar\n"), dockerfile);
+        assertTrue(dockerfile.contains("java -Djarmode=tools -jar /out/app.jar extract --layers --launcher"), dockerfile);
+        assertEquals(List.of(), DockerfileContractTest.violations(dockerfile,
+                new dev.dockergen.plan.IgnoreMatcher(r.files().get(1).content().lines().toList()), true));
+    }
+
+    @Test
+    void aPrivilegedPortIsExposedWithAComment() {
+        GenerationResult r = Fixtures.dockergen().generate(new GenerateRequest(
+                new DirectoryProjectFiles(Fixtures.ROOT.resolve("java").resolve("spring-boot-maven"), "s"),
+                DetectOptions.DEFAULT, null, FinalStage.ALPINE, 80));
+        String dockerfile = r.files().get(0).content();
+        assertTrue(dockerfile.contains("ENV SERVER_PORT=\"80\"\nUSER 10001:10001\n\n# Port 80 is privileged"), dockerfile);
+    }
 }

@@ -316,6 +316,11 @@ public final class JavaPlanner implements LanguagePlanner {
                         + (facts.framework() != null && detected.source().equals(facts.framework().source())
                         ? " (the framework's default; nothing sets another)." : ".")));
             }
+            if (port < 1024) {
+                ins.add(Comment.of("Port " + port + " is privileged: Docker lets non-root processes bind it, other runtimes",
+                        "may not; prefer a port above 1023 (dockergen init --port 8080"
+                                + (facts.framework() != null ? " sets the framework's port variable)." : ") if the program reads one.")));
+            }
             ins.add(new Instruction.Expose(port));
         }
         ins.addAll(HealthChecks.instructions(java.healthPath(), runtime, port, preset));

@@ -3,9 +3,12 @@ package dev.dockergen.container;
 import dev.dockergen.Fixtures;
 import dev.dockergen.preset.FinalStage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +36,18 @@ class JavaImagesContainerTest {
                 // mvnw without its run bit, started as sh ./mvnw (the fixture's wrapper stands in by calling mvn)
                 Arguments.of("quarkus-maven", FinalStage.ALPINE, "/tickets", "open tickets: 7",
                         "src/main/java/dev/example/tickets/TicketResource.java", "tickets: 7", "tickets: 8", "open tickets: 8"));
+    }
+
+    /** A work folder left by an earlier run would make the fixture copy fail: start from nothing. */
+    @BeforeAll
+    static void cleanWork() throws IOException {
+        if (Files.isDirectory(WORK)) {
+            try (Stream<Path> paths = Files.walk(WORK)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     @AfterAll
