@@ -203,8 +203,10 @@ public final class JavaDetector implements Detector {
                     + "Boot, Quarkus or Micronaut plugin, no main class in a shade, assembly, jar or application plugin); "
                     + "a library is not containerised"));
         }
+        String frameworkVersion = app.frameworkVersion() != null && app.frameworkVersion().matches("[0-9][0-9A-Za-z.+-]{0,39}")
+                ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
         JavaDetails details = new JavaDetails(tool, wrapper, app.dir(), modules, buildFiles, buildDirs, app.layout(),
-                app.artifact(), app.libDir(), app.mainClass(), app.frameworkVersion(), health, otherApps, imageName(app.name()));
+                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()));
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);
     }
@@ -489,7 +491,7 @@ public final class JavaDetector implements Detector {
                     String line = lines[i].replaceFirst("//.*$", "");
                     Matcher m = p.matcher(line);
                     if (m.find()) {
-                        return Fact.of(m.group(1), file, i + 1);
+                        return Fact.of(m.group(1) != null ? m.group(1) : m.group(), file, i + 1);
                     }
                 }
                 return null;
@@ -661,7 +663,7 @@ public final class JavaDetector implements Detector {
                 return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, shadow.source()),
                         Fact.of(libs + "/" + (base == null ? "*" : base) + "-all.jar", at), null, mainClass, name);
             }
-            Fact<String> application = s.find(Pattern.compile("(?:\\bid\\s*\\(?\\s*[\"']application[\"']|^\\s*(application)\\s*$)"));
+            Fact<String> application = s.find(Pattern.compile("(\\bid\\s*\\(?\\s*[\"']application[\"']|^\\s*application\\s*$)"));
             if ((application != null || micronaut != null) && mainClass != null) {
                 if (name == null) {
                     warnings.add(new Warning(at, "rootProject.name is not set in settings.gradle, so the installDist "
