@@ -340,12 +340,22 @@ public final class JavaDetector implements Detector {
                 String v = bootVersion(pom, root);
                 boolean tools = v == null || atLeast(v, 3, 3);
                 Fact<String> fw = Fact.of("spring-boot", pom.file, boot.get().line());
+                // a <classifier> makes repackage write the executable jar beside the plain one, as NAME-CLASSIFIER.jar
+                Optional<Pom.Element> classifier = boot.get().descendants("classifier").stream().findFirst();
+                String suffix = classifier.map(c -> "-" + checkedName(pom.resolveOr(c.text()), Source.of(pom.file, c.line()),
+                        "classifier")).orElse("");
                 return new App(dir, fw, v, Fact.of(tools ? JavaDetails.SPRING_BOOT_LAYERS : JavaDetails.SPRING_BOOT_JAR,
-                        fw.source()), jar(target, base, "", nameAt), null, null, name);
+                        fw.source()), jar(target, base, suffix, classifier.map(c -> Source.of(pom.file, c.line()))
+                        .orElse(nameAt)), null, null, name);
             }
             Optional<Pom.Element> quarkus = pom.plugin("quarkus-maven-plugin");
             if (quarkus.isPresent()) {
                 Fact<String> fw = Fact.of("quarkus", pom.file, quarkus.get().line());
+                Fact<String> uber = quarkusUberJar(files, dir);
+                if (uber != null) {
+                    return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, uber.source()),
+                            jar(target, base, "-runner", uber.source()), null, null, name);
+                }
                 return new App(dir, fw, null, Fact.of(JavaDetails.QUARKUS, fw.source()),
                         Fact.of(target + "/quarkus-app", fw.source()), null, null, name);
             }
@@ -450,6 +460,21 @@ public final class JavaDetector implements Detector {
             };
             return dep.map(d -> Fact.of(path, pom.file, d.line())).orElse(null);
         }
+    }
+
+    /** quarkus.package.jar.type (or the older quarkus.package.type) set to uber-jar: one NAME-runner.jar. */
+    static Fact<String> quarkusUberJar(ProjectFiles files, String dir) {
+        Optional<String> props = files.read(under(dir, "src/main/resources/application.properties"));
+        if (props.isEmpty()) {
+            return null;
+        }
+        for (String key : List.of("quarkus.package.jar.type", "quarkus.package.type")) {
+            Fact<String> f = AppConfig.property(props.get(), under(dir, "src/main/resources/application.properties"), key);
+            if (f != null && f.value().equals("uber-jar")) {
+                return f;
+            }
+        }
+        return null;
     }
 
     static boolean atLeast(String version, int major, int minor) {

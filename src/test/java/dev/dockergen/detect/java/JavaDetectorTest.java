@@ -189,4 +189,17 @@ class JavaDetectorTest {
         assertEquals("src/main/resources/application.yml", e.source().file());
         assertTrue(e.source().line() > 0, e.getMessage());
     }
+
+    @Test
+    void springBootClassifierAndQuarkusUberJarNameTheRightJar() {
+        ProjectFacts boot = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom("  <build><plugins><plugin>\n"
+                + "    <artifactId>spring-boot-maven-plugin</artifactId>\n    <configuration><classifier>exec</classifier>"
+                + "</configuration>\n  </plugin></plugins></build>\n"))));
+        assertEquals(Fact.of("target/a-1-exec.jar", "pom.xml", 8), details(boot).artifact());
+        ProjectFacts quarkus = detect(new MemoryProjectFiles("x", Map.of(
+                "pom.xml", pom("  <build><plugins><plugin><artifactId>quarkus-maven-plugin</artifactId></plugin></plugins></build>\n"),
+                "src/main/resources/application.properties", "quarkus.package.jar.type=uber-jar\n")));
+        assertEquals(JavaDetails.FAT_JAR, details(quarkus).layout().value());
+        assertEquals(Fact.of("target/a-1-runner.jar", "src/main/resources/application.properties", 1), details(quarkus).artifact());
+    }
 }
