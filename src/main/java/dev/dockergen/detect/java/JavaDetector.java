@@ -668,12 +668,22 @@ public final class JavaDetector implements Detector {
                 }
                 boolean tools = bootVersion == null || atLeast(bootVersion, 3, 3);
                 Fact<String> fw = Fact.of("spring-boot", boot.source());
+                // bootJar { archiveFileName = "x.jar" } names the executable jar outright
+                Fact<String> named = s.find(Pattern.compile("archiveFileName\\s*(?:=|\\.set\\()\\s*[\"']([^\"'$]+\\.jar)[\"']"));
+                Fact<String> artifact = named != null
+                        ? Fact.of(libs + "/" + checkedName(named.value(), named.source(), "archiveFileName"), named.source())
+                        : Fact.of(libs + "/" + (base == null ? "*" : base) + ".jar", at);
                 return new App(dir, fw, bootVersion, Fact.of(tools ? JavaDetails.SPRING_BOOT_LAYERS : JavaDetails.SPRING_BOOT_JAR,
-                        boot.source()), Fact.of(libs + "/" + (base == null ? "*" : base) + ".jar", at), null, null, name);
+                        boot.source()), artifact, null, null, name);
             }
             Fact<String> quarkus = s.plugin("io.quarkus");
             if (quarkus != null) {
                 Fact<String> fw = Fact.of("quarkus", quarkus.source());
+                Fact<String> uber = quarkusUberJar(files, dir);
+                if (uber != null) {
+                    return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, uber.source()), Fact.of(under(dir, "build/"
+                            + (base == null ? "*" : base) + "-runner.jar"), uber.source()), null, null, name);
+                }
                 return new App(dir, fw, null, Fact.of(JavaDetails.QUARKUS, fw.source()),
                         Fact.of(under(dir, "build/quarkus-app"), fw.source()), null, null, name);
             }

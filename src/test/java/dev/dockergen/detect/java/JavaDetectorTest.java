@@ -202,4 +202,12 @@ class JavaDetectorTest {
         assertEquals(JavaDetails.FAT_JAR, details(quarkus).layout().value());
         assertEquals(Fact.of("target/a-1-runner.jar", "src/main/resources/application.properties", 1), details(quarkus).artifact());
     }
+
+    @Test
+    void gradleBootJarArchiveFileNameWins() {
+        ProjectFacts p = detect(new MemoryProjectFiles("x", Map.of("settings.gradle.kts", "rootProject.name = \"shop\"\n",
+                "build.gradle.kts", "plugins {\n  id(\"org.springframework.boot\") version \"3.5.7\"\n}\n"
+                        + "tasks.bootJar {\n  archiveFileName.set(\"shop.jar\")\n}\n")));
+        assertEquals(Fact.of("build/libs/shop.jar", "build.gradle.kts", 5), details(p).artifact());
+    }
 }
