@@ -138,7 +138,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
                 + result.preset().finalStage().id() + " final stage)" + choices(result));
         String buildDir = g.target().equals(g.dir()) ? g.contextDir().toString()
                 : g.contextDir() + " -f " + g.outputDir().resolve("Dockerfile");
-        out.println("next: docker build -t " + result.project().start().get(0) + " " + buildDir);
+        String tag = result.project().details() != null && result.project().details().imageName() != null
+                ? result.project().details().imageName() : result.project().start().get(0);
+        out.println("next: docker build -t " + tag + " " + buildDir);
         return 0;
     }
 

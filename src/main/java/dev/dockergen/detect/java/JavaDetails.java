@@ -66,6 +66,11 @@ public record JavaDetails(
     }
 
     @Override
+    public String imageName() {
+        return name;
+    }
+
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("buildTool", buildTool);
