@@ -24,15 +24,21 @@ class DockerfileContractTest {
     private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "TARGETPLATFORM");
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-        return java.util.stream.Stream.concat(GoApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("go", a.get()[0], a.get()[1])),
-                NodeApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("node", a.get()[0], a.get()[1])));
+        return java.util.stream.Stream.of(
+                GoApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("go", a.get()[0], a.get()[1])),
+                NodeApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("node", a.get()[0], a.get()[1])),
+                JavaApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("java", a.get()[0], a.get()[1])))
+                .flatMap(x -> x);
     }
 
     @ParameterizedTest(name = "{0} {1} on {2}")
     @MethodSource("cases")
     void generatedFilesMeetTheContract(String language, String fixture, FinalStage stage) {
-        GenerationResult result = language.equals("go") ? GoApprovalTest.generate(fixture, stage)
-                : NodeApprovalTest.generate(fixture, stage);
+        GenerationResult result = switch (language) {
+            case "go" -> GoApprovalTest.generate(fixture, stage);
+            case "java" -> JavaApprovalTest.generate(fixture, stage);
+            default -> NodeApprovalTest.generate(fixture, stage);
+        };
         String dockerfile = result.files().get(0).content();
         IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
         // a static site (no start command) is served on the web server's port
@@ -143,16 +149,16 @@ class DockerfileContractTest {
                 case "RUN" -> {
                     Matcher var = VAR.matcher(line);
                     while (var.find()) {
-                        if (!stageArgs.contains(var.group(1))) {
+                        if (!stageArgs.contains(var.group(1)) && !line.contains(var.group(1) + "=")) {
                             v.add("UndefinedVar: $" + var.group(1) + " in " + line);
                         }
                     }
-                    if (line.contains("go mod download") || line.contains("go build")) {
+                    if (line.contains("go mod download") || line.contains("go build") || line.matches(".*\\b(mvn|mvnw|gradle|gradlew)\\b.*")) {
                         if (!line.contains("--mount=type=cache,target=")) {
                             v.add("package-manager work needs a cache mount: " + line);
                         }
                     }
-                    if (line.contains("go mod download")) {
+                    if (line.contains("go mod download") || line.contains("dependency:go-offline") || line.contains(" dependencies")) {
                         dependenciesInstalled = true;
                         if (sourceCopied) {
                             v.add("dependencies must be installed before the source is copied: " + line);

@@ -11,4 +11,12 @@ public interface Detector {
     java.util.Set<String> manifests();
 
     Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings);
+
+    /**
+     * The build at the root of {@code files} with its module {@code module} as the application, for a
+     * language whose modules are built from the root (Maven, Gradle); empty when {@code module} is not one.
+     */
+    default Optional<ProjectFacts> detectModule(ProjectFiles files, String module, List<Warning> warnings) {
+        return Optional.empty();
+    }
 }

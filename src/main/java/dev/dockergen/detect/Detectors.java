@@ -16,7 +16,7 @@ public final class Detectors {
 
     public static Detectors builtIn() {
         return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector(),
-                new dev.dockergen.detect.python.PythonDetector()));
+                new dev.dockergen.detect.python.PythonDetector(), new dev.dockergen.detect.java.JavaDetector()));
     }
 
     /** How deep below the root monorepo members are looked for. */
@@ -53,6 +53,15 @@ public final class Detectors {
     public DetectionResult detectProject(ProjectFiles files, String path, DetectOptions options) {
         List<Warning> warnings = new ArrayList<>();
         List<ProjectFacts> projects = new ArrayList<>();
+        if (!path.equals(".")) {
+            // a module of a build at the root (Maven, Gradle) is built from the root, with that module as the app
+            for (Detector detector : detectors) {
+                var module = detector.detectModule(files, path, warnings);
+                if (module.isPresent()) {
+                    return new DetectionResult(files.displayName(), List.of(module.get()), warnings);
+                }
+            }
+        }
         detectAt(path.equals(".") ? files : files.sub(path), path, options, warnings, projects);
         return new DetectionResult(files.displayName(), projects, warnings);
     }

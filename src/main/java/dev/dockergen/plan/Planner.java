@@ -16,7 +16,7 @@ public final class Planner {
     }
 
     public static Planner builtIn() {
-        return new Planner(List.of(new GoPlanner(), new NodePlanner(), new PythonPlanner()));
+        return new Planner(List.of(new GoPlanner(), new NodePlanner(), new PythonPlanner(), new JavaPlanner()));
     }
 
     public Plans plan(PlanRequest request) {

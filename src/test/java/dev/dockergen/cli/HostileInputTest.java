@@ -101,6 +101,27 @@ class HostileInputTest {
             }
             Files.writeString(d.resolve(".dockergen.yaml"), b.toString());
         });
+        c.put("XXE pom.xml", d -> Files.writeString(d.resolve("pom.xml"), "<?xml version=\"1.0\"?>\n"
+                + "<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<project><artifactId>&x;</artifactId></project>\n"));
+        c.put("entity bomb pom.xml", d -> Files.writeString(d.resolve("pom.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE p [\n"
+                + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+                + "]>\n<project><artifactId>&c;</artifactId></project>\n"));
+        c.put("injection in finalName", d -> Files.writeString(d.resolve("pom.xml"), "<project><artifactId>a</artifactId>"
+                + "<version>1</version><build><finalName>x\nRUN id</finalName><plugins><plugin>"
+                + "<artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>\n"));
+        c.put("injection in Gradle include", d -> Files.writeString(d.resolve("settings.gradle"),
+                "include 'x\\\"]\\nRUN id'\n"));
+        c.put("YAML bomb application.yml", d -> {
+            Files.writeString(d.resolve("pom.xml"), "<project><artifactId>a</artifactId><version>1</version><build><plugins>"
+                    + "<plugin><artifactId>quarkus-maven-plugin</artifactId></plugin></plugins></build></project>\n");
+            StringBuilder b = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+            for (int i = 1; i < 9; i++) {
+                b.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ",
+                        java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+            }
+            Files.createDirectories(d.resolve("src/main/resources"));
+            Files.writeString(d.resolve("src/main/resources/application.yml"), b.toString());
+        });
         c.put("empty repository", d -> { });
         // Node
         c.put("injection in start script", d -> {
