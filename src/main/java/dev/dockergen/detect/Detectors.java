@@ -15,7 +15,7 @@ public final class Detectors {
     }
 
     public static Detectors builtIn() {
-        return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector()));
+        return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector(), new dev.dockergen.detect.c.CDetector()));
     }
 
     /** How deep below the root monorepo members are looked for. */

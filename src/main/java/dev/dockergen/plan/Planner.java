@@ -16,7 +16,7 @@ public final class Planner {
     }
 
     public static Planner builtIn() {
-        return new Planner(List.of(new GoPlanner(), new NodePlanner()));
+        return new Planner(List.of(new GoPlanner(), new NodePlanner(), new CPlanner()));
     }
 
     public Plans plan(PlanRequest request) {
