@@ -292,6 +292,12 @@ public final class CPlanner implements LanguagePlanner {
     private static List<Instruction> buildSteps(CDetails c, PlanRequest request, String binary, boolean staticBuild, boolean apk) {
         List<Instruction> ins = new ArrayList<>();
         String artefact = c.artefact().value();
+        // C++ on glibc: the gcc image's libstdc++ is newer than the runtime's, so it goes into the binary
+        String cxxFlags = !staticBuild && !apk && c.cxx().value() ? "-static-libstdc++ -static-libgcc" : null;
+        if (cxxFlags != null) {
+            ins.add(Comment.of("C++ (" + c.cxx().source() + "): the gcc image's libstdc++ is newer than the runtime's (Debian 12),",
+                    "so it is linked into the binary (" + cxxFlags + ") and the runtime's copy is never used."));
+        }
         String finish = "&& mkdir -p " + OUT + " && cp " + "%s " + OUT + "/" + binary + " && strip " + OUT + "/" + binary;
         String at = c.artefact().source().toString();
         switch (c.buildSystem().value()) {
@@ -308,6 +314,9 @@ public final class CPlanner implements LanguagePlanner {
                     lines.add("printf 'set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\\n' > /tmp/static-libs.cmake");
                     configure = "&& " + configure + " -DCMAKE_PROJECT_INCLUDE=/tmp/static-libs.cmake -DCMAKE_EXE_LINKER_FLAGS=-static";
                 }
+                if (cxxFlags != null) {
+                    configure += " '-DCMAKE_EXE_LINKER_FLAGS=" + cxxFlags + "'";
+                }
                 ins.add(new Comment(comment));
                 lines.add(configure);
                 lines.add("&& cmake --build build --parallel");
@@ -318,6 +327,8 @@ public final class CPlanner implements LanguagePlanner {
                 String setup = "meson setup build --buildtype=release";
                 if (staticBuild) {
                     setup += " --prefer-static -Ddefault_library=static -Dc_link_args=-static -Dcpp_link_args=-static";
+                } else if (cxxFlags != null) {
+                    setup += " -Dcpp_link_args=" + cxxFlags.replace(' ', ',');
                 }
                 ins.add(Comment.of("Configure and build in build/; the program is " + artefact + " (executable, " + at + ")."));
                 ins.add(new Run(List.of(), List.of(setup, "&& meson compile -C build", String.format(finish, "build/" + artefact))));
@@ -327,7 +338,7 @@ public final class CPlanner implements LanguagePlanner {
                 if (c.needsAutoreconf()) {
                     lines.add("autoreconf -fi");
                 }
-                String configure = "./configure" + (staticBuild ? " LDFLAGS=-static" : "");
+                String configure = "./configure" + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
                 lines.add((lines.isEmpty() ? "" : "&& ") + configure);
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));
@@ -337,13 +348,14 @@ public final class CPlanner implements LanguagePlanner {
             }
             default -> {
                 String make = "make -j\"$(nproc)\"";
-                if (staticBuild) {
-                    make += c.makeLdflags() != null
-                            ? " 'LDFLAGS=" + c.makeLdflags().value() + " -static'" : " LDFLAGS=-static";
+                String flags = staticBuild ? "-static" : cxxFlags;
+                if (flags != null) {
+                    String value = c.makeLdflags() != null ? c.makeLdflags().value() + " " + flags : flags;
+                    make += value.contains(" ") ? " 'LDFLAGS=" + value + "'" : " LDFLAGS=" + value;
                 }
                 ins.add(Comment.of("Build the default goal; the program is " + artefact + " (" + at + ")."
-                        + (staticBuild && c.makeLdflags() != null ? " LDFLAGS keeps the Makefile's value ("
-                        + c.makeLdflags().source() + ") and adds -static." : "")));
+                        + ((staticBuild || cxxFlags != null) && c.makeLdflags() != null ? " LDFLAGS keeps the Makefile's value ("
+                        + c.makeLdflags().source() + ") and adds its flags." : "")));
                 ins.add(new Run(List.of(), List.of(make, String.format(finish, artefact))));
             }
         }

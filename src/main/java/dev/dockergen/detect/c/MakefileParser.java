@@ -40,6 +40,8 @@ final class MakefileParser {
     private final Map<String, Integer> varLines = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<String> phony = new ArrayList<>();
+    /** Variable look-ups left for the whole file: self-doubling definitions cannot make expansion explode. */
+    private int budget = 10_000;
 
     private MakefileParser(String file) {
         this.file = file;
@@ -242,7 +244,7 @@ final class MakefileParser {
     }
 
     private String expand(String s, int depth) {
-        if (depth > MAX_DEPTH || !s.contains("$")) {
+        if (depth > MAX_DEPTH || budget <= 0 || !s.contains("$")) {
             return s;
         }
         StringBuilder out = new StringBuilder();
@@ -275,6 +277,7 @@ final class MakefileParser {
                 }
                 String inner = s.substring(i + 2, end);
                 if (inner.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                    budget--;
                     out.append(expand(vars.getOrDefault(inner, ""), depth + 1));
                 } else if (inner.startsWith("shell ")) {
                     out.append(s, i, end + 1); // kept for the pkg-config scan, never run
