@@ -338,7 +338,8 @@ public final class CPlanner implements LanguagePlanner {
                 if (c.needsAutoreconf()) {
                     lines.add("autoreconf -fi");
                 }
-                String configure = "./configure" + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
+                // a committed configure may have lost its run bit; sh runs it either way
+                String configure = (c.needsAutoreconf() ? "./configure" : "sh ./configure") + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
                 lines.add((lines.isEmpty() ? "" : "&& ") + configure);
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));

@@ -32,6 +32,8 @@ class CImagesContainerTest {
                         "apt-get install -y --no-install-recommends cmake zlib1g-dev"),
                 Arguments.of("cpp-cmake", FinalStage.DISTROLESS, null, null, "main.cpp", "' ' << n", "\": \" << n", null,
                         "apt-get install -y --no-install-recommends cmake"),
+                Arguments.of("meson-tally", FinalStage.DISTROLESS, null, null, "tally.c", "%d words", "%d word(s)", null,
+                        "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev"),
                 Arguments.of("autotools-server", FinalStage.DISTROLESS, "/", "greetings, lab", "src/greeter.c",
                         "greetings, lab", "greetings, LAB", "greetings, LAB",
                         "apt-get install -y --no-install-recommends autoconf automake libtool"));

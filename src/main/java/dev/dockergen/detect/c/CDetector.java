@@ -70,6 +70,10 @@ public final class CDetector implements Detector {
             }
             build = MakefileParser.parse(makefile, files.read(makefile).orElseThrow());
         }
+        if ((build.system.equals("cmake") || build.system.equals("meson")) && build.projectName == null) {
+            // a CMakeLists.txt or meson.build without project() belongs to a parent project, found from there
+            return Optional.empty();
+        }
 
         // libraries, each once, from the first place that names it
         Map<String, Fact<CLibraries.Library>> libraries = new LinkedHashMap<>();

@@ -157,6 +157,15 @@ class CDetectorTest {
     }
 
     @Test
+    void aNestedCMakeListsWithoutProjectIsPartOfTheRootProjectNotAMember() {
+        MemoryProjectFiles files = repo("CMakeLists.txt", "project(app C)\nadd_subdirectory(src)\n",
+                "src/CMakeLists.txt", "add_executable(app main.c)\n", "src/main.c", "int main(void) { return 0; }\n");
+        var result = dev.dockergen.detect.Detectors.builtIn().detect(files, DetectOptions.DEFAULT);
+        assertEquals(1, result.projects().size(), result.projects().toString());
+        assertEquals("src/app @ src/CMakeLists.txt:1", fact(c(result.projects().get(0)).artefact()));
+    }
+
+    @Test
     void malformedCMakeIsAOneLineErrorWithFileAndLine() {
         ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect(repo(
                 "CMakeLists.txt", "project(x C)\n\nadd_executable(x\n  x.c\n", "x.c", "int main(void) { return 0; }\n")));
@@ -166,8 +175,8 @@ class CDetectorTest {
     @Test
     void anUnsafeProgramNameIsRefused() {
         ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect(repo(
-                "CMakeLists.txt", "add_executable(\"x;rm -rf\" x.c)\n", "x.c", "int main(void) { return 0; }\n")));
-        assertTrue(e.getMessage().startsWith("CMakeLists.txt:1: the program name"), e.getMessage());
+                "CMakeLists.txt", "project(x C)\nadd_executable(\"x;rm -rf\" x.c)\n", "x.c", "int main(void) { return 0; }\n")));
+        assertTrue(e.getMessage().startsWith("CMakeLists.txt:2: the program name"), e.getMessage());
     }
 
     @Test
