@@ -361,7 +361,7 @@ class CliTest {
         assertEquals("NAME             LANGUAGE  FINAL       SOURCE", lines.get(0));
         assertTrue(lines.get(1).matches("go-distroless\\*\\s+go\\s+distroless\\s+built-in presets/go.yaml:\\d+:\\d+"),
                 lines.get(1));
-        assertEquals(7, lines.size(), "a header, three Go and two Node presets, a footnote");
+        assertEquals(10, lines.size(), "a header, three Go, two Node and three C presets, a footnote");
         assertEquals(r.out(), CliRunner.run("presets").out(), "presets alone lists");
     }
 

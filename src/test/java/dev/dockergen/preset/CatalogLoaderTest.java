@@ -33,7 +33,8 @@ class CatalogLoaderTest {
     void builtInCatalogHasThreeGoPresetsWithDistrolessAsDefault() {
         PresetCatalog c = CatalogLoader.builtIn();
         assertEquals(List.of("go-distroless", "go-scratch", "go-alpine", "node-distroless", "node-alpine"),
-                c.presets().stream().map(Preset::name).toList());
+                c.presets().stream().filter(p -> p.language() == Language.GO || p.language() == Language.NODE)
+                        .map(Preset::name).toList());
         assertEquals("node-distroless", c.choose(Language.NODE, null, null).name());
         Preset def = c.choose(Language.GO, null, null);
         assertEquals("go-distroless", def.name());
@@ -59,7 +60,8 @@ class CatalogLoaderTest {
     @Test
     void everyFileInThePresetsFolderIsPackaged() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("presets"))) {
-            assertEquals(CatalogLoader.BUILT_IN_FILES, files.map(f -> f.getFileName().toString()).sorted().toList());
+            assertEquals(CatalogLoader.BUILT_IN_FILES.stream().sorted().toList(),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -125,7 +127,7 @@ class CatalogLoaderTest {
                         "org.yaml:4:5: preset a.extends: extends itself through a -> b -> c -> a; break the cycle"),
                 Arguments.of(HEAD + "  - {name: a, extends: go-nowhere}\n",
                         "org.yaml:4:24: preset a.extends: no preset named 'go-nowhere'; available: go-distroless, "
-                                + "go-scratch, go-alpine, node-distroless, node-alpine, a"),
+                                + "go-scratch, go-alpine, node-distroless, node-alpine, c-distroless, c-scratch, c-alpine, a"),
                 Arguments.of(HEAD + "  - {name: a, extends: go-alpine, final: scratch, language: go}\n"
                         + "  - name: b\n    extends: go-alpine\n    build: {image: \"golang:{version}@sha256:"
                         + "0".repeat(64) + "\"}\n",
