@@ -414,7 +414,7 @@ public final class CPlanner implements LanguagePlanner {
             }
             ins.add(new Instruction.Expose(port));
         }
-        ins.addAll(HealthChecks.instructions(null, runtime, port, preset));
+        ins.addAll(HealthChecks.instructions(c.healthPath(), runtime, port, preset));
         Map<String, String> known = new TreeMap<>();
         known.put("org.opencontainers.image.title", binary);
         ins.addAll(Labels.instructions(known, preset, request.labels()));

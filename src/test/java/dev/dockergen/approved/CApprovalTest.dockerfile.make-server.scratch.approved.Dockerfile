@@ -39,6 +39,6 @@ COPY --from=build /out/hello-server /usr/local/bin/hello-server
 USER 65532:65532
 EXPOSE 8080
 
-# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 8080.
+# No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:8080/healthz.
 LABEL org.opencontainers.image.title="hello-server"
 ENTRYPOINT ["/usr/local/bin/hello-server"]

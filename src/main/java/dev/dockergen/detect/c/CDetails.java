@@ -23,6 +23,7 @@ import java.util.Map;
  * @param resolver the program resolves host names (getaddrinfo...), which a static glibc build cannot do alone
  * @param sourceDirs directories holding C/C++ sources ("" for the root)
  * @param usesPkgConfig the build asks pkg-config for flags, so the builder needs it
+ * @param healthPath an HTTP path in a string literal that looks like a health route ("/healthz"), or null
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -38,7 +39,8 @@ public record CDetails(
         Fact<List<String>> runArgs,
         Fact<Boolean> resolver,
         List<String> sourceDirs,
-        boolean usesPkgConfig) implements LanguageDetails {
+        boolean usesPkgConfig,
+        Fact<String> healthPath) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -69,6 +71,7 @@ public record CDetails(
         facts.put("runArgs", runArgs);
         facts.put("resolvesHostNames", resolver);
         facts.put("pkgConfig", usesPkgConfig);
+        facts.put("healthPath", healthPath);
         return facts;
     }
 }

@@ -161,7 +161,8 @@ public final class CDetector implements Detector {
                 cxx == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, cxx),
                 build.cmakeMinimum, build.projectName, ldflags, build.needsAutoreconf, runArgs,
                 resolver == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, resolver), dirs,
-                build.usesPkgConfig);
+                build.usesPkgConfig, scans.stream().filter(s -> s.healthPath != null).findFirst()
+                        .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null));
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));

@@ -15,6 +15,9 @@ final class CSourceScan {
     private static final Pattern GETADDRINFO_PORT = Pattern.compile("\\bgetaddrinfo\\s*\\(\\s*(?:NULL|0|nullptr)\\s*,\\s*\"([0-9]{1,5})\"");
     private static final Pattern LISTEN = Pattern.compile("\\blisten\\s*\\(");
     private static final Pattern RESOLVER = Pattern.compile("\\b(getaddrinfo|gethostbyname|getpwnam|getpwuid|getgrnam)\\s*\\(");
+    /** A path in a string literal that names a health route: "/healthz", "GET /health", "/api/ping"... */
+    private static final Pattern HEALTH = Pattern.compile(
+            "\"(?:GET\\s+)?(/(?:[A-Za-z0-9_-]+/){0,3}(?:healthz?|readyz?|livez?|ping))(?=[\\s?\"])");
     private static final Pattern MAIN = Pattern.compile("\\bint\\s+main\\s*\\(");
 
     /** A port and how sure we are: 0 a literal in htons/getaddrinfo or a name resolved to one; 1 a PORT-named define alone. */
@@ -26,6 +29,8 @@ final class CSourceScan {
     Source listen;
     Source resolver;
     Source main;
+    String healthPath;
+    Source healthSource;
 
     private CSourceScan(String path) {
         this.path = path;
@@ -84,6 +89,11 @@ final class CSourceScan {
         Matcher r = RESOLVER.matcher(text);
         if (r.find()) {
             s.resolver = Source.of(path, line(text, r.start()));
+        }
+        Matcher hp = HEALTH.matcher(text);
+        if (hp.find()) {
+            s.healthPath = hp.group(1);
+            s.healthSource = Source.of(path, line(text, hp.start()));
         }
         Matcher m = MAIN.matcher(text);
         if (m.find()) {

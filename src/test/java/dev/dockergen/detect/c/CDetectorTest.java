@@ -64,6 +64,7 @@ class CDetectorTest {
         assertEquals("make", p.buildTool());
         assertEquals("hello-server @ Makefile:10", fact(c(p).artefact()));
         assertEquals("8080 @ server.h:4", fact(p.port()));
+        assertEquals("/healthz @ respond.c:8", fact(c(p).healthPath()));
         assertEquals(List.of("hello-server"), p.start());
         assertEquals(List.of(), libs(p));
         assertNull(c(p).makeLdflags(), "an empty LDFLAGS is no value to keep");
