@@ -70,7 +70,8 @@ final class AutotoolsParser {
             String dir = ProjectFiles.parent(am);
             Matcher p = PROGRAMS.matcher(text);
             while (p.find()) {
-                for (String prog : p.group(1).strip().split("\\s+")) {
+                for (String listed : p.group(1).strip().split("\\s+")) {
+                    String prog = listed.replace("$(EXEEXT)", ""); // Makefile.in spells programs tool$(EXEEXT)
                     if (!prog.isEmpty() && !prog.contains("$")) {
                         facts.programs.add(Fact.of(ProjectFiles.join(dir, prog), am, lineOf(text, p.start())));
                     }
@@ -118,10 +119,13 @@ final class AutotoolsParser {
         return line;
     }
 
+    /** Every Makefile.am; a Makefile.in stands in where a directory has no Makefile.am (a release tarball). */
     static List<String> ams(ProjectFiles files, List<String> all) {
         List<String> out = new ArrayList<>();
         for (String f : all) {
-            if (ProjectFiles.fileName(f).equals("Makefile.am")) {
+            String name = ProjectFiles.fileName(f);
+            if (name.equals("Makefile.am")
+                    || name.equals("Makefile.in") && !files.isFile(ProjectFiles.join(ProjectFiles.parent(f), "Makefile.am"))) {
                 out.add(f);
             }
         }

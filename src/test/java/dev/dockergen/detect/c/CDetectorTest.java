@@ -132,6 +132,33 @@ class CDetectorTest {
     }
 
     @Test
+    void cmakeVariablesOutputDirectoryAndPkgConfigModules() {
+        ProjectFacts p = detect(repo("CMakeLists.txt", """
+                cmake_minimum_required(VERSION 3.22...3.28)
+                project(relay LANGUAGES C)
+                set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+                find_package(PkgConfig REQUIRED)
+                pkg_check_modules(DEPS REQUIRED IMPORTED_TARGET libcurl>=7.0 jansson)
+                add_executable(${PROJECT_NAME} main.c) # the program
+                target_link_libraries(${PROJECT_NAME} PRIVATE PkgConfig::DEPS m)
+                """, "main.c", "int main(void) { return 0; }\n"));
+        assertEquals("bin/relay @ CMakeLists.txt:6", fact(c(p).artefact()));
+        assertEquals("3.22 @ CMakeLists.txt:1", fact(c(p).cmakeMinimum()));
+        assertEquals(List.of("curl @ CMakeLists.txt:5", "jansson @ CMakeLists.txt:5", "m @ CMakeLists.txt:7"), libs(p));
+        assertTrue(c(p).usesPkgConfig());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aReleaseTarballWithConfigureAndMakefileInNeedsNoAutoreconf() {
+        ProjectFacts p = detect(repo("configure", "#!/bin/sh\n", "Makefile.in", "bin_PROGRAMS = tool$(EXEEXT)\nfoo = 1\n",
+                "tool.c", "int main(void) { return 0; }\n"));
+        assertEquals("autotools", p.buildTool());
+        assertEquals(false, c(p).needsAutoreconf());
+        assertEquals("tool @ Makefile.in:1", fact(c(p).artefact()));
+    }
+
+    @Test
     void anUnknownLibraryIsWarnedWithItsSource() {
         detect(repo("CMakeLists.txt", "project(x C)\nadd_executable(x x.c)\ntarget_link_libraries(x PRIVATE frobnicate)\n",
                 "x.c", "int main(void) { return 0; }\n"));
