@@ -214,6 +214,14 @@ public final class CPlanner implements LanguagePlanner {
             if (apk && staticBuild && l.apkStatic() != null) {
                 pkgs.putIfAbsent(l.apkStatic(), "lib" + l.key() + ".a for the static link");
             }
+            if (staticBuild) {
+                for (CLibraries.Library need : CLibraries.staticNeeds(l)) {
+                    String needDev = apk ? need.apkStatic() : need.debDev();
+                    if (needDev != null) {
+                        pkgs.putIfAbsent(needDev, "lib" + need.key() + ".a, which the static lib" + l.key() + " links");
+                    }
+                }
+            }
         }
         return pkgs;
     }

@@ -16,10 +16,11 @@ FROM gcc:${GCC_VERSION} AS build
 # ninja-build: Meson's backend
 # pkg-config: the build asks pkg-config for flags
 # libsqlite3-dev: libsqlite3 (meson.build:3)
+# zlib1g-dev: libz.a, which the static libsqlite3 links
 # Debian package versions are not pinned: old ones leave the index.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev \
+    && apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 

@@ -34,6 +34,13 @@ class CImagesContainerTest {
                         "apt-get install -y --no-install-recommends cmake"),
                 Arguments.of("meson-tally", FinalStage.DISTROLESS, null, null, "tally.c", "%d words", "%d word(s)", null,
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev"),
+                Arguments.of("meson-tally", FinalStage.SCRATCH, null, null, "tally.c", "%d words", "%d word(s)", null,
+                        "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev zlib1g-dev"),
+                Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
+                        "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
+                Arguments.of("autotools-server", FinalStage.SCRATCH, "/", "greetings, lab", "src/greeter.c",
+                        "greetings, lab", "greetings, LAB", "greetings, LAB",
+                        "apt-get install -y --no-install-recommends autoconf automake libtool"),
                 Arguments.of("autotools-server", FinalStage.DISTROLESS, "/", "greetings, lab", "src/greeter.c",
                         "greetings, lab", "greetings, LAB", "greetings, LAB",
                         "apt-get install -y --no-install-recommends autoconf automake libtool"));

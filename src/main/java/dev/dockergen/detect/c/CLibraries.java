@@ -30,6 +30,12 @@ public final class CLibraries {
     private static final Map<String, Library> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, String> CMAKE = new LinkedHashMap<>();
     private static final Map<String, String> PKG_CONFIG = new LinkedHashMap<>();
+    /** Libraries a static archive needs at link time (pkg-config's Libs.private) beyond the C library. */
+    private static final Map<String, List<String>> STATIC_NEEDS = Map.of(
+            "sqlite3", List.of("z"),
+            "png", List.of("z"),
+            "ssl", List.of("crypto"),
+            "xml2", List.of("z", "lzma"));
 
     private static void libc(String key) {
         BY_KEY.put(key, new Library(key, null, null, null, null, null, true, true));
@@ -136,6 +142,11 @@ public final class CLibraries {
     /** By pkg-config module name (zlib, openssl, libcurl...); a version constraint is cut off. */
     public static Optional<Library> byPkgConfig(String module) {
         return Optional.ofNullable(PKG_CONFIG.get(module.toLowerCase(Locale.ROOT))).map(BY_KEY::get);
+    }
+
+    /** What a static link of {@code lib} needs besides it (libsqlite3.a needs libz.a). */
+    public static List<Library> staticNeeds(Library lib) {
+        return STATIC_NEEDS.getOrDefault(lib.key(), List.of()).stream().map(BY_KEY::get).toList();
     }
 
     /** Every known link name, for documentation and tests. */
