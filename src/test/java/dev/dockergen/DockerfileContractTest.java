@@ -55,6 +55,14 @@ class DockerfileContractTest {
         assertEquals(List.of(), violations(dockerfile, ignore, result.project().port() != null));
     }
 
+    @ParameterizedTest(name = "c {0} on {1}")
+    @MethodSource("dev.dockergen.CApprovalTest#fixtureTimesFinal")
+    void generatedCFilesMeetTheContract(String fixture, FinalStage stage) {
+        GenerationResult result = CApprovalTest.generate(fixture, stage);
+        IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
+        assertEquals(List.of(), violations(result.files().get(0).content(), ignore, result.project().port() != null));
+    }
+
     @org.junit.jupiter.api.Test
     void theRulesCatchABadHandWrittenDockerfile() {
         String bad = """

@@ -58,6 +58,13 @@ class LintersTest {
             Files.writeString(file, JavaApprovalTest.generate(fixture, stage).files().get(0).content());
             DOCKERFILES.add(file);
         }
+        for (var args : CApprovalTest.fixtureTimesFinal().toList()) {
+            String fixture = (String) args.get()[0];
+            FinalStage stage = (FinalStage) args.get()[1];
+            Path file = OUT.resolve("c-" + fixture + "." + stage.id() + ".Dockerfile");
+            Files.writeString(file, CApprovalTest.generate(fixture, stage).files().get(0).content());
+            DOCKERFILES.add(file);
+        }
     }
 
     private static void requireTool(boolean present, String what) {

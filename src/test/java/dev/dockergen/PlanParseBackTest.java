@@ -79,6 +79,44 @@ class PlanParseBackTest {
     }
 
     @Test
+    void everyGeneratedCDockerfileParsesBackToItsPlan() {
+        Random random = new Random(20261128L);
+        PresetCatalog catalog = CatalogLoader.builtIn();
+        TemplateRenderer renderer = new TemplateRenderer();
+        int rendered = 0;
+        for (int i = 0; i < CASES / 2; i++) {
+            Map<String, String> files = new TreeMap<>();
+            String name = pick(random, NASTY);
+            String main = "int main(void) { return htons(" + pick(random, new String[] {"8080", "0", "99999", "PORT"}) + "); }\n";
+            switch (random.nextInt(3)) {
+                case 0 -> files.put("CMakeLists.txt", "project(p C)\nadd_executable(\"" + name.replace("\"", "") + "\" m.c)\n"
+                        + "target_link_libraries(p " + pick(random, NASTY).replace(")", "") + ")\n");
+                case 1 -> files.put("Makefile", "LDFLAGS = " + pick(random, NASTY).replace("\n", " ") + "\n" + name.replace("\n", "")
+                        + ": m.o\n\t$(CC) $(LDFLAGS) -o $@ m.o -l" + pick(random, NASTY).replace("\n", "") + "\n");
+                default -> files.put("meson.build", "project('p', 'c')\nexecutable('" + name.replace("'", "") + "', 'm.c')\n");
+            }
+            files.put("m.c", main);
+            files.put("README.md", "./" + name + " --port " + pick(random, NASTY) + "\n");
+            FinalStage stage = FinalStage.values()[random.nextInt(3)];
+            try {
+                var detection = Detectors.builtIn().detect(new MemoryProjectFiles("c" + i, files), DetectOptions.DEFAULT);
+                if (detection.projects().size() != 1) {
+                    continue;
+                }
+                ProjectFacts facts = detection.projects().get(0);
+                var plans = Planner.builtIn().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
+                        catalog, null, Map.of(), null, List.of(), "TEST"));
+                String text = renderer.dockerfile(plans.dockerfile());
+                assertEquals(expected(plans.dockerfile()), actual(text), "c case " + i + ":\n" + text);
+                rendered++;
+            } catch (DockergenException e) {
+                assertTrue(!e.getMessage().contains("\n"), "one-line error: " + e.getMessage());
+            }
+        }
+        assertTrue(rendered >= 15, "safe random C repositories are generated, not refused: " + rendered);
+    }
+
+    @Test
     void theComparisonSeesAnInjectedInstruction() {
         GenerationResult r = Fixtures.dockergen().generate(new GenerateRequest(Fixtures.goFiles("nethttp-root"),
                 DetectOptions.DEFAULT, null, FinalStage.ALPINE, null));

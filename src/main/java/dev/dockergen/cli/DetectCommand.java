@@ -125,7 +125,9 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             text = String.valueOf(f.value());
             source = f.source() == null ? "" : f.source().toString();
         } else if (v instanceof Collection<?> c) {
-            text = String.join(", ", c.stream().map(String::valueOf).toList());
+            text = String.join(", ", c.stream().map(item -> item instanceof Fact<?> f && f.source() != null
+                    ? f.value() + " (" + f.source() + ")" : item instanceof Fact<?> f ? String.valueOf(f.value())
+                    : String.valueOf(item)).toList());
         } else {
             text = String.valueOf(v);
         }

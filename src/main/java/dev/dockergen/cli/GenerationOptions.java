@@ -33,7 +33,8 @@ public final class GenerationOptions {
     @Option(names = "--port", paramLabel = "N", description = "Port to expose instead of the detected one.")
     Integer port;
 
-    @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server.")
+    @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server; "
+            + "C: the program to run when the build makes several.")
     String mainPackage;
 
     @Option(names = "--project", paramLabel = "PATH",

@@ -16,7 +16,8 @@ public final class Detectors {
 
     public static Detectors builtIn() {
         return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector(),
-                new dev.dockergen.detect.python.PythonDetector(), new dev.dockergen.detect.java.JavaDetector()));
+                new dev.dockergen.detect.python.PythonDetector(), new dev.dockergen.detect.java.JavaDetector(),
+                new dev.dockergen.detect.c.CDetector()));
     }
 
     /** How deep below the root monorepo members are looked for. */

@@ -16,7 +16,8 @@ public final class Planner {
     }
 
     public static Planner builtIn() {
-        return new Planner(List.of(new GoPlanner(), new NodePlanner(), new PythonPlanner(), new JavaPlanner()));
+        return new Planner(List.of(new GoPlanner(), new NodePlanner(), new PythonPlanner(), new JavaPlanner(),
+                new CPlanner()));
     }
 
     public Plans plan(PlanRequest request) {

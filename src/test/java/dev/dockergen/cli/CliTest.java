@@ -361,7 +361,7 @@ class CliTest {
         assertEquals("NAME             LANGUAGE  FINAL       SOURCE", lines.get(0));
         assertTrue(lines.get(1).matches("go-distroless\\*\\s+go\\s+distroless\\s+built-in presets/go.yaml:\\d+:\\d+"),
                 lines.get(1));
-        assertEquals(12, lines.size(), "a header, three Go, two Node, two Python and three Java presets, a footnote");
+        assertEquals(15, lines.size(), "a header, three Go, two Node, two Python, three Java and three C presets, a footnote");
         assertEquals(r.out(), CliRunner.run("presets").out(), "presets alone lists");
     }
 

@@ -185,6 +185,26 @@ class HostileInputTest {
             Files.writeString(d.resolve("requirements.txt"), "-r more.txt\n");
             Files.writeString(d.resolve("more.txt"), "-r requirements.txt\n");
             Files.writeString(d.resolve("main.py"), "if __name__ == \"__main__\":\n    pass\n");
+        c.put("C: injection in CMake target", d -> {
+            Files.writeString(d.resolve("CMakeLists.txt"), "add_executable(\"x\nRUN id\" x.c)\n");
+            Files.writeString(d.resolve("x.c"), "int main(void) { return 0; }\n");
+        });
+        c.put("C: unterminated CMake", d -> {
+            Files.writeString(d.resolve("CMakeLists.txt"), "project(x C)\nadd_executable(x \"x.c\n");
+            Files.writeString(d.resolve("x.c"), "int main(void) { return 0; }\n");
+        });
+        c.put("C: self-doubling Makefile", d -> {
+            StringBuilder b = new StringBuilder("A0 = a\n");
+            for (int i = 1; i < 60; i++) {
+                b.append("A").append(i).append(" = $(A").append(i - 1).append(") $(A").append(i - 1).append(")\n");
+            }
+            Files.writeString(d.resolve("Makefile"), b.append("$(A59): x.o\n").toString());
+            Files.writeString(d.resolve("x.c"), "int main(void) { return 0; }\n");
+        });
+        c.put("C: injection in README run line", d -> {
+            Files.writeString(d.resolve("Makefile"), "app: app.o\n");
+            Files.writeString(d.resolve("app.c"), "int main(void) { return 0; }\n");
+            Files.writeString(d.resolve("README.md"), "./app --port 8080\"]\nRUN id\n./app --port=99999999\n");
         });
         return c;
     }

@@ -61,7 +61,7 @@ final class ContainerScenario {
         String user = ContainerLab.imageUser(tag);
         assertTrue(user.matches("[1-9][0-9]*:[1-9][0-9]*"), "image must run as a numeric non-root user, not '" + user + "'");
         List<String> start = generated.project().start();
-        long artefact = start != null && generated.project().language().id().equals("go")
+        long artefact = start != null && List.of("go", "c").contains(generated.project().language().id())
                 ? ContainerLab.fileSize(tag, "/usr/local/bin/" + start.get(0)) : 0;
         if (stage == FinalStage.SCRATCH) {
             assertTrue(first.size() <= artefact * 1.10, "scratch image " + first.size()

@@ -33,7 +33,8 @@ class CatalogLoaderTest {
     void builtInCatalogHasThreeGoPresetsWithDistrolessAsDefault() {
         PresetCatalog c = CatalogLoader.builtIn();
         assertEquals(List.of("go-distroless", "go-scratch", "go-alpine", "node-distroless", "node-alpine",
-                "python-distroless", "python-alpine", "java-distroless", "java-alpine", "java-scratch"),
+                "python-distroless", "python-alpine", "java-distroless", "java-alpine", "java-scratch", "c-distroless",
+                "c-scratch", "c-alpine"),
                 c.presets().stream().map(Preset::name).toList());
         assertEquals("node-distroless", c.choose(Language.NODE, null, null).name());
         Preset def = c.choose(Language.GO, null, null);
@@ -60,7 +61,8 @@ class CatalogLoaderTest {
     @Test
     void everyFileInThePresetsFolderIsPackaged() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("presets"))) {
-            assertEquals(CatalogLoader.BUILT_IN_FILES.stream().sorted().toList(), files.map(f -> f.getFileName().toString()).sorted().toList());
+            assertEquals(CatalogLoader.BUILT_IN_FILES.stream().sorted().toList(),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -127,7 +129,7 @@ class CatalogLoaderTest {
                 Arguments.of(HEAD + "  - {name: a, extends: go-nowhere}\n",
                         "org.yaml:4:24: preset a.extends: no preset named 'go-nowhere'; available: go-distroless, "
                                 + "go-scratch, go-alpine, node-distroless, node-alpine, python-distroless, python-alpine, "
-                                + "java-distroless, java-alpine, java-scratch, a"),
+                                + "java-distroless, java-alpine, java-scratch, c-distroless, c-scratch, c-alpine, a"),
                 Arguments.of(HEAD + "  - {name: a, extends: go-alpine, final: scratch, language: go}\n"
                         + "  - name: b\n    extends: go-alpine\n    build: {image: \"golang:{version}@sha256:"
                         + "0".repeat(64) + "\"}\n",

@@ -1,0 +1,61 @@
+package dev.dockergen.container;
+
+import dev.dockergen.Fixtures;
+import dev.dockergen.preset.FinalStage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * C programs on the finals the lab stands in for: scratch (static) and distroless (dynamic, libraries copied by ldd).
+ * Alpine builds install build-base with apk, which the lab lacks, so they are not built here.
+ */
+@Tag("container")
+class CImagesContainerTest {
+    private static final Path WORK = Path.of("target", "container-work-c");
+    private static final Path C = Fixtures.ROOT.resolve("c");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("make-server", FinalStage.SCRATCH, "/", "hello from make-server", "respond.c",
+                        "\"hello from make-server", "\"hi from make-server", "hi from make-server", "apt-get install"),
+                Arguments.of("make-server", FinalStage.DISTROLESS, "/", "hello from make-server", "respond.c",
+                        "\"hello from make-server", "\"hi from make-server", "hi from make-server", "apt-get install"),
+                Arguments.of("cmake-cli", FinalStage.DISTROLESS, null, null, "src/main.c", "zpack v1", "zpack v2", null,
+                        "apt-get install -y --no-install-recommends cmake zlib1g-dev"),
+                Arguments.of("cmake-cli", FinalStage.SCRATCH, null, null, "src/main.c", "zpack v1", "zpack v2", null,
+                        "apt-get install -y --no-install-recommends cmake zlib1g-dev"),
+                Arguments.of("cpp-cmake", FinalStage.DISTROLESS, null, null, "main.cpp", "' ' << n", "\": \" << n", null,
+                        "apt-get install -y --no-install-recommends cmake"),
+                Arguments.of("meson-tally", FinalStage.DISTROLESS, null, null, "tally.c", "%d words", "%d word(s)", null,
+                        "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev"),
+                Arguments.of("meson-tally", FinalStage.SCRATCH, null, null, "tally.c", "%d words", "%d word(s)", null,
+                        "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev zlib1g-dev"),
+                Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
+                        "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
+                Arguments.of("autotools-server", FinalStage.SCRATCH, "/", "greetings, lab", "src/greeter.c",
+                        "greetings, lab", "greetings, LAB", "greetings, LAB",
+                        "apt-get install -y --no-install-recommends autoconf automake libtool"),
+                Arguments.of("autotools-server", FinalStage.DISTROLESS, "/", "greetings, lab", "src/greeter.c",
+                        "greetings, lab", "greetings, LAB", "greetings, LAB",
+                        "apt-get install -y --no-install-recommends autoconf automake libtool"));
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        ContainerReport.write(Path.of("target"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("cases")
+    void imageBuildsRunsAnswersAndRebuildsFromCache(String app, FinalStage stage, String probe, String expect, String file,
+                                                    String from, String to, String expectAfter, String install)
+            throws IOException {
+        ContainerScenario.run(WORK, "c-" + app, C.resolve(app), stage, probe, expect, file, from, to, expectAfter, install);
+    }
+}
