@@ -89,7 +89,7 @@ public final class Dockergen {
         }
         if (projects.isEmpty()) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
-                    + ": no supported project found (looked for go.mod and Go main packages); "
+                    + ": no supported project found (looked for Go, Node, Python, Java and C/C++ build files); "
                     + "run dockergen in the project's root directory");
         }
         if (projects.size() > 1) {

@@ -185,6 +185,7 @@ class HostileInputTest {
             Files.writeString(d.resolve("requirements.txt"), "-r more.txt\n");
             Files.writeString(d.resolve("more.txt"), "-r requirements.txt\n");
             Files.writeString(d.resolve("main.py"), "if __name__ == \"__main__\":\n    pass\n");
+        });
         c.put("C: injection in CMake target", d -> {
             Files.writeString(d.resolve("CMakeLists.txt"), "add_executable(\"x\nRUN id\" x.c)\n");
             Files.writeString(d.resolve("x.c"), "int main(void) { return 0; }\n");
