@@ -321,7 +321,7 @@ public final class NodeDetector implements Detector {
     private static Map<String, String> dependencies(JsonNode pkg) {
         Map<String, String> deps = new LinkedHashMap<>();
         for (String field : List.of("dependencies", "devDependencies")) {
-            Iterator<Map.Entry<String, JsonNode>> it = pkg.path(field).fields();
+            Iterator<Map.Entry<String, JsonNode>> it = pkg.path(field).properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 deps.putIfAbsent(e.getKey(), e.getValue().asText());

@@ -185,7 +185,7 @@ public final class PythonDetector implements Detector {
             for (JsonNode d : project.path("dependencies")) {
                 addRequirement(d.asText(), pyproject.at(d.asText()), deps, extras);
             }
-            Iterator<Map.Entry<String, JsonNode>> poetryDeps = py.path("tool").path("poetry").path("dependencies").fields();
+            Iterator<Map.Entry<String, JsonNode>> poetryDeps = py.path("tool").path("poetry").path("dependencies").properties().iterator();
             while (poetryDeps.hasNext()) {
                 Map.Entry<String, JsonNode> e = poetryDeps.next();
                 if (!e.getKey().equals("python")) {
@@ -231,7 +231,7 @@ public final class PythonDetector implements Detector {
         if (hasPipfile) {
             TomlFile pipfile = toml(files, "Pipfile", "Pipfile");
             evidence.add("Pipfile");
-            Iterator<Map.Entry<String, JsonNode>> it = pipfile.tree().path("packages").fields();
+            Iterator<Map.Entry<String, JsonNode>> it = pipfile.tree().path("packages").properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 deps.putIfAbsent(normalize(e.getKey()), Source.of("Pipfile", lineOfKey(pipfile.text(), e.getKey())));
