@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class NodeApprovalTest {
     static final String[] FIXTURES = {"express-npm", "fastify-pnpm", "ts-express-yarn", "next-standalone", "vite-spa",
         "prisma-express", "npm-workspaces", "pnpm-workspaces", "bun-server", "angular-spa",
-        "yarn-berry-workspaces"};
+        "yarn-berry-workspaces", "nest-api", "cra-app", "vue-cli-app"};
     /** Static sites: served by busybox httpd, so only on alpine. */
-    static final java.util.Set<String> SITES = java.util.Set.of("vite-spa", "angular-spa");
+    static final java.util.Set<String> SITES = java.util.Set.of("vite-spa", "angular-spa", "cra-app", "vue-cli-app");
     /** Workspace fixtures: the member each generates for (as with --project). */
     static final Map<String, String> MEMBERS = Map.of("npm-workspaces", "apps/api", "pnpm-workspaces", "apps/api",
             "yarn-berry-workspaces", "apps/web");
@@ -62,6 +62,31 @@ public class NodeApprovalTest {
         GenerationResult result = generate(fixture, FinalStage.ALPINE);
         try (NamedEnvironment env = NamerFactory.withParameters(fixture)) {
             Approvals.verify(result.files().get(1).content(), new Options().forFile().withExtension(".dockerignore"));
+        }
+    }
+
+    /**
+     * What `detect --format json` says about each fixture, approved; parsed as JSON first, and every fact that
+     * carries a value carries a source.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void detectJson(String fixture) throws Exception {
+        String dir = Fixtures.ROOT.resolve("node").resolve(fixture).toString();
+        dev.dockergen.cli.CliRunner.Result r = dev.dockergen.cli.CliRunner.run("detect", "--format", "json", dir);
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertTrue(json.get("projects").size() >= 1, r.out());
+        for (com.fasterxml.jackson.databind.JsonNode project : json.get("projects")) {
+            assertEquals("node", project.get("language").asText());
+            project.get("facts").forEach(fact -> {
+                if (fact.isObject() && fact.has("value")) {
+                    assertTrue(fact.hasNonNull("source") && !fact.get("source").asText().isEmpty(), fixture + ": " + fact);
+                }
+            });
+        }
+        try (NamedEnvironment env = NamerFactory.withParameters(fixture)) {
+            Approvals.verify(r.out(), new Options().forFile().withExtension(".json"));
         }
     }
 

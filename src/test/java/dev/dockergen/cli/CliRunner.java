@@ -6,8 +6,8 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** Runs the real command line in-process and captures what it prints. */
-final class CliRunner {
-    record Result(int code, String out, String err) {
+public final class CliRunner {
+    public record Result(int code, String out, String err) {
     }
 
     private CliRunner() {
@@ -22,7 +22,7 @@ final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.commandLine(Fixtures::dockergen, new PrintWriter(out, true), new PrintWriter(err, true), Map.of())

@@ -43,6 +43,9 @@ public final class NodeDetector implements Detector {
     private static final Pattern HEALTH_ROUTE = Pattern.compile(
             "(?:\\.(?:get|head|all|route)\\(\\s*|\\b(?:req|request)\\.url\\s*===?\\s*)"
                     + "['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
+    /** Nest's route decorators: @Get('health') in a controller. */
+    private static final Pattern NEST_HEALTH = Pattern.compile(
+            "@(?:Get|Head|All)\\(\\s*['\"`]/?((?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     private static final Pattern STANDALONE = Pattern.compile("output\\s*:\\s*['\"]standalone['\"]");
 
     @Override
@@ -191,7 +194,7 @@ public final class NodeDetector implements Detector {
         }
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
-                kind.equals(NodeDetails.SPA) ? null : firstMatch(files, sources(files), HEALTH_ROUTE), name(pkg), workspace,
+                kind.equals(NodeDetails.SPA) ? null : healthRoute(files, framework), name(pkg), workspace,
                 installFiles(top, pm.value()));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
@@ -457,6 +460,17 @@ public final class NodeDetector implements Detector {
             }
         }
         return null;
+    }
+
+    /** A route that looks like a health endpoint, with its source: app.get('/healthz'), or Nest's @Get('health'). */
+    private static Fact<String> healthRoute(ProjectFiles files, Fact<String> framework) {
+        List<String> sources = sources(files);
+        Fact<String> route = firstMatch(files, sources, HEALTH_ROUTE);
+        if (route == null && framework != null && framework.value().equals("nest")) {
+            Fact<String> name = firstMatch(files, sources, NEST_HEALTH);
+            route = name == null ? null : Fact.of("/" + name.value(), name.source());
+        }
+        return route;
     }
 
     /** The project's own script files, for ports and routes: no dependencies, builds or tests. */
