@@ -8,6 +8,7 @@ import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,7 +146,7 @@ public final class JavaDetector implements Detector {
             Fact<Integer> set = AppConfig.port(files, resources, keys);
             return set != null ? set : Fact.of(8080, app.framework().source());
         }
-        Fact<String> found = firstMatch(files, sources(files, app.dir()), PORT_IN_CODE);
+        Fact<String> found = SourceSearch.firstMatch(files, sources(files, app.dir()), PORT_IN_CODE);
         if (found != null) {
             int p = Integer.parseInt(found.value());
             if (p >= 1 && p <= 65535) {
@@ -160,27 +161,6 @@ public final class JavaDetector implements Detector {
                 .filter(p -> p.endsWith(".java")).limit(2000).toList();
     }
 
-    private static Fact<String> firstMatch(ProjectFiles files, List<String> paths, Pattern pattern) {
-        for (String path : paths) {
-            String text;
-            try {
-                text = files.read(path).orElse("");
-            } catch (ProjectInputException e) {
-                continue;
-            }
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].strip().startsWith("//") || lines[i].strip().startsWith("*")) {
-                    continue;
-                }
-                Matcher m = pattern.matcher(lines[i]);
-                if (m.find()) {
-                    return Fact.of(m.group(1), path, i + 1);
-                }
-            }
-        }
-        return null;
-    }
 
     private static ProjectFacts facts(ProjectFiles files, Fact<String> tool, String wrapper, App app, List<String> modules,
                                       List<String> buildFiles, List<String> buildDirs, Fact<String> version,
@@ -188,7 +168,7 @@ public final class JavaDetector implements Detector {
                                       List<Warning> warnings) {
         Fact<Integer> port = app.layout() == null ? null : port(files, app);
         if (health == null && app.layout() != null && app.framework() == null) {
-            health = firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
+            health = SourceSearch.firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
         }
         List<String> start = null;
         if (app.layout() != null) {

@@ -12,6 +12,7 @@ import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -465,9 +466,9 @@ public final class NodeDetector implements Detector {
     /** A route that looks like a health endpoint, with its source: app.get('/healthz'), or Nest's @Get('health'). */
     private static Fact<String> healthRoute(ProjectFiles files, Fact<String> framework) {
         List<String> sources = sources(files);
-        Fact<String> route = firstMatch(files, sources, HEALTH_ROUTE);
+        Fact<String> route = SourceSearch.firstMatch(files, sources, HEALTH_ROUTE);
         if (route == null && framework != null && framework.value().equals("nest")) {
-            Fact<String> name = firstMatch(files, sources, NEST_HEALTH);
+            Fact<String> name = SourceSearch.firstMatch(files, sources, NEST_HEALTH);
             route = name == null ? null : Fact.of("/" + name.value(), name.source());
         }
         return route;
@@ -482,28 +483,6 @@ public final class NodeDetector implements Detector {
                 .limit(2000).toList();
     }
 
-    /** The first match of a pattern's first group, with its file and line; commented-out lines do not count. */
-    private static Fact<String> firstMatch(ProjectFiles files, List<String> sources, Pattern pattern) {
-        for (String path : sources) {
-            String text;
-            try {
-                text = files.read(path).orElse("");
-            } catch (ProjectInputException e) {
-                continue;
-            }
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].strip().startsWith("//")) {
-                    continue;
-                }
-                Matcher m = pattern.matcher(lines[i]);
-                if (m.find()) {
-                    return Fact.of(m.group(1), path, i + 1);
-                }
-            }
-        }
-        return null;
-    }
 
     private static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {
         if (kind.equals(NodeDetails.SPA)) {
@@ -511,7 +490,7 @@ public final class NodeDetector implements Detector {
         }
         List<String> sources = sources(files);
         for (Pattern pattern : List.of(PORT_ENV, PORT_CONST, PORT_LISTEN)) {
-            Fact<String> found = firstMatch(files, sources, pattern);
+            Fact<String> found = SourceSearch.firstMatch(files, sources, pattern);
             if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
                 return Fact.of(Integer.parseInt(found.value()), found.source());
             }
