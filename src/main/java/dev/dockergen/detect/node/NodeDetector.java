@@ -257,9 +257,8 @@ public final class NodeDetector implements Detector {
 
     /** package.json (or a member's) as a JSON object; errors name the file and line. */
     static JsonNode parse(String file, String text) {
-        JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new ProjectInputException(Source.of(file, 1), file + " must hold a JSON object");
             }

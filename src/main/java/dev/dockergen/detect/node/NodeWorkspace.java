@@ -9,8 +9,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -230,18 +228,15 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
         Map<String, String> byName = new LinkedHashMap<>();
         names.forEach((dir, name) -> byName.put(name, dir));
         List<String> order = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> path = new ArrayDeque<>();
-        visit(member, byName, pkgs, order, seen, path);
+        visit(member, byName, pkgs, order, new LinkedHashSet<>());
         return order;
     }
 
     private static void visit(String dir, Map<String, String> byName, Map<String, JsonNode> pkgs, List<String> order,
-                              Set<String> seen, Deque<String> path) {
+                              Set<String> seen) {
         if (!seen.add(dir)) {
             return; // visited, or a cycle: each member is listed once
         }
-        path.push(dir);
         for (String field : List.of("dependencies", "optionalDependencies")) {
             Iterator<String> it = pkgs.get(dir).path(field).fieldNames();
             List<String> deps = new ArrayList<>();
@@ -250,11 +245,10 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
             for (String dep : deps) {
                 String depDir = byName.get(dep);
                 if (depDir != null) {
-                    visit(depDir, byName, pkgs, order, seen, path);
+                    visit(depDir, byName, pkgs, order, seen);
                 }
             }
         }
-        path.pop();
         order.add(dir);
     }
 }
