@@ -54,9 +54,12 @@ public final class PresetsCommand extends BaseCommand implements Callable<Intege
         }
 
         static int list(PresetCatalog catalog, PrintWriter out) {
-            out.println(String.format("%-16s %-9s %-11s %s", "NAME", "LANGUAGE", "FINAL", "SOURCE"));
+            // the name column is as wide as the longest name (at least 16), so an organisation's long names line up too
+            int width = Math.max(16, catalog.presets().stream().mapToInt(p -> p.name().length() + 1).max().orElse(0));
+            String row = "%-" + width + "s %-9s %-11s %s";
+            out.println(String.format(row, "NAME", "LANGUAGE", "FINAL", "SOURCE"));
             for (Preset p : catalog.presets()) {
-                out.println(String.format("%-16s %-9s %-11s %s", p.name() + (p.isDefault() ? "*" : ""),
+                out.println(String.format(row, p.name() + (p.isDefault() ? "*" : ""),
                         p.language().id(), p.finalStage().id(), p.source()
                         + (p.lineage().size() > 1 ? " (extends " + p.lineage().get(1) + ")" : "")));
             }

@@ -67,8 +67,10 @@ public final class GoDetector implements Detector {
     @Override
     public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
         boolean hasGoMod = files.isFile("go.mod");
-        // a directory with its own go.mod is another module: the go command leaves it out, and so do we
-        List<String> goFiles = files.walk("", MAX_DEPTH, dir -> pruned(dir) || files.isFile(dir + "/go.mod")).stream()
+        // a directory with its own go.mod is another module: the go command leaves it out, and so do we.
+        // Without a go.mod only the top two levels count (main.go, cmd/x/main.go): deeper .go files in a
+        // repository of another language are fixtures or build output, not a program of its own.
+        List<String> goFiles = files.walk("", hasGoMod ? MAX_DEPTH : 2, dir -> pruned(dir) || files.isFile(dir + "/go.mod")).stream()
                 .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go"))
                 .toList();
         if (!hasGoMod && goFiles.isEmpty()) {

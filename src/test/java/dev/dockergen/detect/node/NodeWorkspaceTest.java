@@ -116,4 +116,17 @@ class NodeWorkspaceTest {
                 "p/b/package.json", "{\"name\": \"b\", \"dependencies\": {\"a\": \"*\"}}");
         assertEquals(List.of("p/b", "p/a"), workspace(r.projects().get(0)).needed());
     }
+
+    @Test
+    void buildOutputAndTestFixturesHoldNoMemberProjects() {
+        String app = "{\"scripts\": {\"start\": \"node s.js\"}}";
+        DetectionResult r = detect(
+                "services/web/package.json", app,
+                "target/classes/web/package.json", app,
+                "build/tmp/package.json", app,
+                "src/test/resources/fixtures/node/app/package.json", app,
+                "tools/__fixtures__/x/package.json", app,
+                "go/testdata/y/package.json", app);
+        assertEquals(List.of("services/web"), r.projects().stream().map(ProjectFacts::path).toList());
+    }
 }
