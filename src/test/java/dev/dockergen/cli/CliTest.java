@@ -358,7 +358,7 @@ class CliTest {
         CliRunner.Result r = CliRunner.run("presets", "list");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals("NAME             LANGUAGE  FINAL       SOURCE", lines.get(0));
+        assertEquals("NAME               LANGUAGE  FINAL       SOURCE", lines.get(0), "as wide as python-distroless*");
         assertTrue(lines.get(1).matches("go-distroless\\*\\s+go\\s+distroless\\s+built-in presets/go.yaml:\\d+:\\d+"),
                 lines.get(1));
         assertEquals(15, lines.size(), "a header, three Go, two Node, two Python, three Java and three C presets, a footnote");

@@ -32,9 +32,9 @@ class PresetsCliTest {
     void listNamesEveryPresetWithItsSourceAndParent() {
         CliRunner.Result r = CliRunner.run("presets", "list", "--catalog", PLATFORM);
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("acme-go*         go        distroless  --catalog docs/examples/acme/platform/presets.yaml:14:5 "
+        assertTrue(r.out().contains("acme-go*           go        distroless  --catalog docs/examples/acme/platform/presets.yaml:14:5 "
                 + "(extends go-distroless)\n"), r.out());
-        assertTrue(r.out().contains("go-distroless    go "), "the built-in default steps back: " + r.out());
+        assertTrue(r.out().contains("\ngo-distroless      go "), "the built-in default steps back: " + r.out());
     }
 
     @Test
