@@ -46,6 +46,16 @@ class InteractiveInitTest {
     }
 
     @Test
+    void inANodeWorkspaceTheMemberIsAskedFirst() {
+        CliRunner.Result r = CliRunner.runAtTerminal("apps/worker\n\n\n\n\n\n", Map.of(), "init", "--dry-run",
+                Fixtures.ROOT.resolve("node").resolve("npm-workspaces").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("? Project [apps/api] (apps found: apps/api, apps/worker; flag --project): "), r.err());
+        assertTrue(r.out().contains("apps/worker/Dockerfile <=="), r.out());
+        assertTrue(r.out().contains("COPY --from=build /app/packages/logger ./packages/logger\n"), r.out());
+    }
+
+    @Test
     void enterTakesEveryDefault() {
         CliRunner.Result r = CliRunner.runAtTerminal("\n\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
