@@ -65,9 +65,9 @@ public final class NodePlanner implements LanguagePlanner {
         List<Warning> notes = new ArrayList<>();
         String pm = node.packageManager().value();
         Tool tool = node.lockfile() == null && pm.equals("npm") ? NPM_NO_LOCKFILE : TOOLS.get(pm);
-        String[] bunOrigin = node.packageManagerVersion() != null
-                ? new String[] {node.packageManagerVersion(), "packageManager, " + node.packageManager().source()}
-                : new String[] {DEFAULT_BUN, "dockergen's default; pin it with packageManager in package.json"};
+        Bun bunOrigin = !pm.equals("bun") ? null : node.packageManagerVersion() != null
+                ? new Bun(node.packageManagerVersion(), "packageManager, " + node.packageManager().source())
+                : new Bun(DEFAULT_BUN, "dockergen's default; pin it with packageManager in package.json");
         if (pm.equals("bun") && node.lockfile() == null) {
             throw new DockergenException(ExitCode.USAGE, node.packageManager().source() + ": a bun project without bun.lock "
                     + "cannot install reproducibly; run bun install and commit bun.lock");
@@ -190,13 +190,14 @@ public final class NodePlanner implements LanguagePlanner {
         };
     }
 
+    /** Every node_modules folder of the workspace, removed before a production-only reinstall. */
+    private static final String WIPE_NODE_MODULES = "find . -name node_modules -type d -prune -exec rm -rf {} + && ";
+
     /** Production dependencies only, for the whole workspace (pnpm cannot prune a workspace: it reinstalls). */
     private static String workspacePrune(String pm, NodeWorkspace ws, Tool tool) {
         return switch (pm) {
-            case "pnpm" -> "find . -name node_modules -type d -prune -exec rm -rf {} + && "
-                    + "pnpm install --frozen-lockfile --prod --prefer-offline";
-            case "bun" -> "find . -name node_modules -type d -prune -exec rm -rf {} + && "
-                    + "bun install --frozen-lockfile --production";
+            case "pnpm" -> WIPE_NODE_MODULES + "pnpm install --frozen-lockfile --prod --prefer-offline";
+            case "bun" -> WIPE_NODE_MODULES + "bun install --frozen-lockfile --production";
             case "yarn-berry" -> "yarn workspaces focus " + ws.names().getOrDefault(ws.member(), ws.member()) + " --production";
             default -> tool.prune();
         };
@@ -204,8 +205,8 @@ public final class NodePlanner implements LanguagePlanner {
 
     /** The root manifests, then every member's package.json in its own folder, then one install. */
     private static List<Instruction> workspaceInstall(Tool tool, List<String> manifests, NodeWorkspace ws,
-                                                      boolean secretNpmrc, String[] bunVersion) {
-        List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc, bunVersion);
+                                                      boolean secretNpmrc, Bun bun) {
+        List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc, bun);
         Instruction run = ins.remove(ins.size() - 1);
         ins.add(Comment.of("Every member's package.json too: the workspace installs as one, so a change to any",
                 "manifest reinstalls, and a source change does not."));
@@ -216,9 +217,13 @@ public final class NodePlanner implements LanguagePlanner {
         return ins;
     }
 
-    /** @param bun for bun projects, the release to install first and where that version came from */
+    /** bun's release for a bun project, and where that version came from. */
+    private record Bun(String version, String origin) {
+    }
+
+    /** @param bun for bun projects, the release to install first; null otherwise */
     private static List<Instruction> install(Tool tool, List<String> manifests, String command, boolean secretNpmrc,
-                                             String[] bun) {
+                                             Bun bun) {
         List<Instruction> ins = new ArrayList<>();
         ins.add(new Workdir("/app"));
         if (tool.corepack()) {
@@ -230,9 +235,10 @@ public final class NodePlanner implements LanguagePlanner {
                     "node_modules (Plug'n'Play would need .pnp.cjs and the zip cache at run time)."));
             ins.add(new Instruction.Env("YARN_NODE_LINKER", "node-modules"));
         }
-        if (tool == TOOLS.get("bun")) {
-            ins.add(new Arg(BUN_ARG, bun[0]));
-            ins.add(Comment.of("bun installs the dependencies and node runs the program; bun " + bun[0] + " (" + bun[1] + ")",
+        if (bun != null) {
+            ins.add(new Arg(BUN_ARG, bun.version()));
+            ins.add(Comment.of("bun installs the dependencies and node runs the program; bun " + bun.version() + " ("
+                    + bun.origin() + ")",
                     "comes from the npm registry."));
             ins.add(new Run(List.of(Mount.cache("/root/.npm")), List.of("npm install -g \"bun@${" + BUN_ARG + "}\"")));
         }
