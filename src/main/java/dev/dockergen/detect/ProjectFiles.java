@@ -48,6 +48,11 @@ public interface ProjectFiles {
         return dir.isEmpty() || dir.equals(".") ? name : dir + "/" + name;
     }
 
+    /** The relative way from a directory back up to where it is relative to: "a/b" gives "../..". */
+    static String up(String dir) {
+        return String.join("/", java.util.Collections.nCopies(dir.split("/").length, ".."));
+    }
+
     static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);

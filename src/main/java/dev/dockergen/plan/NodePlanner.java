@@ -158,7 +158,7 @@ public final class NodePlanner implements LanguagePlanner {
         }
         DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
         return new Plans(dockerfile, ignore(node, facts, request.toolVersion(), notes), notes,
-                ws == null ? "." : ws.up().replaceAll("/$", ""));
+                ws == null ? "." : dev.dockergen.detect.ProjectFiles.up(ws.member()));
     }
 
     private static List<String> concat(List<String> list, String... more) {

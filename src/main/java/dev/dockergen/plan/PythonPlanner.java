@@ -260,7 +260,7 @@ public final class PythonPlanner implements LanguagePlanner {
         DockerfilePlan dockerfile = new DockerfilePlan(header, args, stages);
         // a uv workspace member builds from the workspace root; its ignore file is Dockerfile.dockerignore beside it
         return new Plans(dockerfile, ignore(py, request.toolVersion(), notes), notes,
-                py.member() == null ? "." : "../".repeat(py.member().split("/").length).replaceAll("/$", ""));
+                py.member() == null ? "." : dev.dockergen.detect.ProjectFiles.up(py.member()));
     }
 
     /** A source as the build context sees it: a workspace member's sources are relative to the member. */

@@ -56,7 +56,7 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
 
     /** The way up from the member to the workspace root ("../../"), for sources in the root. */
     public String up() {
-        return "../".repeat(member.split("/").length);
+        return ProjectFiles.up(member) + "/";
     }
 
     /** The member globs a directory declares, with their source; empty when it is no workspace root. */
@@ -160,7 +160,7 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
                 }
             }
             Source declared = globs.get().source();
-            String up = "../".repeat(member.split("/").length);
+            String up = ProjectFiles.up(member) + "/";
             return Optional.of(new NodeWorkspace(dir.isEmpty() ? "." : dir, member,
                     Fact.of(String.join(", ", globs.get().value()),
                             Source.of(up + ProjectFiles.fileName(declared.file()), declared.line())),
