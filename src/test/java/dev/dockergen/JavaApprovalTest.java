@@ -12,10 +12,6 @@ import dev.dockergen.preset.FinalStage;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.approvaltests.Approvals;
-import org.approvaltests.core.Options;
-import org.approvaltests.namer.NamedEnvironment;
-import org.approvaltests.namer.NamerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,11 +39,7 @@ public class JavaApprovalTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("fixtureTimesFinal")
     void dockerfile(String fixture, FinalStage stage) {
-        GenerationResult result = generate(fixture, stage);
-        assertEquals(List.of(), Auditor.builtIn().audit("Dockerfile", result.files().get(0).content(), true));
-        try (NamedEnvironment env = NamerFactory.withParameters(fixture, stage.id())) {
-            Approvals.verify(result.files().get(0).content(), new Options().forFile().withExtension(".Dockerfile"));
-        }
+        ApprovedFiles.verifyDockerfile(generate(fixture, stage), fixture, stage);
     }
 
     static Stream<String> fixtures() {
@@ -57,10 +49,7 @@ public class JavaApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void dockerignore(String fixture) {
-        GenerationResult result = generate(fixture, FinalStage.DISTROLESS);
-        try (NamedEnvironment env = NamerFactory.withParameters(fixture)) {
-            Approvals.verify(result.files().get(1).content(), new Options().forFile().withExtension(".dockerignore"));
-        }
+        ApprovedFiles.verifyDockerignore(generate(fixture, FinalStage.DISTROLESS), fixture);
     }
 
     @Test

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dockergen.audit.Auditor;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.DirectoryProjectFiles;
 import dev.dockergen.preset.FinalStage;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.approvaltests.Approvals;
@@ -45,11 +43,7 @@ public class NodeApprovalTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("fixtureTimesFinal")
     void dockerfile(String fixture, FinalStage stage) {
-        GenerationResult result = generate(fixture, stage);
-        assertEquals(List.of(), Auditor.builtIn().audit("Dockerfile", result.files().get(0).content(), true));
-        try (NamedEnvironment env = NamerFactory.withParameters(fixture, stage.id())) {
-            Approvals.verify(result.files().get(0).content(), new Options().forFile().withExtension(".Dockerfile"));
-        }
+        ApprovedFiles.verifyDockerfile(generate(fixture, stage), fixture, stage);
     }
 
     static Stream<String> fixtures() {
@@ -59,10 +53,7 @@ public class NodeApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void dockerignore(String fixture) {
-        GenerationResult result = generate(fixture, FinalStage.ALPINE);
-        try (NamedEnvironment env = NamerFactory.withParameters(fixture)) {
-            Approvals.verify(result.files().get(1).content(), new Options().forFile().withExtension(".dockerignore"));
-        }
+        ApprovedFiles.verifyDockerignore(generate(fixture, FinalStage.ALPINE), fixture);
     }
 
     /**
