@@ -97,7 +97,7 @@ public final class Dockergen {
                     + ": several projects (" + paths(projects) + "); choose one with --project PATH, or use --all");
         }
         ProjectFacts project = projects.get(0);
-        Preset preset = catalog.choose(project.language(), request.preset(), request.finalStage());
+        Preset preset = catalog.choose(project, request.preset(), request.finalStage());
         List<String> missing = catalog.policy().requiredLabels().stream()
                 .filter(l -> !request.labels().containsKey(l) && !preset.labels().containsKey(l)).toList();
         if (!missing.isEmpty()) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DockerfileContractTest {
     private static final Pattern FROM = Pattern.compile("^FROM (--platform=\\S+ )?(\\S+) AS ([a-z][a-z0-9-]*)$");
-    private static final Pattern VAR = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+    /** A variable the shell or the builder expands; `\$name` is an escaped, literal dollar sign. */
+    private static final Pattern VAR = Pattern.compile("(?<!\\\\)\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
     private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "TARGETPLATFORM");
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
@@ -72,7 +73,7 @@ class DockerfileContractTest {
                 COPY . .
                 COPY secrets.env .
                 RUN go mod download
-                RUN apk add gcc && echo $UNDECLARED
+                RUN apk add gcc && echo $UNDECLARED \\$LITERAL
                 ENV API_TOKEN hunter2
                 WORKDIR app
                 CMD go run .
@@ -86,7 +87,7 @@ class DockerfileContractTest {
                 "CopyIgnoredFile: secrets.env",
                 "package-manager work needs a cache mount: RUN go mod download",
                 "dependencies must be installed before the source is copied: RUN go mod download",
-                "UndefinedVar: $UNDECLARED in RUN apk add gcc && echo $UNDECLARED",
+                "UndefinedVar: $UNDECLARED in RUN apk add gcc && echo $UNDECLARED \\$LITERAL",
                 "DL3019: apk add without --no-cache",
                 "LegacyKeyValueFormat: ENV API_TOKEN hunter2",
                 "SecretsUsedInArgOrEnv: ENV API_TOKEN hunter2",

@@ -23,7 +23,7 @@ public class NodeApprovalTest {
     static final String[] FIXTURES = {"express-npm", "fastify-pnpm", "ts-express-yarn", "next-standalone", "vite-spa",
         "prisma-express", "npm-workspaces", "pnpm-workspaces", "bun-server", "angular-spa",
         "yarn-berry-workspaces", "nest-api", "cra-app", "vue-cli-app"};
-    /** Static sites: served by busybox httpd, so only on alpine. */
+    /** Static sites: served by nginx, which only the alpine preset has. */
     static final java.util.Set<String> SITES = java.util.Set.of("vite-spa", "angular-spa", "cra-app", "vue-cli-app");
     /** Workspace fixtures: the member each generates for (as with --project). */
     static final Map<String, String> MEMBERS = Map.of("npm-workspaces", "apps/api", "pnpm-workspaces", "apps/api",
@@ -86,7 +86,18 @@ public class NodeApprovalTest {
         DockergenException e = assertThrows(DockergenException.class, () -> generate("vite-spa", FinalStage.DISTROLESS));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals("preset node-distroless has no web server for a static site (vite build, package.json:7); "
-                + "use --final alpine (busybox httpd on port 8080)", e.getMessage());
+                + "use --final alpine (nginxinc/nginx-unprivileged:1.30-alpine)", e.getMessage());
+    }
+
+    /** Without --final, a static site gets the first preset that can serve it, not the refusing default. */
+    @Test
+    void aStaticSiteWithoutAFinalGetsAPresetThatServesIt() {
+        for (String site : SITES) {
+            GenerationResult r = generate(site, null);
+            assertEquals("node-alpine", r.preset().name(), site);
+            assertTrue(r.files().get(0).content().contains("\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n"), site);
+        }
+        assertEquals("node-distroless", generate("express-npm", null).preset().name());
     }
 
     @Test

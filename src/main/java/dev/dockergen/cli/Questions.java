@@ -55,8 +55,8 @@ final class Questions {
             facts = detect.get().projects().stream().filter(p -> p.path().equals(chosen)).findFirst().orElse(facts);
         }
         if (options.preset == null && options.finalStage == null && config.preset() == null && config.finalStage() == null) {
-            Preset def = catalog.choose(facts.language(), null, null);
-            List<String> stages = catalog.forLanguage(facts.language()).stream().map(p -> p.finalStage().id()).distinct().toList();
+            Preset def = catalog.choose(facts, null, null);
+            List<String> stages = catalog.finalsFor(facts).stream().map(FinalStage::id).toList();
             String answer = ask("Final stage", def.finalStage().id(), "preset " + def.name() + " is the default; "
                     + "choices: " + String.join(", ", stages), a -> stages.contains(a) ? a : null, "--final");
             options.finalStage = FinalStage.fromId(answer).orElseThrow();

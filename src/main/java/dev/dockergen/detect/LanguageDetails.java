@@ -14,6 +14,11 @@ public interface LanguageDetails {
 
     /** True when the project is an application even without a start command (a static site, say). */
     default boolean appWithoutStart() {
+        return staticSite();
+    }
+
+    /** True when the build output is files for a web server to serve (a single-page app), not a program. */
+    default boolean staticSite() {
         return false;
     }
 }

@@ -18,6 +18,7 @@ import dev.dockergen.plan.Instruction.Workdir;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.ImageSpec;
 import dev.dockergen.preset.Preset;
+import dev.dockergen.preset.RunAs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +86,12 @@ public final class NodePlanner implements LanguagePlanner {
         boolean spa = node.kind().value().equals(NodeDetails.SPA);
         ImageSpec runtime = spa ? preset.staticRuntime() : preset.runtime();
         if (runtime == null) {
+            String servers = request.catalog().forLanguage(Language.NODE).stream().filter(p -> p.staticRuntime() != null)
+                    .map(p -> "--final " + p.finalStage().id() + " (" + withoutVersion(p.staticRuntime().image()) + ")")
+                    .distinct().collect(java.util.stream.Collectors.joining(" or "));
             throw new DockergenException(ExitCode.USAGE, "preset " + preset.name() + " has no web server for a static site "
-                    + "(" + facts.framework().value() + " build, " + facts.framework().source() + "); use --final alpine "
-                    + "(busybox httpd on port 8080)");
+                    + "(" + facts.framework().value() + " build, " + facts.framework().source() + "); "
+                    + (servers.isEmpty() ? "add a preset with a static image to the catalogue" : "use " + servers));
         }
         if (!spa && node.startCommand() == null) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, "package.json: no way to start the program; add a "
@@ -117,6 +121,10 @@ public final class NodePlanner implements LanguagePlanner {
         } else {
             List<Instruction> ins = ws == null ? install(tool, manifests, tool.install(), secretNpmrc, bunOrigin)
                     : workspaceInstall(tool, manifests, ws, secretNpmrc, bunOrigin);
+            if (spa) {
+                ins.addAll(StaticSite.config(request.port() != null ? request.port() : StaticSite.DEFAULT_PORT,
+                        facts.framework().value()));
+            }
             ins.add(Comment.of("Then the source and the build; editing a source file keeps the install layer above."));
             ins.add(new Copy(null, List.of("."), "."));
             if (node.prisma() != null) {
@@ -259,17 +267,20 @@ public final class NodePlanner implements LanguagePlanner {
         List<Instruction> ins = new ArrayList<>();
         int port;
         if (spa) {
-            port = request.port() != null ? request.port() : 8080;
-            ins.add(Comment.of("The built site, served by busybox httpd (no history-API fallback: deep links need a",
-                    "server with rewrites). Port " + port + " because a non-root user may not bind 80."));
+            port = request.port() != null ? request.port() : StaticSite.DEFAULT_PORT;
             String site = node.workspace() == null ? node.staticDir() : node.workspace().inRoot(node.staticDir());
-            ins.add(new Copy("build", List.of("/app/" + site), "/srv"));
-            ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
+            ins.add(Comment.of("The built site and the server configuration written in the build stage."));
+            ins.add(new Copy("build", List.of("/app/" + site), StaticSite.ROOT));
+            ins.add(new Copy("build", List.of(StaticSite.CONFIG), StaticSite.CONFIG_DEST));
+            RunAs user = runtime.user() != null ? runtime.user() : preset.user();
+            ins.add(new Instruction.User(user.uid(), user.gid()));
             ins.add(new Instruction.Expose(port));
             ins.addAll(labels(request));
-            ins.add(new Instruction.Cmd(List.of("busybox", "httpd", "-f", "-v", "-p", String.valueOf(port), "-h", "/srv")));
-            return new Stage(List.of("Runtime stage: the static files on " + withoutVersion(runtime.image()) + "."), null,
-                    runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+            ins.add(new Instruction.Cmd(StaticSite.COMMAND));
+            return new Stage(List.of("Runtime stage: nginx serves the static files from " + withoutVersion(runtime.image())
+                    + " as its own", "unprivileged user (" + user.name() + ", " + user.uid() + ") on port " + port
+                    + ", since a non-root user may not bind 80."),
+                    null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
         }
         ins.add(new Workdir("/app"));
         ins.add(new Instruction.Env("NODE_ENV", "production"));

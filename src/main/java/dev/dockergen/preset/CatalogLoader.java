@@ -50,6 +50,9 @@ public final class CatalogLoader {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_KEY|AUTH).*");
     private static final Set<String> IMAGE_KEYS = Set.of("image", "packages", "packageTool", "provides", "shell");
+    /** A static-site server image may name its own user (the web server image's, not the preset's). */
+    private static final Set<String> STATIC_IMAGE_KEYS = Set.of("image", "packages", "packageTool", "provides", "shell",
+            "user");
     private static final Set<String> CGO_KEYS = Set.of("build", "runtime", "refusal");
     private static final Set<String> USER_KEYS = Set.of("name", "uid", "gid", "create");
     private static final Set<String> TEMPLATE_KEYS = Set.of("dockerfile");
@@ -261,7 +264,7 @@ public final class CatalogLoader {
         }
         ImageSpec build = image(tree.required(m, node, p, "build"), p + ".build");
         ImageSpec runtime = image(tree.required(m, node, p, "runtime"), p + ".runtime");
-        ImageSpec staticRuntime = m.containsKey("static") ? image(m.get("static"), p + ".static") : null;
+        ImageSpec staticRuntime = m.containsKey("static") ? image(m.get("static"), p + ".static", STATIC_IMAGE_KEYS) : null;
         ImageSpec cgoBuild = null;
         ImageSpec cgoRuntime = null;
         String refusal = null;
@@ -357,7 +360,11 @@ public final class CatalogLoader {
     }
 
     private ImageSpec image(Node node, String at) {
-        Map<String, Node> m = tree.mapping(node, at, IMAGE_KEYS);
+        return image(node, at, IMAGE_KEYS);
+    }
+
+    private ImageSpec image(Node node, String at, Set<String> keys) {
+        Map<String, Node> m = tree.mapping(node, at, keys);
         Node imageNode = tree.required(m, node, at, "image");
         String image = tree.string(imageNode, at + ".image");
         if (!IMAGE.matcher(image).matches() || image.endsWith(":latest") || image.contains("{version}:")) {
@@ -395,7 +402,8 @@ public final class CatalogLoader {
             }
         }
         boolean shell = m.containsKey("shell") ? tree.bool(m.get("shell"), at + ".shell") : !image.equals("scratch");
-        return new ImageSpec(image, packages, tool, provides, shell);
+        RunAs user = m.containsKey("user") ? user(m.get("user"), at + ".user") : null;
+        return new ImageSpec(image, packages, tool, provides, shell, user);
     }
 
     private RunAs user(Node node, String at) {
@@ -426,7 +434,7 @@ public final class CatalogLoader {
         if (violation != null) {
             throw new CatalogException(p.source() + ": preset " + p.name() + ": " + violation.replace(":0", ":{version}"));
         }
-        return new ImageSpec(image, spec.packages(), spec.packageTool(), spec.provides(), spec.shell());
+        return spec.withImage(image);
     }
 
     /** Checks the merged catalogue as a whole: at most one default per language. */

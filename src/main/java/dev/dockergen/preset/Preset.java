@@ -43,6 +43,11 @@ public record Preset(
         lineage = List.copyOf(lineage);
     }
 
+    /** False where the project needs what the preset lacks: a static site needs a web server image. */
+    public boolean canServe(dev.dockergen.detect.ProjectFacts project) {
+        return staticRuntime != null || project.details() == null || !project.details().staticSite();
+    }
+
     /** The same preset with other images (the policy's mirror applied, say). */
     Preset withImages(ImageSpec build, ImageSpec runtime, ImageSpec staticRuntime, ImageSpec cgoBuild, ImageSpec cgoRuntime) {
         return new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime, staticRuntime,

@@ -3,6 +3,7 @@ package dev.dockergen.preset;
 import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
 import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,6 +16,25 @@ public record PresetCatalog(List<Preset> presets, Policy policy) {
 
     public Optional<Preset> find(String name) {
         return presets.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The preset for a project: by name, by final stage, or the language's default when it can serve the project,
+     * else the first preset of the language that can (a static site needs a web server image).
+     */
+    public Preset choose(ProjectFacts project, String name, FinalStage finalStage) {
+        Preset chosen = choose(project.language(), name, finalStage);
+        if (name != null || finalStage != null || chosen.canServe(project)) {
+            return chosen;
+        }
+        return forLanguage(project.language()).stream().filter(p -> p.canServe(project)).findFirst().orElse(chosen);
+    }
+
+    /** The finals among the language's presets that can serve the project, default first. */
+    public List<FinalStage> finalsFor(ProjectFacts project) {
+        Preset def = choose(project, null, null);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(def), forLanguage(project.language()).stream())
+                .filter(p -> p.canServe(project)).map(Preset::finalStage).distinct().toList();
     }
 
     /** The preset for a language: by name, by final stage, or the language's default. */

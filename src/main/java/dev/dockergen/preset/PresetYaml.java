@@ -73,6 +73,13 @@ public final class PresetYaml {
             m.put("provides", List.copyOf(new java.util.TreeSet<>(spec.provides())));
         }
         m.put("shell", spec.shell());
+        if (spec.user() != null) {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("name", spec.user().name());
+            user.put("uid", spec.user().uid());
+            user.put("gid", spec.user().gid());
+            m.put("user", user);
+        }
         return m;
     }
 }

@@ -16,18 +16,43 @@ COPY package.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm install
 
+# The web server's configuration: unknown paths fall back to index.html (client-side routes),
+# text is gzipped, /js/ and /css/ (content-hashed names) is cached for a year,
+# and the rest revalidates on each visit.
+RUN printf '%s\n' \
+    "server {" \
+    "    listen 8080;" \
+    "    root /usr/share/nginx/html;" \
+    "    gzip on;" \
+    "    gzip_min_length 1024;" \
+    "    gzip_types text/css text/javascript application/javascript application/json image/svg+xml text/plain;" \
+    "    location / {" \
+    "        try_files \$uri \$uri/ /index.html;" \
+    "        add_header Cache-Control \"no-cache\";" \
+    "    }" \
+    "    location /js/ {" \
+    "        try_files \$uri =404;" \
+    "        add_header Cache-Control \"public, max-age=31536000, immutable\";" \
+    "    }" \
+    "    location /css/ {" \
+    "        try_files \$uri =404;" \
+    "        add_header Cache-Control \"public, max-age=31536000, immutable\";" \
+    "    }" \
+    "}" > /tmp/site.conf
+
 # Then the source and the build; editing a source file keeps the install layer above.
 COPY . .
 RUN npm run build
 
-# Runtime stage: the static files on alpine:3.22.
+# Runtime stage: nginx serves the static files from nginxinc/nginx-unprivileged:1.30-alpine as its own
+# unprivileged user (nginx, 101) on port 8080, since a non-root user may not bind 80.
 
-FROM alpine:3.22 AS runtime
+FROM nginxinc/nginx-unprivileged:1.30-alpine AS runtime
 
-# The built site, served by busybox httpd (no history-API fallback: deep links need a
-# server with rewrites). Port 8080 because a non-root user may not bind 80.
-COPY --from=build /app/dist /srv
-USER 1000:1000
+# The built site and the server configuration written in the build stage.
+COPY --from=build /app/dist /usr/share/nginx/html
+COPY --from=build /tmp/site.conf /etc/nginx/conf.d/default.conf
+USER 101:101
 EXPOSE 8080
 LABEL org.opencontainers.image.title="pantry"
-CMD ["busybox", "httpd", "-f", "-v", "-p", "8080", "-h", "/srv"]
+CMD ["nginx", "-g", "daemon off;"]

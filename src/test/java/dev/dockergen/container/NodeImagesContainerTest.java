@@ -29,7 +29,8 @@ class NodeImagesContainerTest {
                         "time: up", "bun install --frozen-lockfile --production"),
                 Arguments.of("bun-server", FinalStage.ALPINE, "/health", "ok", "src/server.js", "`clock: ", "`time: ",
                         "ok", "bun install --frozen-lockfile --production"),
-                Arguments.of("vite-spa", FinalStage.ALPINE, "/", "dashboard", "index.html", "<title>dashboard",
+                // a deep link to a client-side route: nginx answers it with index.html
+                Arguments.of("vite-spa", FinalStage.ALPINE, "/reports/2026", "dashboard", "index.html", "<title>dashboard",
                         "<title>dashboard v2", "dashboard v2", "npm ci"));
     }
 

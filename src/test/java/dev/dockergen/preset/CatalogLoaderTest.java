@@ -101,6 +101,18 @@ class CatalogLoaderTest {
         assertEquals("org.yaml org.yaml:4:5", p.source());
     }
 
+    @Test
+    void onlyTheStaticImageMayNameItsOwnUser() {
+        Preset site = load(HEAD + GOOD.replace("    user:", "    static: {image: \"nginx:1.30\", user: {name: web, uid: 101, gid: 101}}\n    user:"))
+                .find("my-go").orElseThrow();
+        assertEquals(new RunAs("web", 101, 101, false), site.staticRuntime().user());
+        assertNull(site.runtime().user(), "the runtime stage runs as the preset's user");
+        CatalogException e = assertThrows(CatalogException.class, () -> load(HEAD + GOOD.replace(
+                "provides: [ca-certificates]}", "provides: [ca-certificates], user: {name: web, uid: 101, gid: 101}}")));
+        assertTrue(e.getMessage().startsWith("org.yaml:9:"), e.getMessage());
+        assertTrue(e.getMessage().contains("preset my-go.runtime.user: unknown key"), e.getMessage());
+    }
+
     static Stream<Arguments> broken() {
         return Stream.of(
                 Arguments.of(HEAD + GOOD.replace("final: alpine", "final: alpine\n    colour: blue"),

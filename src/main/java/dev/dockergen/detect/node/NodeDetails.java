@@ -82,7 +82,7 @@ public record NodeDetails(
     }
 
     @Override
-    public boolean appWithoutStart() {
+    public boolean staticSite() {
         return kind.value().equals(SPA);
     }
 }
