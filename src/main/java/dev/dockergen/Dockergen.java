@@ -68,10 +68,6 @@ public final class Dockergen {
         return new Dockergen(detectors, planner, presets, version);
     }
 
-    public PresetCatalog presets() {
-        return catalog;
-    }
-
     public DetectionResult detect(ProjectFiles files, DetectOptions options) {
         return detectors.detect(files, options);
     }

@@ -1,7 +1,5 @@
 package dev.dockergen.plan;
 
-import dev.dockergen.DockergenException;
-import dev.dockergen.ExitCode;
 import dev.dockergen.detect.Language;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,11 +19,6 @@ public final class Planner {
     }
 
     public Plans plan(PlanRequest request) {
-        LanguagePlanner planner = planners.get(request.facts().language());
-        if (planner == null) {
-            throw new DockergenException(ExitCode.NOTHING_DETECTED,
-                    request.facts().language().id() + " projects are detected but not yet generated");
-        }
-        return planner.plan(request);
+        return planners.get(request.facts().language()).plan(request);
     }
 }

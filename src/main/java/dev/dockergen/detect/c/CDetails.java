@@ -56,6 +56,11 @@ public record CDetails(
     }
 
     @Override
+    public String title() {
+        return artefact == null ? null : binaryName();
+    }
+
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("buildSystem", buildSystem);

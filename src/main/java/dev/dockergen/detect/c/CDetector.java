@@ -9,7 +9,9 @@ import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +30,9 @@ import java.util.regex.Pattern;
 public final class CDetector implements Detector {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_SOURCE_FILES = 2_000;
-    private static final Set<String> PRUNED = Set.of("build", "builddir", "_build", "node_modules", "autom4te.cache",
-            ".deps", "CMakeFiles", "out", "dist");
+    /** Build trees (CMake's, Meson's, Autotools' caches) and installed dependencies; vendored sources are read. */
+    private static final Predicate<String> SKIPPED = Walk.skipping(Walk.BUILD_OUTPUT, Set.of("builddir", "_build",
+            "node_modules", "autom4te.cache", "CMakeFiles"));
     private static final Pattern SOURCE = Pattern.compile(".*\\.(c|cc|cpp|cxx|C|h|hh|hpp|hxx)$");
     private static final Pattern COMPILED = Pattern.compile(".*\\.(c|cc|cpp|cxx|C)$");
     private static final Pattern CPP = Pattern.compile(".*\\.(cc|cpp|cxx|C|hpp|hh|hxx)$");
@@ -96,7 +100,7 @@ public final class CDetector implements Detector {
                     case PKG_CONFIG -> "pkg-config " + ref.name();
                 };
                 if (unknown.putIfAbsent(label, Fact.of(label, ref.source())) == null) {
-                    warnings.add(new Warning(ref.source(), printable(label) + " is not in dockergen's library table, so no "
+                    warnings.add(new Warning(ref.source(), Shown.of(label) + " is not in dockergen's library table, so no "
                             + "package is installed for it; the build fails if the builder image lacks it "
                             + "(add the package with a preset of your own)"));
                 }
@@ -106,7 +110,7 @@ public final class CDetector implements Detector {
         Fact<String> artefact = chooseArtefact(build, options, warnings);
         if (artefact != null && (!SAFE_ARTEFACT.matcher(artefact.value()).matches() || artefact.value().contains("..")
                 || !SAFE_NAME.matcher(ProjectFiles.fileName(artefact.value())).matches())) {
-            throw new ProjectInputException(artefact.source(), "the program name '" + printable(artefact.value())
+            throw new ProjectInputException(artefact.source(), "the program name '" + Shown.of(artefact.value())
                     + "' has characters a Dockerfile cannot carry safely; use letters, digits, '.', '_', '+' and '-'");
         }
 
@@ -174,7 +178,7 @@ public final class CDetector implements Detector {
     /** Directories no C build of the project's own reads: hidden ones and build outputs. */
     static boolean pruned(String dir) {
         String name = ProjectFiles.fileName(dir);
-        return name.startsWith(".") || PRUNED.contains(name) || name.startsWith("cmake-build-");
+        return SKIPPED.test(dir) || name.startsWith("cmake-build-");
     }
 
     /** find_package of CMake's own helpers (PkgConfig) names no library. */
@@ -266,9 +270,4 @@ public final class CDetector implements Detector {
         return null;
     }
 
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(80).forEach(cp -> b.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
-        return b.toString();
-    }
 }

@@ -52,6 +52,16 @@ public record GoDetails(
         packageDirs = List.copyOf(packageDirs);
     }
 
+    @Override
+    public String title() {
+        return binaryName;
+    }
+
+    @Override
+    public List<String> programs() {
+        return mainPackage == null && mainCandidates.size() > 1 ? mainCandidates : List.of();
+    }
+
     public boolean cgoRequired() {
         return cgo.value();
     }

@@ -9,7 +9,9 @@ import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -23,12 +25,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Recognises a Go module (or a loose main.go) and everything its Dockerfile depends on. */
 public final class GoDetector implements Detector {
     /** Directories the go command itself skips, plus ones that never hold the app's own packages. */
-    private static final Set<String> PRUNED = Set.of("vendor", "testdata", "node_modules");
+    private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
     private static final int MAX_DEPTH = 12;
     private static final int MAX_SOURCE_FILES = 10_000;
     /** Modules that do nothing useful without cgo (they wrap C libraries). */
@@ -184,9 +187,8 @@ public final class GoDetector implements Detector {
     }
 
     /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
-    public static boolean pruned(String dirPath) {
-        String name = ProjectFiles.fileName(dirPath);
-        return name.startsWith(".") || name.startsWith("_") || PRUNED.contains(name);
+    static boolean pruned(String dirPath) {
+        return SKIPPED.test(dirPath) || ProjectFiles.fileName(dirPath).startsWith("_");
     }
 
     private static List<GoSourceScan> scan(ProjectFiles files, List<String> goFiles, List<Warning> warnings) {
@@ -273,7 +275,7 @@ public final class GoDetector implements Detector {
             source = null;
         }
         if (!SAFE_BINARY.matcher(name).matches()) {
-            warnings.add(new Warning(source, "'" + GoModParser.printable(name)
+            warnings.add(new Warning(source, "'" + Shown.of(name)
                     + "' is not a safe file name for the binary; using 'app'"));
             return "app";
         }
@@ -325,7 +327,7 @@ public final class GoDetector implements Detector {
             String rel = target.toString().replace('\\', '/');
             if (target.isAbsolute() || rel.startsWith("..")) {
                 warnings.add(new Warning(Source.of("go.mod", r.line()), "replace points outside the repository ("
-                        + GoModParser.printable(r.to()) + "); the image build cannot see it, so vendor the module "
+                        + Shown.of(r.to()) + "); the image build cannot see it, so vendor the module "
                         + "(`go mod vendor`) or build with a larger context"));
             } else if (!SAFE_DIR.matcher(rel).matches()) {
                 throw new ProjectInputException(Source.of("go.mod", r.line()),

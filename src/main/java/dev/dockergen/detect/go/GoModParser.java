@@ -1,6 +1,7 @@
 package dev.dockergen.detect.go;
 
 import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class GoModParser {
                     module = args.get(0);
                     moduleLine = lineNo;
                     if (!MODULE_PATH.matcher(module).matches() || module.contains("//") || module.endsWith("/")) {
-                        throw error(lineNo, "invalid module path '" + printable(module)
+                        throw error(lineNo, "invalid module path '" + Shown.of(module)
                                 + "'; use letters, digits and - . _ ~ / only, e.g. example.com/app");
                     }
                 }
@@ -92,7 +93,7 @@ public final class GoModParser {
                         throw error(lineNo, "second go directive (the first is on line " + goLine + "); keep one");
                     }
                     if (args.size() != 1 || !GO_VERSION.matcher(args.get(0)).matches()) {
-                        throw error(lineNo, "invalid go version '" + printable(String.join(" ", args))
+                        throw error(lineNo, "invalid go version '" + Shown.of(String.join(" ", args))
                                 + "'; write it as `go 1.22` or `go 1.22.3`");
                     }
                     go = args.get(0);
@@ -100,7 +101,7 @@ public final class GoModParser {
                 }
                 case "toolchain" -> {
                     if (args.size() != 1 || !TOOLCHAIN.matcher(args.get(0)).matches()) {
-                        throw error(lineNo, "invalid toolchain '" + printable(String.join(" ", args))
+                        throw error(lineNo, "invalid toolchain '" + Shown.of(String.join(" ", args))
                                 + "'; write it as `toolchain go1.22.3`");
                     }
                     toolchain = args.get(0);
@@ -188,16 +189,4 @@ public final class GoModParser {
         return new Line(tokens, indirect);
     }
 
-    /** Shows a hostile value safely inside a one-line message. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(80).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return s.length() > 80 ? b + "..." : b.toString();
-    }
 }

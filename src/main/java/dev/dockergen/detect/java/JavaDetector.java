@@ -7,6 +7,7 @@ import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
 import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Warning;
@@ -86,22 +87,10 @@ public final class JavaDetector implements Detector {
         return m.matches() ? m.group(1) : null;
     }
 
-    /** A repository value as a message shows it: control characters escaped, at most 80 characters. */
-    static String shown(String value) {
-        StringBuilder b = new StringBuilder();
-        value.codePoints().limit(80).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return value.length() > 80 ? b + "..." : b.toString();
-    }
 
     static String checkedModule(String dir, Source source) {
         if (!MODULE_PATH.matcher(dir).matches() || dir.contains("..")) {
-            throw new ProjectInputException(source, "module '" + shown(dir) + "' is not a plain relative directory, which a "
+            throw new ProjectInputException(source, "module '" + Shown.of(dir) + "' is not a plain relative directory, which a "
                     + "Dockerfile cannot carry safely; use letters, digits, '.', '_', '-' and '/'");
         }
         return dir;
@@ -109,7 +98,7 @@ public final class JavaDetector implements Detector {
 
     static String checkedName(String name, Source source, String what) {
         if (!FILE_NAME.matcher(name).matches()) {
-            throw new ProjectInputException(source, what + " '" + shown(name) + "' cannot name a file in a Dockerfile safely; "
+            throw new ProjectInputException(source, what + " '" + Shown.of(name) + "' cannot name a file in a Dockerfile safely; "
                     + "use letters, digits, '.', '_' and '-'");
         }
         return name;
@@ -117,7 +106,7 @@ public final class JavaDetector implements Detector {
 
     static Fact<String> checkedClass(Fact<String> mainClass) {
         if (mainClass != null && !CLASS_NAME.matcher(mainClass.value()).matches()) {
-            throw new ProjectInputException(mainClass.source(), "main class '" + shown(mainClass.value())
+            throw new ProjectInputException(mainClass.source(), "main class '" + Shown.of(mainClass.value())
                     + "' is not a Java class name; write it as package.ClassName");
         }
         return mainClass;
@@ -300,7 +289,7 @@ public final class JavaDetector implements Detector {
                 if (major != null) {
                     return Fact.of(major, p.file(), p.line());
                 }
-                warnings.add(new Warning(Source.of(p.file(), p.line()), "Java version '" + shown(p.value())
+                warnings.add(new Warning(Source.of(p.file(), p.line()), "Java version '" + Shown.of(p.value())
                         + "' is not a number such as 17 or 21; ignored"));
             }
             return null;

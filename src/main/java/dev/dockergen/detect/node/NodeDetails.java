@@ -78,7 +78,7 @@ public record NodeDetails(
 
     @Override
     public String title() {
-        return name;
+        return name == null ? null : name.replaceAll("\\.(c|m)?js$", "");
     }
 
     @Override

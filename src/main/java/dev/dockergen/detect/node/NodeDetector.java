@@ -13,6 +13,7 @@ import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
 import dev.dockergen.detect.SourceSearch;
+import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,7 +35,8 @@ public final class NodeDetector implements Detector {
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
-    private static final Set<String> PRUNED = Set.of("node_modules", "dist", "build", "out", "coverage", ".next", "vendor");
+    /** Not the project's own scripts: dependencies, builds, coverage reports. */
+    static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Walk.BUILD_OUTPUT, Set.of("coverage"));
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern NODE_START = Pattern.compile("^node\\s+((?:--[\\w-]+(?:=\\S+)?\\s+)*)([\\w./-]+\\.(?:c|m)?js)\\s*$");
     private static final Pattern PORT_LISTEN = Pattern.compile("\\.listen\\(\\s*\\{?\\s*(?:port\\s*:\\s*)?([0-9]{2,5})\\b");
@@ -475,7 +478,7 @@ public final class NodeDetector implements Detector {
 
     /** The project's own script files, for ports and routes: no dependencies, builds or tests. */
     private static List<String> sources(ProjectFiles files) {
-        return files.walk("", 6, d -> PRUNED.contains(ProjectFiles.fileName(d)) || ProjectFiles.fileName(d).startsWith("."))
+        return files.walk("", 6, SKIPPED)
                 .stream()
                 .filter(p -> p.matches(".*\\.(js|mjs|cjs|ts)$") && !p.endsWith(".d.ts") && !p.contains(".test.")
                         && !p.contains(".spec."))

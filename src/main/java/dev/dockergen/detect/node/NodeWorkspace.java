@@ -198,7 +198,7 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
         }
         String prefix = dir.isEmpty() ? "" : dir + "/";
         List<String> found = new ArrayList<>();
-        for (String file : repo.walk(dir, DEPTH, d -> pruned(d))) {
+        for (String file : repo.walk(dir, DEPTH, NodeDetector.SKIPPED)) {
             if (!ProjectFiles.fileName(file).equals("package.json") || !file.startsWith(prefix)) {
                 continue;
             }
@@ -216,11 +216,6 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
                     + found.size() + " members, more than " + MAX_MEMBERS + "; generate from a smaller workspace");
         }
         return found.stream().sorted().toList();
-    }
-
-    static boolean pruned(String dir) {
-        String name = ProjectFiles.fileName(dir);
-        return name.startsWith(".") || name.equals("node_modules") || name.equals("dist") || name.equals("build");
     }
 
     /** The members {@code member} depends on through the workspace, dependencies first, then the member. */

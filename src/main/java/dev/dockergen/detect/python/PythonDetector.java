@@ -11,7 +11,9 @@ import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +43,9 @@ public final class PythonDetector implements Detector {
         static final TomlMapper MAPPER = new TomlMapper();
     }
 
-    private static final Set<String> PRUNED = Set.of("venv", "env", "__pycache__", "node_modules", "site-packages",
-            "build", "dist", "tests", "test", "migrations", "docs", "htmlcov");
+    /** Not the app's own modules: environments, caches, builds, tests and docs. */
+    private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Walk.BUILD_OUTPUT, Set.of("venv",
+            "env", "__pycache__", "site-packages", "tests", "test", "migrations", "docs", "htmlcov"));
     private static final Pattern REQ_NAME = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(\\[([A-Za-z0-9,._ -]*)])?");
     private static final Pattern INCLUDE = Pattern.compile("^(?:-r|-c|--requirement|--constraint)(?:\\s+|=)(\\S+)");
     private static final Pattern INDEX = Pattern.compile("^(?:-i|--index-url|--extra-index-url)(?:\\s+|=)(\\S+)");
@@ -209,7 +213,7 @@ public final class PythonDetector implements Detector {
                 readme = py.path("tool").path("poetry").path("readme").asText();
             }
             if (readme != null && !isSafePath(readme)) {
-                throw new ProjectInputException(pyproject.at("readme"), "readme '" + q(readme)
+                throw new ProjectInputException(pyproject.at("readme"), "readme '" + Shown.whole(readme)
                         + "' is not a plain relative path a Dockerfile can copy");
             }
             if (py.path("tool").path("uv").has("index")) {
@@ -221,7 +225,7 @@ public final class PythonDetector implements Detector {
             }
         }
         if (requiresPython != null && !requiresPython.value().matches("[0-9A-Za-z.,<>=!~^*| ]{1,100}")) {
-            throw new ProjectInputException(requiresPython.source(), "the Python version range '" + q(requiresPython.value())
+            throw new ProjectInputException(requiresPython.source(), "the Python version range '" + Shown.whole(requiresPython.value())
                     + "' is not a version specifier such as '>=3.11'");
         }
         if (files.isFile("setup.py") && py == null) {
@@ -248,12 +252,12 @@ public final class PythonDetector implements Detector {
         switch (pm.value()) {
             case "uv" -> {
                 if (workspace != null) {
-                    manifests.add(workspace.relative("pyproject.toml"));
+                    manifests.add("pyproject.toml");
                     if (lockfile != null) {
                         manifests.add(lockfile);
                     }
                     for (String m : workspace.members) {
-                        manifests.add(workspace.relative(m + "/pyproject.toml"));
+                        manifests.add(m + "/pyproject.toml");
                     }
                 } else {
                     manifests.add("pyproject.toml");
@@ -318,7 +322,7 @@ public final class PythonDetector implements Detector {
         }
         for (String m : manifests) {
             if (!isSafePath(m)) {
-                throw new ProjectInputException(Source.of(m), "the file name '" + q(m)
+                throw new ProjectInputException(Source.of(m), "the file name '" + Shown.whole(m)
                         + "' cannot be copied safely by a Dockerfile; rename it to letters, digits, '.', '_' and '-'");
             }
         }
@@ -424,7 +428,7 @@ public final class PythonDetector implements Detector {
         if (start != null) {
             for (String word : start.value()) {
                 if (!word.matches("[A-Za-z0-9._:/()=-]+")) {
-                    throw new ProjectInputException(start.source(), "the start command names '" + q(word)
+                    throw new ProjectInputException(start.source(), "the start command names '" + Shown.whole(word)
                             + "', which a Dockerfile cannot carry safely; use plain module and file names");
                 }
             }
@@ -499,10 +503,6 @@ public final class PythonDetector implements Detector {
     }
 
     /** A repository value for a one-line message: control characters shown as escapes. */
-    static String q(String value) {
-        return Source.of(value).toString();
-    }
-
     private static int depth(String path) {
         return (int) path.chars().filter(c -> c == '/').count();
     }
@@ -572,11 +572,11 @@ public final class PythonDetector implements Detector {
                 String target = ProjectFiles.join(ProjectFiles.parent(path), inc.group(1)).replaceAll("(^|/)\\./", "$1");
                 target = collapse(target);
                 if (target == null || !isSafePath(target)) {
-                    throw new ProjectInputException(at, "the include '" + q(inc.group(1))
+                    throw new ProjectInputException(at, "the include '" + Shown.whole(inc.group(1))
                             + "' is not a plain path inside the project, which a Dockerfile cannot copy");
                 }
                 if (!files.isFile(target)) {
-                    throw new ProjectInputException(at, "the included file " + q(target) + " does not exist");
+                    throw new ProjectInputException(at, "the included file " + Shown.whole(target) + " does not exist");
                 }
                 privateIndex = readRequirements(files, target, seen, deps, extras, warnings, privateIndex);
             } else if (idx.find()) {
@@ -626,7 +626,7 @@ public final class PythonDetector implements Detector {
                     if (m.matches()) {
                         return Fact.of("3." + m.group(1), file, i + 1);
                     }
-                    warnings.add(new Warning(Source.of(file, i + 1), "'" + q(l) + "' is not a CPython 3.x version; ignored"));
+                    warnings.add(new Warning(Source.of(file, i + 1), "'" + Shown.whole(l) + "' is not a CPython 3.x version; ignored"));
                     break;
                 }
             }
@@ -729,11 +729,6 @@ public final class PythonDetector implements Detector {
 
     /** The uv workspace this project is a member of (found from the repository), or null. */
     private record Workspace(String root, String member, List<String> members, String lockfile, int line) {
-        /** A path relative to the workspace root, as the project's view names it (the build context is the root). */
-        String relative(String path) {
-            return path;
-        }
-
         String display(String path) {
             return root.isEmpty() ? path : root + "/" + path;
         }
@@ -766,7 +761,7 @@ public final class PythonDetector implements Detector {
             }
             ProjectFiles wsFiles = repo.sub(dir);
             List<String> members = new ArrayList<>();
-            for (String f : wsFiles.walk("", 4, d -> ProjectFiles.fileName(d).startsWith(".") || PRUNED.contains(ProjectFiles.fileName(d)))) {
+            for (String f : wsFiles.walk("", 4, SKIPPED)) {
                 if (f.endsWith("/pyproject.toml")) {
                     String m = ProjectFiles.parent(f);
                     if (include.stream().anyMatch(p -> p.matcher(m).matches())
@@ -808,10 +803,7 @@ public final class PythonDetector implements Detector {
     // ---------------------------------------------------------------- sources
 
     private static List<String> sources(ProjectFiles files) {
-        return files.walk("", 6, d -> {
-            String n = ProjectFiles.fileName(d);
-            return n.startsWith(".") || PRUNED.contains(n) || files.isFile(d + "/pyvenv.cfg");
-        }).stream().filter(p -> p.endsWith(".py") && !ProjectFiles.fileName(p).startsWith("test_")
+        return files.walk("", 6, d -> SKIPPED.test(d) || files.isFile(d + "/pyvenv.cfg")).stream().filter(p -> p.endsWith(".py") && !ProjectFiles.fileName(p).startsWith("test_")
                 && !p.endsWith("_test.py") && !ProjectFiles.fileName(p).equals("conftest.py"))
                 .sorted(Comparator.comparingInt(PythonDetector::depth).thenComparing(PythonDetector::priority)
                         .thenComparing(Comparator.naturalOrder()))
@@ -911,7 +903,7 @@ public final class PythonDetector implements Detector {
         }
         String name = rel.replaceFirst("\\.py$", "").replace('/', '.').replaceFirst("\\.__init__$", "");
         if (!MODULE.matcher(name).matches()) {
-            throw new ProjectInputException(app.source(), "the app is in " + q(path)
+            throw new ProjectInputException(app.source(), "the app is in " + Shown.whole(path)
                     + ", which is not an importable module name; rename the file to letters, digits and '_'");
         }
         return new Module(dir, name, app.value());
@@ -989,7 +981,7 @@ public final class PythonDetector implements Detector {
             if (names.hasNext()) {
                 String name = names.next();
                 if (!SCRIPT_NAME.matcher(name).matches()) {
-                    throw new ProjectInputException(pyproject.at(name), "the script name '" + q(name)
+                    throw new ProjectInputException(pyproject.at(name), "the script name '" + Shown.whole(name)
                             + "' cannot be carried safely by a Dockerfile");
                 }
                 return Fact.of(List.of("/venv/bin/" + name), Source.of("pyproject.toml", lineOfKey(pyproject.text(), name)));
@@ -1002,11 +994,10 @@ public final class PythonDetector implements Detector {
         String path = guard.source().file();
         if (ProjectFiles.fileName(path).equals("__main__.py") && !ProjectFiles.parent(path).isEmpty()) {
             String pkg = ProjectFiles.parent(path);
-            String dir = "";
             if (pkg.startsWith("src/")) {
                 pkg = pkg.substring(4);
             }
-            if (MODULE.matcher(pkg.replace('/', '.')).matches() && dir.isEmpty()) {
+            if (MODULE.matcher(pkg.replace('/', '.')).matches()) {
                 return Fact.of(List.of("-m", pkg.replace('/', '.')), guard.source());
             }
         }
