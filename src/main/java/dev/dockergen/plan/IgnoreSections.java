@@ -15,6 +15,13 @@ final class IgnoreSections {
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
+    /** {@code list} followed by {@code more}. */
+    static List<String> concat(List<String> list, String... more) {
+        List<String> out = new ArrayList<>(list);
+        out.addAll(List.of(more));
+        return out;
+    }
+
     /** Adds a section of the patterns that hide none of {@code needed}; says which were left out and why. */
     static void add(List<Section> sections, String comment, List<String> needed, List<Warning> notes,
                             String... patterns) {

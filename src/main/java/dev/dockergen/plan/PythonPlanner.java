@@ -37,6 +37,7 @@ public final class PythonPlanner implements LanguagePlanner {
     private static final String PATH = VENV + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final Pattern USER_VERSION = Pattern.compile("3\\.[0-9]{1,2}");
     private static final String PIP_CACHE = "/root/.cache/pip";
+    private static final String WORKDIR = "/app";
 
     /** Package-manager tools installed into their own venv with pip, at versions pinned as build arguments. */
     private record Tool(String arg, String pkg, String version, String cache) {
@@ -82,13 +83,106 @@ public final class PythonPlanner implements LanguagePlanner {
                                 + "; the image uses " + DISTROLESS_PYTHON + " (use --final alpine for Python " + wanted + ")"));
             }
         }
-        ImageSpec runtime = preset.runtime();
+        List<Stage> stages = List.of(buildStage(py, preset, distroless, notes), runtimeStage(request, py, distroless));
+        List<String> header = header(request, py, distroless, wanted, origin, version);
+        List<Arg> args = distroless ? List.of() : List.of(new Arg(VERSION_ARG, version));
+        DockerfilePlan dockerfile = new DockerfilePlan(header, args, stages);
+        // a uv workspace member builds from the workspace root; its ignore file is Dockerfile.dockerignore beside it
+        return new Plans(dockerfile, PythonIgnore.plan(py, request.toolVersion(), notes), notes,
+                py.member() == null ? "." : dev.dockergen.detect.ProjectFiles.up(py.member()));
+    }
+
+    /** A source as the build context sees it: a workspace member's sources are relative to the member. */
+    static String shown(PythonDetails py, dev.dockergen.detect.Source source) {
+        if (py.member() == null) {
+            return source.toString();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : (py.member() + "/" + source.file()).split("/")) {
+            if (p.equals("..") && !parts.isEmpty()) {
+                parts.remove(parts.size() - 1);
+            } else if (!p.equals(".")) {
+                parts.add(p);
+            }
+        }
+        return dev.dockergen.detect.Source.of(String.join("/", parts), source.line()).toString();
+    }
+
+    private static String packageName(PythonDetails py) {
+        String n = py.packageName();
+        if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new DockergenException(ExitCode.BAD_PROJECT, py.member() + "/pyproject.toml: the project name '" + dev.dockergen.detect.Source.of(n)
+                    + "' cannot be carried safely by a Dockerfile");
+        }
+        return n;
+    }
+
+    private static String checked(String v) {
+        if (!USER_VERSION.matcher(v).matches()) {
+            throw new DockergenException(ExitCode.USAGE, "--language-version " + v + ": write a Python version such as 3.13");
+        }
+        return v;
+    }
+
+    /** The exec-form command: the venv's python with the detected words, or a console script; --port rebinds. */
+    private static List<String> startWords(PythonDetails py, int port, boolean overridden) {
+        List<String> words = new ArrayList<>(py.start().value());
+        if (overridden) {
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                if (w.startsWith("0.0.0.0:")) {
+                    words.set(i, "0.0.0.0:" + port);
+                } else if (w.equals("--port") && i + 1 < words.size()) {
+                    words.set(i + 1, String.valueOf(port));
+                }
+            }
+        }
+        if (words.get(0).startsWith(VENV + "/bin/")) {
+            return words;
+        }
+        List<String> out = new ArrayList<>(List.of(VENV + "/bin/python3"));
+        out.addAll(words);
+        return out;
+    }
+
+    private static List<String> startComment(PythonDetails py, ProjectFacts facts, int port, boolean distroless) {
+        Fact<List<String>> start = py.start();
+        List<String> out = new ArrayList<>();
+        String portPart = "";
+        if (port > 0 && facts.port() != null && facts.port().value() == port) {
+            boolean byDefault = facts.framework() != null && facts.port().source().equals(facts.framework().source());
+            portPart = byDefault ? "; port " + port + " is " + facts.framework().value() + "'s default"
+                    : "; port " + port + " from " + shown(py, facts.port().source());
+        } else if (port > 0) {
+            portPart = "; port " + port + " chosen with --port";
+        }
+        String target = start.value().stream().filter(w -> w.contains(":") && !w.startsWith("0.0.0.0")).findFirst()
+                .orElse(null);
+        if (py.server() != null) {
+            out.add(py.server().value() + " (a dependency, " + shown(py, py.server().source()) + ") serves " + target + " ("
+                    + shown(py, start.source()) + ")" + portPart + ".");
+        } else if (py.serverFallback() != null) {
+            out.add("The app is at " + shown(py, start.source()) + portPart + ".");
+            out.add("Fallback: " + py.serverFallback() + ".");
+        } else if (start.value().get(0).startsWith(VENV + "/bin/")) {
+            out.add("The console script from [project.scripts] (" + shown(py, start.source()) + ")" + portPart + ".");
+        } else {
+            out.add("The program's __main__ entry (" + shown(py, start.source()) + ")" + (port == 0
+                    ? ", a worker that listens on no port" : portPart) + ".");
+            out.add("python3 is PID 1: it stops promptly on SIGTERM only if the program handles it (signal.signal)"
+                    + (distroless ? "." : ", or with docker run --init."));
+        }
+        if (distroless) {
+            out.add("ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.");
+        }
+        return out;
+    }
+
+    /** The build stage: the venv at /venv, manifests and lockfile first, then the source and the project itself. */
+    private static Stage buildStage(PythonDetails py, Preset preset, boolean distroless, List<Warning> notes) {
         String pm = py.packageManager().value();
         Tool tool = TOOLS_BY_PM.get(pm);
-        String workdir = "/app";
-        String memberDir = py.member() == null ? workdir : workdir + "/" + py.member();
-
-        // ---------------------------------------------------------------- build stage
+        String workdir = WORKDIR;
         List<Instruction> b = new ArrayList<>();
         String buildImage = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
         List<String> buildComment = new ArrayList<>();
@@ -189,10 +283,16 @@ public final class PythonPlanner implements LanguagePlanner {
             b.add(new Copy(null, List.of("."), "."));
             b.add(new Run(List.of(Mount.cache(tool == null ? PIP_CACHE : tool.cache())), List.of(install)));
         }
-        List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage(buildComment, null, buildImage, "build", b));
+        return new Stage(buildComment, null, buildImage, "build", b);
+    }
 
-        // ---------------------------------------------------------------- runtime stage
+    /** The runtime stage: the venv and the source on an interpreter of the same path and version, non-root. */
+    private static Stage runtimeStage(PlanRequest request, PythonDetails py, boolean distroless) {
+        ProjectFacts facts = request.facts();
+        Preset preset = request.preset();
+        ImageSpec runtime = preset.runtime();
+        String workdir = WORKDIR;
+        String memberDir = py.member() == null ? workdir : workdir + "/" + py.member();
         List<Instruction> r = new ArrayList<>();
         if (preset.user().create()) {
             r.add(new Run(List.of(), List.of(
@@ -233,9 +333,16 @@ public final class PythonPlanner implements LanguagePlanner {
         String comment = "Runtime stage: " + runtime.image().replace("{version}", "<python>").replaceAll("@sha256:[a-f0-9]+", "")
                 + (runtime.shell() ? "" : ", which has no shell") + "; runs as " + preset.user().name() + " ("
                 + preset.user().uid() + ").";
-        stages.add(new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"),
-                "runtime", r));
+        return new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"),
+                "runtime", r);
+    }
 
+    /** The file's header: how to build it, which Python and why, which package manager. */
+    private static List<String> header(PlanRequest request, PythonDetails py, boolean distroless, String wanted,
+                                       String origin, String version) {
+        ProjectFacts facts = request.facts();
+        Preset preset = request.preset();
+        String pm = py.packageManager().value();
         List<String> header = new ArrayList<>();
         header.add("Generated by dockergen " + request.toolVersion() + " with preset " + preset.name() + ".");
         if (py.member() != null) {
@@ -256,137 +363,6 @@ public final class PythonPlanner implements LanguagePlanner {
         }
         header.add("Packages with " + pm + " (" + shown(py, py.packageManager().source()) + ")"
                 + (py.lockfile() == null && !pm.equals("pip") ? ", without a lockfile" : "") + ".");
-        List<Arg> args = distroless ? List.of() : List.of(new Arg(VERSION_ARG, version));
-        DockerfilePlan dockerfile = new DockerfilePlan(header, args, stages);
-        // a uv workspace member builds from the workspace root; its ignore file is Dockerfile.dockerignore beside it
-        return new Plans(dockerfile, ignore(py, request.toolVersion(), notes), notes,
-                py.member() == null ? "." : dev.dockergen.detect.ProjectFiles.up(py.member()));
-    }
-
-    /** A source as the build context sees it: a workspace member's sources are relative to the member. */
-    static String shown(PythonDetails py, dev.dockergen.detect.Source source) {
-        if (py.member() == null) {
-            return source.toString();
-        }
-        List<String> parts = new ArrayList<>();
-        for (String p : (py.member() + "/" + source.file()).split("/")) {
-            if (p.equals("..") && !parts.isEmpty()) {
-                parts.remove(parts.size() - 1);
-            } else if (!p.equals(".")) {
-                parts.add(p);
-            }
-        }
-        return dev.dockergen.detect.Source.of(String.join("/", parts), source.line()).toString();
-    }
-
-    private static String packageName(PythonDetails py) {
-        String n = py.packageName();
-        if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new DockergenException(ExitCode.BAD_PROJECT, py.member() + "/pyproject.toml: the project name '" + dev.dockergen.detect.Source.of(n)
-                    + "' cannot be carried safely by a Dockerfile");
-        }
-        return n;
-    }
-
-    private static String checked(String v) {
-        if (!USER_VERSION.matcher(v).matches()) {
-            throw new DockergenException(ExitCode.USAGE, "--language-version " + v + ": write a Python version such as 3.13");
-        }
-        return v;
-    }
-
-    /** The exec-form command: the venv's python with the detected words, or a console script; --port rebinds. */
-    private static List<String> startWords(PythonDetails py, int port, boolean overridden) {
-        List<String> words = new ArrayList<>(py.start().value());
-        if (overridden) {
-            for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i);
-                if (w.startsWith("0.0.0.0:")) {
-                    words.set(i, "0.0.0.0:" + port);
-                } else if (w.equals("--port") && i + 1 < words.size()) {
-                    words.set(i + 1, String.valueOf(port));
-                }
-            }
-        }
-        if (words.get(0).startsWith(VENV + "/bin/")) {
-            return words;
-        }
-        List<String> out = new ArrayList<>(List.of(VENV + "/bin/python3"));
-        out.addAll(words);
-        return out;
-    }
-
-    private static List<String> startComment(PythonDetails py, ProjectFacts facts, int port, boolean distroless) {
-        Fact<List<String>> start = py.start();
-        List<String> out = new ArrayList<>();
-        String portPart = "";
-        if (port > 0 && facts.port() != null && facts.port().value() == port) {
-            boolean byDefault = facts.framework() != null && facts.port().source().equals(facts.framework().source());
-            portPart = byDefault ? "; port " + port + " is " + facts.framework().value() + "'s default"
-                    : "; port " + port + " from " + shown(py, facts.port().source());
-        } else if (port > 0) {
-            portPart = "; port " + port + " chosen with --port";
-        }
-        String target = start.value().stream().filter(w -> w.contains(":") && !w.startsWith("0.0.0.0")).findFirst()
-                .orElse(null);
-        if (py.server() != null) {
-            out.add(py.server().value() + " (a dependency, " + shown(py, py.server().source()) + ") serves " + target + " ("
-                    + shown(py, start.source()) + ")" + portPart + ".");
-        } else if (py.serverFallback() != null) {
-            out.add("The app is at " + shown(py, start.source()) + portPart + ".");
-            out.add("Fallback: " + py.serverFallback() + ".");
-        } else if (start.value().get(0).startsWith(VENV + "/bin/")) {
-            out.add("The console script from [project.scripts] (" + shown(py, start.source()) + ")" + portPart + ".");
-        } else {
-            out.add("The program's __main__ entry (" + shown(py, start.source()) + ")" + (port == 0
-                    ? ", a worker that listens on no port" : portPart) + ".");
-            out.add("python3 is PID 1: it stops promptly on SIGTERM only if the program handles it (signal.signal)"
-                    + (distroless ? "." : ", or with docker run --init."));
-        }
-        if (distroless) {
-            out.add("ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.");
-        }
-        return out;
-    }
-
-    private static List<String> concat(List<String> list, String last) {
-        List<String> out = new ArrayList<>(list);
-        out.add(last);
-        return out;
-    }
-
-    private static DockerignorePlan ignore(PythonDetails py, String toolVersion, List<Warning> notes) {
-        List<String> needed = new ArrayList<>(py.manifests());
-        String readme = py.readme() == null ? null : py.member() == null ? py.readme() : py.member() + "/" + py.readme();
-        if (readme != null) {
-            needed.add(readme);
-        }
-        String first = py.start().value().get(0).equals("-m") ? null : py.start().value().get(0);
-        if (first != null && !first.startsWith("/") && first.endsWith(".py")) {
-            needed.add(py.member() == null ? first : py.member() + "/" + first);
-        }
-        List<Section> sections = new ArrayList<>();
-        IgnoreSections.add(sections, "Virtual environments and caches: the image builds its own venv", needed, notes,
-                ".venv", "venv", "**/__pycache__", "**/*.py[cod]", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-                ".tox", ".nox", ".ipynb_checkpoints", "**/*.egg-info", "__pypackages__");
-        IgnoreSections.add(sections, "Version control, editors and OS files", needed, notes,
-                ".git", ".github", ".idea", ".vscode", "**/*.swp", "**/.DS_Store");
-        IgnoreSections.add(sections, "Container files: editing them must not invalidate the source layer", needed, notes,
-                py.member() == null ? "Dockerfile" : "**/Dockerfile", py.member() == null ? ".dockerignore" : "**/*.dockerignore",
-                "docker-compose*.yml", "compose*.yaml", "compose*.yml");
-        IgnoreSections.add(sections, "Local build outputs, coverage and logs", needed, notes,
-                "build", "dist", "htmlcov", ".coverage", ".coverage.*", "coverage.xml", "**/*.log");
-        IgnoreSections.add(sections, "Secrets and local environment: never send them to the builder", needed, notes,
-                "**/.env", "**/.env.*", "**/*.pem", "**/*.key", "**/.netrc", ".pypirc", "pip.conf", ".pip");
-        List<String> header = new ArrayList<>(List.of("Generated by dockergen " + toolVersion + " for a Python project."));
-        if (py.member() != null) {
-            header.add("Workspace member " + py.member() + ": BuildKit reads this file beside its Dockerfile; the build context"
-                    + " is the workspace root.");
-        }
-        return new DockerignorePlan(concat(header,
-                "The build needs " + IgnoreSections.joinAnd(concat(needed, "the other sources"))
-                        + "; nothing below leaves those out" + (readme == null ? "."
-                        : " (" + readme + " is read by the package build).")),
-                sections);
+        return header;
     }
 }

@@ -39,17 +39,8 @@ public final class NodeDetector implements Detector {
     static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Walk.BUILD_OUTPUT, Set.of("coverage"));
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern NODE_START = Pattern.compile("^node\\s+((?:--[\\w-]+(?:=\\S+)?\\s+)*)([\\w./-]+\\.(?:c|m)?js)\\s*$");
-    private static final Pattern PORT_LISTEN = Pattern.compile("\\.listen\\(\\s*\\{?\\s*(?:port\\s*:\\s*)?([0-9]{2,5})\\b");
-    private static final Pattern PORT_ENV = Pattern.compile(
-            "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])\\s*(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
-    private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
     private static final Pattern MAJOR = Pattern.compile("([0-9]{1,2})(?:\\.[0-9x*]+)*");
-    private static final Pattern HEALTH_ROUTE = Pattern.compile(
-            "(?:\\.(?:get|head|all|route)\\(\\s*|\\b(?:req|request)\\.url\\s*===?\\s*)"
-                    + "['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     /** Nest's route decorators: @Get('health') in a controller. */
-    private static final Pattern NEST_HEALTH = Pattern.compile(
-            "@(?:Get|Head|All)\\(\\s*['\"`]/?((?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     private static final Pattern STANDALONE = Pattern.compile("output\\s*:\\s*['\"]standalone['\"]");
 
     @Override
@@ -183,7 +174,7 @@ public final class NodeDetector implements Detector {
                 }
             }
         }
-        Fact<Integer> port = port(files, kind, framework);
+        Fact<Integer> port = NodeSources.port(files, kind, framework);
         Fact<String> prisma = null;
         if (files.isFile("prisma/schema.prisma") && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
             prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));
@@ -198,7 +189,7 @@ public final class NodeDetector implements Detector {
         }
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
-                kind.equals(NodeDetails.SPA) ? null : healthRoute(files, framework), name(pkg), workspace,
+                kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
                 installFiles(top, pm.value()));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
@@ -461,44 +452,6 @@ public final class NodeDetector implements Detector {
             if (files.isFile(candidate)) {
                 return Fact.of(List.of(candidate), Source.of(candidate));
             }
-        }
-        return null;
-    }
-
-    /** A route that looks like a health endpoint, with its source: app.get('/healthz'), or Nest's @Get('health'). */
-    private static Fact<String> healthRoute(ProjectFiles files, Fact<String> framework) {
-        List<String> sources = sources(files);
-        Fact<String> route = SourceSearch.firstMatch(files, sources, HEALTH_ROUTE);
-        if (route == null && framework != null && framework.value().equals("nest")) {
-            Fact<String> name = SourceSearch.firstMatch(files, sources, NEST_HEALTH);
-            route = name == null ? null : Fact.of("/" + name.value(), name.source());
-        }
-        return route;
-    }
-
-    /** The project's own script files, for ports and routes: no dependencies, builds or tests. */
-    private static List<String> sources(ProjectFiles files) {
-        return files.walk("", 6, SKIPPED)
-                .stream()
-                .filter(p -> p.matches(".*\\.(js|mjs|cjs|ts)$") && !p.endsWith(".d.ts") && !p.contains(".test.")
-                        && !p.contains(".spec."))
-                .limit(2000).toList();
-    }
-
-
-    private static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {
-        if (kind.equals(NodeDetails.SPA)) {
-            return null;
-        }
-        List<String> sources = sources(files);
-        for (Pattern pattern : List.of(PORT_ENV, PORT_CONST, PORT_LISTEN)) {
-            Fact<String> found = SourceSearch.firstMatch(files, sources, pattern);
-            if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
-                return Fact.of(Integer.parseInt(found.value()), found.source());
-            }
-        }
-        if (kind.equals(NodeDetails.NEXT) || (framework != null && framework.value().equals("nest"))) {
-            return Fact.of(3000, framework.source());
         }
         return null;
     }

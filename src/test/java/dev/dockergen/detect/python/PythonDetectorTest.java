@@ -128,14 +128,14 @@ class PythonDetectorTest {
 
     @Test
     void requiresPythonPicksTheLowestSupportedMinor() {
-        assertEquals(10, PythonDetector.lowestMinor(">=3.8"));
-        assertEquals(12, PythonDetector.lowestMinor(">=3.12,<4"));
-        assertEquals(11, PythonDetector.lowestMinor("^3.11"));
-        assertEquals(11, PythonDetector.lowestMinor("~=3.11.2"));
-        assertEquals(11, PythonDetector.lowestMinor(">3.11"), "3.11.1 > 3.11, as pip reads it");
-        assertEquals(13, PythonDetector.lowestMinor("==3.13.*"));
-        assertEquals(10, PythonDetector.lowestMinor("<3.12"));
-        assertNull(PythonDetector.lowestMinor("<3.9"));
+        assertEquals(10, PythonVersion.lowestMinor(">=3.8"));
+        assertEquals(12, PythonVersion.lowestMinor(">=3.12,<4"));
+        assertEquals(11, PythonVersion.lowestMinor("^3.11"));
+        assertEquals(11, PythonVersion.lowestMinor("~=3.11.2"));
+        assertEquals(11, PythonVersion.lowestMinor(">3.11"), "3.11.1 > 3.11, as pip reads it");
+        assertEquals(13, PythonVersion.lowestMinor("==3.13.*"));
+        assertEquals(10, PythonVersion.lowestMinor("<3.12"));
+        assertNull(PythonVersion.lowestMinor("<3.9"));
         ProjectFacts p = detect("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \">=3.9\"\n",
                 "main.py", "if __name__ == \"__main__\":\n    print(1)\n");
         assertEquals("3.10 @ pyproject.toml:3", fact(p.languageVersion()));
