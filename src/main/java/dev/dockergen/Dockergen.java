@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The one entry point: detect, choose a preset, plan, render. Pure: it reads through ProjectFiles, writes nothing. */
@@ -30,11 +31,16 @@ public final class Dockergen {
 
     private final Detectors detectors;
     private final Planner planner;
-    private final PresetCatalog catalog;
+    /** The catalogue, loaded on first use: a request that brings its own never loads this one. */
+    private final Supplier<PresetCatalog> catalog;
     private final String version;
     private TemplateRenderer renderer;
 
     public Dockergen(Detectors detectors, Planner planner, PresetCatalog catalog, String version) {
+        this(detectors, planner, () -> catalog, version);
+    }
+
+    private Dockergen(Detectors detectors, Planner planner, Supplier<PresetCatalog> catalog, String version) {
         this.detectors = detectors;
         this.planner = planner;
         this.catalog = catalog;
@@ -43,7 +49,7 @@ public final class Dockergen {
 
     /** The built-in detectors, planners and presets. */
     public static Dockergen builtIn() {
-        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader.builtIn(), version());
+        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader::builtIn, version());
     }
 
     /** dockergen's own version, from the build. */
@@ -93,6 +99,7 @@ public final class Dockergen {
                     + ": several projects (" + paths(projects) + "); choose one with --project PATH, or use --all");
         }
         ProjectFacts project = projects.get(0);
+        PresetCatalog catalog = this.catalog.get();
         Preset preset = catalog.choose(project.language(), request.preset(), request.finalStage());
         List<String> missing = catalog.policy().requiredLabels().stream()
                 .filter(l -> !request.labels().containsKey(l) && !preset.labels().containsKey(l)).toList();

@@ -76,7 +76,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         boolean ci = "true".equalsIgnoreCase(context.env().getOrDefault("CI", ""));
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
-            ProjectConfig config = ProjectConfig.find(options.project.path());
+            ProjectConfig config = options.config();
             new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
                     options.catalogOptions.load(context.env(), config), config);
         }
@@ -106,7 +106,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (outcome != null && !noSave && g.config().file() == null) {
             Path file = g.dir().resolve(ProjectConfig.FILE_NAME);
             OutputWriter.write(g.dir(), List.of(new GeneratedFile(ProjectConfig.FILE_NAME,
-                    options.projectConfigText(result))), false, true);
+                    ProjectConfig.text(result.preset().name(), options.choices()))), false, true);
             savedConfig = file;
         }
         if (format == Format.json) {

@@ -67,9 +67,14 @@ public final class CatalogLoader {
         return loader;
     }
 
-    /** The built-in catalogue alone. */
+    /** The built-in catalogue alone, read once per process (it is immutable). */
     public static PresetCatalog builtIn() {
-        return withBuiltIns().build();
+        return BuiltIn.CATALOG;
+    }
+
+    /** Loaded on first use. */
+    private static final class BuiltIn {
+        static final PresetCatalog CATALOG = withBuiltIns().build();
     }
 
     /** Adds a catalogue file, or every *.yaml/*.yml file of a directory in name order. */
