@@ -3,8 +3,10 @@ package dev.dockergen;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.Detectors;
+import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.lang.Languages;
 import dev.dockergen.plan.PlanRequest;
 import dev.dockergen.plan.Planner;
 import dev.dockergen.plan.Plans;
@@ -12,11 +14,12 @@ import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.Preset;
 import dev.dockergen.preset.PresetCatalog;
 import dev.dockergen.preset.ProjectConfig;
-import java.nio.file.Path;
 import dev.dockergen.render.GeneratedFile;
 import dev.dockergen.render.TemplateRenderer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -28,6 +31,9 @@ public final class Dockergen {
     public static final String DOCKERIGNORE = ".dockerignore";
     /** The ignore file BuildKit reads for a Dockerfile whose context is elsewhere (a workspace member's). */
     public static final String DOCKERFILE_IGNORE = "Dockerfile.dockerignore";
+
+    /** "Go, Node, Python, Java and C/C++". */
+    private static final String LOOKED_FOR = lookedFor();
 
     private final Detectors detectors;
     private final Planner planner;
@@ -49,7 +55,7 @@ public final class Dockergen {
 
     /** The built-in detectors, planners and presets. */
     public static Dockergen builtIn() {
-        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader::builtIn, version());
+        return new Dockergen(Languages.detectors(), Languages.planner(), CatalogLoader::builtIn, version());
     }
 
     /** dockergen's own version, from the build. */
@@ -63,6 +69,11 @@ public final class Dockergen {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    private static String lookedFor() {
+        List<String> titles = Arrays.stream(Language.values()).map(Language::title).toList();
+        return String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.get(titles.size() - 1);
     }
 
     private static String paths(List<ProjectFacts> projects) {
@@ -91,7 +102,7 @@ public final class Dockergen {
         }
         if (projects.isEmpty()) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
-                    + ": no supported project found (looked for Go, Node, Python, Java and C/C++ build files); "
+                    + ": no supported project found (looked for " + LOOKED_FOR + " build files); "
                     + "run dockergen in the project's root directory");
         }
         if (projects.size() > 1) {

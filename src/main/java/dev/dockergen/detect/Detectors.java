@@ -1,6 +1,5 @@
 package dev.dockergen.detect;
 
-import dev.dockergen.detect.go.GoDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,12 +11,6 @@ public final class Detectors {
 
     public Detectors(List<Detector> detectors) {
         this.detectors = List.copyOf(detectors);
-    }
-
-    public static Detectors builtIn() {
-        return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector(),
-                new dev.dockergen.detect.python.PythonDetector(), new dev.dockergen.detect.java.JavaDetector(),
-                new dev.dockergen.detect.c.CDetector()));
     }
 
     /** How deep below the root monorepo members are looked for. */

@@ -13,11 +13,6 @@ public final class Planner {
         planners.forEach(p -> this.planners.put(p.language(), p));
     }
 
-    public static Planner builtIn() {
-        return new Planner(List.of(new GoPlanner(), new NodePlanner(), new PythonPlanner(), new JavaPlanner(),
-                new CPlanner()));
-    }
-
     public Plans plan(PlanRequest request) {
         return planners.get(request.facts().language()).plan(request);
     }

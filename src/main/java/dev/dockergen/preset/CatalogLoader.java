@@ -31,8 +31,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class CatalogLoader {
     public static final String API_VERSION = "dockergen/v1";
-    /** Built-in catalogue files, packaged from the top-level presets/ folder. */
-    public static final List<String> BUILT_IN_FILES = List.of("go.yaml", "node.yaml", "python.yaml", "java.yaml", "c.yaml");
+    /** Built-in catalogue files, packaged from the top-level presets/ folder: one per language, named by its id. */
+    public static final List<String> BUILT_IN_FILES = Arrays.stream(Language.values()).map(l -> l.id() + ".yaml").toList();
     static final long MAX_FILE_BYTES = 1 << 20;
 
     private static final Set<String> TOP_KEYS = Set.of("apiVersion", "kind", "metadata", "policy", "presets");
