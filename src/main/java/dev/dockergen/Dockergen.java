@@ -3,8 +3,10 @@ package dev.dockergen;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.Detectors;
+import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.lang.Languages;
 import dev.dockergen.plan.PlanRequest;
 import dev.dockergen.plan.Planner;
 import dev.dockergen.plan.Plans;
@@ -12,13 +14,15 @@ import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.Preset;
 import dev.dockergen.preset.PresetCatalog;
 import dev.dockergen.preset.ProjectConfig;
-import java.nio.file.Path;
 import dev.dockergen.render.GeneratedFile;
 import dev.dockergen.render.TemplateRenderer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The one entry point: detect, choose a preset, plan, render. Pure: it reads through ProjectFiles, writes nothing. */
@@ -28,13 +32,21 @@ public final class Dockergen {
     /** The ignore file BuildKit reads for a Dockerfile whose context is elsewhere (a workspace member's). */
     public static final String DOCKERFILE_IGNORE = "Dockerfile.dockerignore";
 
+    /** "Go, Node, Python, Java and C/C++". */
+    private static final String LOOKED_FOR = lookedFor();
+
     private final Detectors detectors;
     private final Planner planner;
-    private final PresetCatalog catalog;
+    /** The catalogue, loaded on first use: a request that brings its own never loads this one. */
+    private final Supplier<PresetCatalog> catalog;
     private final String version;
     private TemplateRenderer renderer;
 
     public Dockergen(Detectors detectors, Planner planner, PresetCatalog catalog, String version) {
+        this(detectors, planner, () -> catalog, version);
+    }
+
+    private Dockergen(Detectors detectors, Planner planner, Supplier<PresetCatalog> catalog, String version) {
         this.detectors = detectors;
         this.planner = planner;
         this.catalog = catalog;
@@ -43,7 +55,7 @@ public final class Dockergen {
 
     /** The built-in detectors, planners and presets. */
     public static Dockergen builtIn() {
-        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader.builtIn(), version());
+        return new Dockergen(Languages.detectors(), Languages.planner(), CatalogLoader::builtIn, version());
     }
 
     /** dockergen's own version, from the build. */
@@ -59,6 +71,11 @@ public final class Dockergen {
         }
     }
 
+    private static String lookedFor() {
+        List<String> titles = Arrays.stream(Language.values()).map(Language::title).toList();
+        return String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.get(titles.size() - 1);
+    }
+
     private static String paths(List<ProjectFacts> projects) {
         return projects.stream().map(p -> p.path() + " (" + p.language().id() + ")").collect(Collectors.joining(", "));
     }
@@ -66,10 +83,6 @@ public final class Dockergen {
     /** The same pipeline with another preset catalogue (organisation and project catalogues merged in). */
     public Dockergen withCatalog(PresetCatalog presets) {
         return new Dockergen(detectors, planner, presets, version);
-    }
-
-    public PresetCatalog presets() {
-        return catalog;
     }
 
     public DetectionResult detect(ProjectFiles files, DetectOptions options) {
@@ -89,7 +102,7 @@ public final class Dockergen {
         }
         if (projects.isEmpty()) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
-                    + ": no supported project found (looked for Go, Node, Python, Java and C/C++ build files); "
+                    + ": no supported project found (looked for " + LOOKED_FOR + " build files); "
                     + "run dockergen in the project's root directory");
         }
         if (projects.size() > 1) {
@@ -97,6 +110,7 @@ public final class Dockergen {
                     + ": several projects (" + paths(projects) + "); choose one with --project PATH, or use --all");
         }
         ProjectFacts project = projects.get(0);
+        PresetCatalog catalog = this.catalog.get();
         Preset preset = catalog.choose(project, request.preset(), request.finalStage());
         List<String> missing = catalog.policy().requiredLabels().stream()
                 .filter(l -> !request.labels().containsKey(l) && !preset.labels().containsKey(l)).toList();

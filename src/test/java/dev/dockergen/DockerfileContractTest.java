@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockergen.plan.IgnoreMatcher;
-import dev.dockergen.preset.FinalStage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The mechanical rules of shared/design/dockerfile-contract.md, applied to every generated Go
- * Dockerfile: BuildKit check names and hadolint rule ids are given where a rule mirrors one.
+ * The mechanical rules of shared/design/dockerfile-contract.md, applied to the Dockerfile of every case
+ * of {@link Cases}: BuildKit check names and hadolint rule ids are given where a rule mirrors one.
  */
 class DockerfileContractTest {
     private static final Pattern FROM = Pattern.compile("^FROM (--platform=\\S+ )?(\\S+) AS ([a-z][a-z0-9-]*)$");
@@ -24,44 +23,17 @@ class DockerfileContractTest {
     private static final Pattern VAR = Pattern.compile("(?<!\\\\)\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
     private static final Set<String> AUTOMATIC_ARGS = Set.of("BUILDPLATFORM", "TARGETPLATFORM");
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-        return java.util.stream.Stream.of(
-                GoApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("go", a.get()[0], a.get()[1])),
-                NodeApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("node", a.get()[0], a.get()[1])),
-                JavaApprovalTest.fixtureTimesFinal().map(a -> org.junit.jupiter.params.provider.Arguments.of("java", a.get()[0], a.get()[1])))
-                .flatMap(x -> x);
+    static java.util.stream.Stream<Cases.Generated> cases() {
+        return Cases.generated();
     }
 
-    @ParameterizedTest(name = "{0} {1} on {2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void generatedFilesMeetTheContract(String language, String fixture, FinalStage stage) {
-        GenerationResult result = switch (language) {
-            case "go" -> GoApprovalTest.generate(fixture, stage);
-            case "java" -> JavaApprovalTest.generate(fixture, stage);
-            default -> NodeApprovalTest.generate(fixture, stage);
-        };
-        String dockerfile = result.files().get(0).content();
-        IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
+    void generatedFilesMeetTheContract(Cases.Generated g) {
+        IgnoreMatcher ignore = new IgnoreMatcher(g.dockerignore().lines().toList());
         // a static site (no start command) is served on the web server's port
-        boolean hasPort = result.project().port() != null || result.project().start() == null;
-        assertEquals(List.of(), violations(dockerfile, ignore, hasPort));
-    }
-
-    @ParameterizedTest(name = "python {0} on {1}")
-    @MethodSource("dev.dockergen.PythonApprovalTest#fixtureTimesFinal")
-    void generatedPythonFilesMeetTheContract(String fixture, FinalStage stage) {
-        GenerationResult result = PythonApprovalTest.generate(fixture, stage);
-        String dockerfile = result.files().get(0).content();
-        IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
-        assertEquals(List.of(), violations(dockerfile, ignore, result.project().port() != null));
-    }
-
-    @ParameterizedTest(name = "c {0} on {1}")
-    @MethodSource("dev.dockergen.CApprovalTest#fixtureTimesFinal")
-    void generatedCFilesMeetTheContract(String fixture, FinalStage stage) {
-        GenerationResult result = CApprovalTest.generate(fixture, stage);
-        IgnoreMatcher ignore = new IgnoreMatcher(result.files().get(1).content().lines().toList());
-        assertEquals(List.of(), violations(result.files().get(0).content(), ignore, result.project().port() != null));
+        boolean hasPort = g.result().project().port() != null || g.result().project().start() == null;
+        assertEquals(List.of(), violations(g.dockerfile(), ignore, hasPort));
     }
 
     @org.junit.jupiter.api.Test

@@ -1,8 +1,7 @@
 package dev.dockergen;
 
 import dev.dockergen.detect.DirectoryProjectFiles;
-import dev.dockergen.detect.Detectors;
-import dev.dockergen.plan.Planner;
+import dev.dockergen.lang.Languages;
 import dev.dockergen.preset.CatalogLoader;
 import java.nio.file.Path;
 
@@ -39,6 +38,6 @@ public final class Fixtures {
 
     /** The built-in pipeline, with "TEST" as its version so approvals survive releases. */
     public static Dockergen dockergen() {
-        return new Dockergen(Detectors.builtIn(), Planner.builtIn(), CatalogLoader.builtIn(), VERSION);
+        return new Dockergen(Languages.detectors(), Languages.planner(), CatalogLoader.builtIn(), VERSION);
     }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockergen.detect.DetectOptions;
-import dev.dockergen.detect.Detectors;
 import dev.dockergen.detect.MemoryProjectFiles;
 import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.lang.Languages;
 import dev.dockergen.plan.PlanRequest;
-import dev.dockergen.plan.Planner;
 import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.PresetCatalog;
@@ -43,9 +42,9 @@ class JavaPlanParseBackTest {
             FinalStage stage = random.nextInt(5) == 0 ? FinalStage.SCRATCH : random.nextBoolean() ? FinalStage.ALPINE
                     : FinalStage.DISTROLESS;
             try {
-                var detection = Detectors.builtIn().detect(repo, DetectOptions.DEFAULT);
+                var detection = Languages.detectors().detect(repo, DetectOptions.DEFAULT);
                 ProjectFacts facts = detection.projects().get(0);
-                var plans = Planner.builtIn().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
+                var plans = Languages.planner().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
                         catalog, random.nextInt(4) == 0 ? 1 + random.nextInt(65535) : null, Map.of(), null, List.of(), "TEST"));
                 String text = renderer.dockerfile(plans.dockerfile());
                 assertEquals(PlanParseBackTest.expected(plans.dockerfile()), PlanParseBackTest.actual(text), "case " + i + ":\n" + text);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.dockergen.preset.FinalStage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,39 +29,9 @@ class LintersTest {
     @BeforeAll
     static void renderEveryDockerfile() throws IOException {
         Files.createDirectories(OUT);
-        for (var args : GoApprovalTest.fixtureTimesFinal().toList()) {
-            String fixture = (String) args.get()[0];
-            FinalStage stage = (FinalStage) args.get()[1];
-            Path file = OUT.resolve(fixture + "." + stage.id() + ".Dockerfile");
-            Files.writeString(file, GoApprovalTest.generate(fixture, stage).files().get(0).content());
-            DOCKERFILES.add(file);
-        }
-        for (var args : NodeApprovalTest.fixtureTimesFinal().toList()) {
-            String fixture = (String) args.get()[0];
-            FinalStage stage = (FinalStage) args.get()[1];
-            Path file = OUT.resolve("node-" + fixture + "." + stage.id() + ".Dockerfile");
-            Files.writeString(file, NodeApprovalTest.generate(fixture, stage).files().get(0).content());
-            DOCKERFILES.add(file);
-        }
-        for (var args : PythonApprovalTest.fixtureTimesFinal().toList()) {
-            String fixture = (String) args.get()[0];
-            FinalStage stage = (FinalStage) args.get()[1];
-            Path file = OUT.resolve("python-" + fixture + "." + stage.id() + ".Dockerfile");
-            Files.writeString(file, PythonApprovalTest.generate(fixture, stage).files().get(0).content());
-            DOCKERFILES.add(file);
-        }
-        for (var args : JavaApprovalTest.fixtureTimesFinal().toList()) {
-            String fixture = (String) args.get()[0];
-            FinalStage stage = (FinalStage) args.get()[1];
-            Path file = OUT.resolve("java-" + fixture + "." + stage.id() + ".Dockerfile");
-            Files.writeString(file, JavaApprovalTest.generate(fixture, stage).files().get(0).content());
-            DOCKERFILES.add(file);
-        }
-        for (var args : CApprovalTest.fixtureTimesFinal().toList()) {
-            String fixture = (String) args.get()[0];
-            FinalStage stage = (FinalStage) args.get()[1];
-            Path file = OUT.resolve("c-" + fixture + "." + stage.id() + ".Dockerfile");
-            Files.writeString(file, CApprovalTest.generate(fixture, stage).files().get(0).content());
+        for (Cases.Generated g : Cases.generated().toList()) {
+            Path file = OUT.resolve(g.c().id() + ".Dockerfile");
+            Files.writeString(file, g.dockerfile());
             DOCKERFILES.add(file);
         }
     }

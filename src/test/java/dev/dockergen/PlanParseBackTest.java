@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockergen.audit.ParsedDockerfile;
 import dev.dockergen.detect.DetectOptions;
-import dev.dockergen.detect.Detectors;
 import dev.dockergen.detect.MemoryProjectFiles;
 import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.lang.Languages;
 import dev.dockergen.plan.DockerfilePlan;
 import dev.dockergen.plan.Instruction;
 import dev.dockergen.plan.PlanRequest;
-import dev.dockergen.plan.Planner;
 import dev.dockergen.plan.Stage;
 import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.FinalStage;
@@ -61,7 +60,7 @@ class PlanParseBackTest {
             MemoryProjectFiles repo = new MemoryProjectFiles("r" + i, repos.apply(random));
             FinalStage stage = FinalStage.values()[random.nextInt(3)];
             try {
-                var detection = Detectors.builtIn().detect(repo, DetectOptions.DEFAULT);
+                var detection = Languages.detectors().detect(repo, DetectOptions.DEFAULT);
                 if (detection.projects().size() != 1) {
                     refused++;
                     continue;
@@ -70,7 +69,7 @@ class PlanParseBackTest {
                 if (facts.language() == dev.dockergen.detect.Language.NODE && stage == FinalStage.SCRATCH) {
                     stage = FinalStage.values()[1 + random.nextInt(2)];
                 }
-                var plans = Planner.builtIn().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
+                var plans = Languages.planner().plan(new PlanRequest(facts, catalog.choose(facts.language(), null, stage),
                         catalog, random.nextInt(4) == 0 ? 1 + random.nextInt(65535) : null, Map.of(), null, List.of(), "TEST"));
                 String text = renderer.dockerfile(plans.dockerfile());
                 assertEquals(expected(plans.dockerfile()), actual(text), "case " + i + ":\n" + text);
@@ -112,7 +111,7 @@ class PlanParseBackTest {
         GenerationResult r = Fixtures.dockergen().generate(new GenerateRequest(Fixtures.goFiles("nethttp-root"),
                 DetectOptions.DEFAULT, null, FinalStage.ALPINE, null));
         String text = r.files().get(0).content();
-        var plan = Planner.builtIn().plan(new PlanRequest(r.project(), r.preset(), CatalogLoader.builtIn(), null, Map.of(),
+        var plan = Languages.planner().plan(new PlanRequest(r.project(), r.preset(), CatalogLoader.builtIn(), null, Map.of(),
                 null, List.of(), "TEST")).dockerfile();
         assertEquals(expected(plan), actual(text));
         String injected = text.replace("LABEL org.opencontainers.image.title=\"greeter\"",

@@ -4,6 +4,7 @@ import dev.dockergen.Dockergen;
 import dev.dockergen.GenerateRequest;
 import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.preset.Choices;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.ProjectConfig;
 import java.nio.file.Path;
@@ -72,11 +73,24 @@ public final class GenerationOptions {
         }
     }
 
+    /** The project's .dockergen.yaml, read once per run. */
+    private ProjectConfig config;
+
+    ProjectConfig config() {
+        if (config == null) {
+            config = ProjectConfig.find(project.path());
+        }
+        return config;
+    }
+
+    /** What the flags say; {@link Choices#over} lays them over .dockergen.yaml. */
+    Choices choices() {
+        return new Choices(preset, finalStage, port, mainPackage, languageVersion, args, labels, catalogOptions.catalogs);
+    }
+
     /** What detection sees with the current choices, for questions' defaults. */
     dev.dockergen.detect.DetectionResult detect(CommandContext context) {
-        ProjectConfig config = ProjectConfig.find(project.path());
-        return context.dockergen().get().detect(project.open(),
-                new DetectOptions(projectPath, mainPackage != null ? mainPackage : config.main()));
+        return context.dockergen().get().detect(project.open(), new DetectOptions(projectPath, choices().over(config()).main()));
     }
 
     Generation generate(CommandContext context) {
@@ -84,46 +98,13 @@ public final class GenerationOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use a port from 1 to 65535");
         }
         var files = project.open();
-        ProjectConfig config = ProjectConfig.find(project.path());
-        Map<String, String> allLabels = new LinkedHashMap<>(config.labels());
-        allLabels.putAll(labels);
+        ProjectConfig config = config();
+        Choices chosen = choices().over(config);
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
-        boolean choiceGiven = preset != null || finalStage != null;
-        GenerationResult result = dockergen.generate(new GenerateRequest(files,
-                new DetectOptions(projectPath, mainPackage != null ? mainPackage : config.main()),
-                choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
-                port != null ? port : config.port(), allLabels,
-                languageVersion != null ? languageVersion : config.languageVersion(),
-                args.isEmpty() ? config.args() : args));
+        GenerationResult result = dockergen.generate(new GenerateRequest(files, new DetectOptions(projectPath, chosen.main()),
+                chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
+                chosen.args()));
         Path dir = project.path();
         return new Generation(result, dir, output != null ? output : dir, config);
-    }
-
-    /** The .dockergen.yaml that makes a re-run without flags give the same files. */
-    String projectConfigText(GenerationResult result) {
-        StringBuilder b = new StringBuilder("# Choices `dockergen init` made for this project: a re-run without flags reproduces\n"
-                + "# them. Edit freely; flags still win. Keys: docs/presets.md.\n"
-                + "apiVersion: dockergen/v1\nkind: ProjectConfig\npreset: " + result.preset().name() + "\n");
-        if (port != null) {
-            b.append("port: ").append(port).append('\n');
-        }
-        if (mainPackage != null) {
-            b.append("main: ").append(Json.quote(mainPackage)).append('\n');
-        }
-        if (languageVersion != null) {
-            b.append("languageVersion: ").append(Json.quote(languageVersion)).append('\n');
-        }
-        if (!args.isEmpty()) {
-            b.append("args: [").append(String.join(", ", args.stream().map(Json::quote).toList())).append("]\n");
-        }
-        if (!labels.isEmpty()) {
-            b.append("labels:\n");
-            labels.forEach((k, v) -> b.append("  ").append(Json.quote(k)).append(": ").append(Json.quote(v)).append('\n'));
-        }
-        for (Path c : catalogOptions.catalogs) {
-            b.append(b.indexOf("catalogs:") < 0 ? "catalogs:\n" : "").append("  - ")
-                    .append(Json.quote(c.toAbsolutePath().normalize().toString())).append('\n');
-        }
-        return b.toString();
     }
 }

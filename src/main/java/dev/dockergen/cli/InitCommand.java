@@ -7,7 +7,6 @@ import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
 import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.Warning;
-import dev.dockergen.detect.go.GoDetails;
 import dev.dockergen.preset.ProjectConfig;
 import dev.dockergen.render.GeneratedFile;
 import java.io.PrintWriter;
@@ -77,7 +76,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         boolean ci = "true".equalsIgnoreCase(context.env().getOrDefault("CI", ""));
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
-            ProjectConfig config = ProjectConfig.find(options.project.path());
+            ProjectConfig config = options.config();
             new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
                     options.catalogOptions.load(context.env(), config), config);
         }
@@ -107,7 +106,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (outcome != null && !noSave && g.config().file() == null) {
             Path file = g.dir().resolve(ProjectConfig.FILE_NAME);
             OutputWriter.write(g.dir(), List.of(new GeneratedFile(ProjectConfig.FILE_NAME,
-                    options.projectConfigText(result))), false, true);
+                    ProjectConfig.text(result.preset().name(), options.choices()))), false, true);
             savedConfig = file;
         }
         if (format == Format.json) {
@@ -147,9 +146,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         java.util.List<String> start = result.project().start();
         String title = result.project().details() == null ? null : result.project().details().title();
         String name = title != null ? title : !result.project().path().equals(".") ? result.project().path()
-                : start != null ? start.stream().filter(w -> !w.startsWith("-") && !w.equals("node")).findFirst()
-                .orElse(start.get(0)) : result.project().path();
-        name = name.replaceAll("\\.(c|m)?js$", "").replaceAll(".*/", "").toLowerCase(java.util.Locale.ROOT)
+                : start != null ? start.stream().filter(w -> !w.startsWith("-")).findFirst().orElse(start.get(0))
+                : result.project().path();
+        name = name.replaceAll(".*/", "").toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]", "");
         return name.isEmpty() || name.equals(".") ? "app" : name;
     }
@@ -167,8 +166,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         List<Batch> batches = new ArrayList<>();
         for (var p : detection.projects()) {
-            List<String> mains = p.details() instanceof GoDetails go && go.mainPackage() == null
-                    && go.mainCandidates().size() > 1 ? go.mainCandidates() : Collections.singletonList(null);
+            List<String> programs = p.details() == null ? List.of() : p.details().programs();
+            List<String> mains = programs.isEmpty() ? Collections.singletonList(null) : programs;
             Map<String, GeneratedFile> files = new LinkedHashMap<>();
             Path outDir = null;
             for (String main : mains) {

@@ -4,7 +4,6 @@ import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
 import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.ProjectFacts;
-import dev.dockergen.detect.go.GoDetails;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.Preset;
 import dev.dockergen.preset.PresetCatalog;
@@ -46,11 +45,11 @@ final class Questions {
         if (facts == null) {
             return; // nothing to ask about: generation reports it
         }
-        if (options.mainPackage == null && config.main() == null && facts.details() instanceof GoDetails go
-                && go.mainPackage() == null && go.mainCandidates().size() > 1) {
-            options.mainPackage = ask("Program to containerise", go.mainCandidates().get(0),
-                    "main packages found: " + String.join(", ", go.mainCandidates()),
-                    a -> go.mainCandidates().contains(a) ? a : null, "--main");
+        List<String> programs = facts.details() == null ? List.of() : facts.details().programs();
+        if (options.mainPackage == null && config.main() == null && !programs.isEmpty()) {
+            options.mainPackage = ask("Program to containerise", programs.get(0),
+                    "main packages found: " + String.join(", ", programs),
+                    a -> programs.contains(a) ? a : null, "--main");
             // the port and the rest are the chosen program's
             facts = detect.get().projects().stream().filter(p -> p.path().equals(chosen)).findFirst().orElse(facts);
         }

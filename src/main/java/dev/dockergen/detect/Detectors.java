@@ -1,6 +1,5 @@
 package dev.dockergen.detect;
 
-import dev.dockergen.detect.go.GoDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +13,6 @@ public final class Detectors {
         this.detectors = List.copyOf(detectors);
     }
 
-    public static Detectors builtIn() {
-        return new Detectors(List.of(new GoDetector(), new dev.dockergen.detect.node.NodeDetector(),
-                new dev.dockergen.detect.python.PythonDetector(), new dev.dockergen.detect.java.JavaDetector(),
-                new dev.dockergen.detect.c.CDetector()));
-    }
-
     /** How deep below the root monorepo members are looked for. */
     static final int MEMBER_DEPTH = 6;
 
@@ -31,7 +24,7 @@ public final class Detectors {
         Set<String> manifests = new TreeSet<>();
         detectors.forEach(d -> manifests.addAll(d.manifests()));
         TreeSet<String> members = new TreeSet<>();
-        for (String file : files.walk("", MEMBER_DEPTH, Detectors::notMembers)) {
+        for (String file : files.walk("", MEMBER_DEPTH, Walk::notMember)) {
             if (file.contains("/") && manifests.contains(ProjectFiles.fileName(file))) {
                 members.add(ProjectFiles.parent(file));
             }
@@ -48,14 +41,6 @@ public final class Detectors {
             }
         }
         return new DetectionResult(files.displayName(), projects, warnings);
-    }
-
-    /** Folders that hold build output or test material, never a member project: the member walk skips them. */
-    private static final Set<String> NOT_MEMBERS = Set.of("target", "build", "dist", "fixtures", "__fixtures__", "__tests__");
-
-    static boolean notMembers(String dir) {
-        return GoDetector.pruned(dir) || NOT_MEMBERS.contains(ProjectFiles.fileName(dir)) || dir.equals("src/test")
-                || dir.endsWith("/src/test");
     }
 
     /** Only the project at {@code path} ("." for the root): what generation for one member needs. */

@@ -1,5 +1,6 @@
 package dev.dockergen.detect;
 
+import java.util.List;
 import java.util.Map;
 
 /** Language-specific facts, shown by {@code detect} under "facts". */
@@ -7,9 +8,17 @@ public interface LanguageDetails {
     /** Named facts for display, in a stable order; values are {@link Fact}s or plain values. */
     Map<String, Object> describe();
 
-    /** The project's own name, safe as an image name (a package name), or null when it has none. */
+    /** The project's own name or its program's, safe as an image name, or null when it has none. */
     default String title() {
         return null;
+    }
+
+    /**
+     * The programs to choose between when the project holds several and none was chosen (Go main
+     * packages, say), each a value for {@code --main}; empty when there is nothing to choose.
+     */
+    default List<String> programs() {
+        return List.of();
     }
 
     /** True when the project is an application even without a start command (a static site, say). */

@@ -13,14 +13,7 @@ public record Source(String file, int line) {
     /** file:line, with control characters in a (hostile) file name shown as escapes so messages stay one line. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        file.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return line > 0 ? b + ":" + line : b.toString();
+        String shown = Shown.whole(file);
+        return line > 0 ? shown + ":" + line : shown;
     }
 }

@@ -8,12 +8,12 @@ import dev.dockergen.preset.Preset;
 import java.util.List;
 
 /** HEALTHCHECK where the runtime image can run one (busybox wget), else a comment on how to probe. */
-final class HealthChecks {
+public final class HealthChecks {
     private HealthChecks() {
     }
 
     /** Nothing for a program without a port; the preset may turn the check off or retime it. */
-    static List<Instruction> instructions(Fact<String> path, ImageSpec runtime, int port, Preset preset) {
+    public static List<Instruction> instructions(Fact<String> path, ImageSpec runtime, int port, Preset preset) {
         if (port == 0) {
             return List.of();
         }

@@ -6,17 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds .dockerignore sections that never leave out a file the build needs. */
-final class IgnoreSections {
+public final class IgnoreSections {
     private IgnoreSections() {
     }
 
-    static String joinAnd(List<String> items) {
+    public static String joinAnd(List<String> items) {
         return items.size() == 1 ? items.get(0)
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
+    /** {@code list} followed by {@code more}. */
+    public static List<String> concat(List<String> list, String... more) {
+        List<String> out = new ArrayList<>(list);
+        out.addAll(List.of(more));
+        return out;
+    }
+
     /** Adds a section of the patterns that hide none of {@code needed}; says which were left out and why. */
-    static void add(List<Section> sections, String comment, List<String> needed, List<Warning> notes,
+    public static void add(List<Section> sections, String comment, List<String> needed, List<Warning> notes,
                             String... patterns) {
         List<String> kept = new ArrayList<>();
         List<String> comments = new ArrayList<>(List.of(comment));

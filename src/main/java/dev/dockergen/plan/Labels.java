@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Image labels: what dockergen knows, then the preset's, then the user's; a later value wins, keys sorted. */
-final class Labels {
+public final class Labels {
     private Labels() {
     }
 
-    static List<Instruction> instructions(Map<String, String> known, Preset preset, Map<String, String> given) {
+    public static List<Instruction> instructions(Map<String, String> known, Preset preset, Map<String, String> given) {
         Map<String, String> labels = new TreeMap<>(known);
         labels.putAll(preset.labels());
         labels.putAll(given);

@@ -1,5 +1,6 @@
 package dev.dockergen.preset;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,42 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
             }
         }
         return NONE;
+    }
+
+    /**
+     * The .dockergen.yaml that makes a re-run without flags give the same files: the preset chosen, then every
+     * value given on the command line.
+     */
+    public static String text(String preset, Choices given) {
+        StringBuilder b = new StringBuilder("# Choices `dockergen init` made for this project: a re-run without flags reproduces\n"
+                + "# them. Edit freely; flags still win. Keys: docs/presets.md.\n"
+                + "apiVersion: " + CatalogLoader.API_VERSION + "\nkind: ProjectConfig\npreset: " + preset + "\n");
+        if (given.port() != null) {
+            b.append("port: ").append(given.port()).append('\n');
+        }
+        if (given.main() != null) {
+            b.append("main: ").append(quote(given.main())).append('\n');
+        }
+        if (given.languageVersion() != null) {
+            b.append("languageVersion: ").append(quote(given.languageVersion())).append('\n');
+        }
+        if (!given.args().isEmpty()) {
+            b.append("args: [").append(String.join(", ", given.args().stream().map(ProjectConfig::quote).toList())).append("]\n");
+        }
+        if (!given.labels().isEmpty()) {
+            b.append("labels:\n");
+            given.labels().forEach((k, v) -> b.append("  ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
+        }
+        for (Path c : given.catalogs()) {
+            b.append(b.indexOf("catalogs:") < 0 ? "catalogs:\n" : "").append("  - ")
+                    .append(quote(c.toAbsolutePath().normalize().toString())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A JSON string literal, which YAML reads as a double-quoted string. */
+    private static String quote(String s) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 
     static ProjectConfig read(Path file) {

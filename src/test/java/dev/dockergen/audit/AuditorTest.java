@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dockergen.GoApprovalTest;
-import dev.dockergen.preset.FinalStage;
+import dev.dockergen.Cases;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -112,12 +111,7 @@ class AuditorTest {
 
     @Test
     void everyGeneratedDockerfilePassesEveryRule() {
-        GoApprovalTest.fixtureTimesFinal().forEach(a -> {
-            String fixture = a.get()[0].toString();
-            FinalStage stage = FinalStage.valueOf(a.get()[1].toString());
-            String dockerfile = GoApprovalTest.generate(fixture, stage).files().get(0).content();
-            assertEquals(List.of(), audit(dockerfile, true), fixture + " on " + stage);
-        });
+        Cases.generated().forEach(g -> assertEquals(List.of(), audit(g.dockerfile(), true), g.toString()));
     }
 
     @Test

@@ -5,8 +5,8 @@ import dev.dockergen.GenerateRequest;
 import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.DetectionResult;
-import dev.dockergen.detect.Detectors;
 import dev.dockergen.detect.DirectoryProjectFiles;
+import dev.dockergen.lang.Languages;
 import dev.dockergen.preset.CatalogLoader;
 import dev.dockergen.preset.PresetCatalog;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public class PipelineBenchmark {
 
     @Benchmark
     public DetectionResult detect() {
-        return Detectors.builtIn().detect(files, DetectOptions.DEFAULT);
+        return Languages.detectors().detect(files, DetectOptions.DEFAULT);
     }
 
     @Benchmark

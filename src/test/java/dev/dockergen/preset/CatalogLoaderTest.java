@@ -126,7 +126,7 @@ class CatalogLoaderTest {
                 Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine"),
                         "org.yaml:9:22: preset my-go.runtime.image: 'alpine' has no tag; pin one (e.g. alpine:3.22)"),
                 Arguments.of(HEAD + GOOD.replace("language: go", "language: cobol"),
-                        "org.yaml:5:15: preset my-go.language: unknown language 'cobol'; use one of go, node, java, python, c"),
+                        "org.yaml:5:15: preset my-go.language: unknown language 'cobol'; use one of go, node, python, java, c"),
                 Arguments.of(HEAD.replace("dockergen/v1", "dockergen/v9") + GOOD,
                         "org.yaml:1:13: apiVersion: unsupported version 'dockergen/v9'; use dockergen/v1"),
                 Arguments.of(HEAD + GOOD + GOOD, "org.yaml:11:5: preset my-go: defined twice in org.yaml (also at "

@@ -1,0 +1,134 @@
+package dev.dockergen.lang.c;
+
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads configure.ac (AC_INIT, PKG_CHECK_MODULES, AC_CHECK_LIB, AC_SEARCH_LIBS, AC_PROG_CXX) and Makefile.am files. */
+final class AutotoolsParser {
+    private static final int MAX_AM_FILES = 40;
+    private static final Pattern INIT = Pattern.compile("AC_INIT\\(\\s*\\[?([^\\],)]+?)\\]?\\s*[,)]");
+    private static final Pattern PKG = Pattern.compile("PKG_CHECK_MODULES\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
+    private static final Pattern CHECK_LIB = Pattern.compile("AC_CHECK_LIB\\(\\s*\\[?([A-Za-z0-9_+.-]+)\\]?");
+    private static final Pattern SEARCH_LIBS = Pattern.compile("AC_SEARCH_LIBS\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
+    private static final Pattern CXX = Pattern.compile("AC_PROG_CXX\\b");
+    private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
+    private static final Pattern LIB = Pattern.compile("(?<![A-Za-z0-9_-])-l([A-Za-z0-9_+.-]+)");
+    private static final Pattern LIBS_VAR = Pattern.compile("(?m)^\\s*([A-Za-z0-9_]*(?:LDADD|LIBS|LDFLAGS))\\s*\\+?=\\s*(.*)$");
+
+    private AutotoolsParser() {
+    }
+
+    static BuildFacts parse(ProjectFiles files, List<String> makefileAms) {
+        BuildFacts facts = new BuildFacts();
+        facts.system = "autotools";
+        String ac = files.isFile("configure.ac") ? "configure.ac" : files.isFile("configure.in") ? "configure.in" : null;
+        facts.systemSource = Source.of(ac != null ? ac : "configure");
+        facts.needsAutoreconf = ac != null && !files.isFile("configure");
+        if (ac != null) {
+            facts.files.add(ac);
+            String text = stripDnl(files.read(ac).orElse(""));
+            Matcher init = INIT.matcher(text);
+            if (init.find()) {
+                String name = init.group(1).strip();
+                facts.projectName = Fact.of(name, ac, lineOf(text, init.start()));
+            }
+            Matcher pkg = PKG.matcher(text);
+            while (pkg.find()) {
+                facts.usesPkgConfig = true;
+                for (String module : pkg.group(1).strip().split("\\s+")) {
+                    if (!module.isEmpty() && !module.matches("[<>=!]+|[0-9][0-9.]*")) {
+                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module,
+                                Source.of(ac, lineOf(text, pkg.start()))));
+                    }
+                }
+            }
+            Matcher lib = CHECK_LIB.matcher(text);
+            while (lib.find()) {
+                facts.link(lib.group(1), Source.of(ac, lineOf(text, lib.start())));
+            }
+            Matcher search = SEARCH_LIBS.matcher(text);
+            while (search.find()) {
+                // the first library that has the function is enough; the others are alternatives
+                String first = search.group(1).strip().split("\\s+")[0];
+                if (!first.isEmpty()) {
+                    facts.link(first, Source.of(ac, lineOf(text, search.start())));
+                }
+            }
+            Matcher cxx = CXX.matcher(text);
+            if (cxx.find()) {
+                facts.cxx = Source.of(ac, lineOf(text, cxx.start()));
+            }
+        }
+        for (String am : makefileAms.subList(0, Math.min(makefileAms.size(), MAX_AM_FILES))) {
+            String text = join(files.read(am).orElse(""));
+            facts.files.add(am);
+            String dir = ProjectFiles.parent(am);
+            Matcher p = PROGRAMS.matcher(text);
+            while (p.find()) {
+                for (String listed : p.group(1).strip().split("\\s+")) {
+                    String prog = listed.replace("$(EXEEXT)", ""); // Makefile.in spells programs tool$(EXEEXT)
+                    if (!prog.isEmpty() && !prog.contains("$")) {
+                        facts.programs.add(Fact.of(ProjectFiles.join(dir, prog), am, lineOf(text, p.start())));
+                    }
+                }
+            }
+            Matcher v = LIBS_VAR.matcher(text);
+            while (v.find()) {
+                Matcher l = LIB.matcher(v.group(2));
+                while (l.find()) {
+                    facts.link(l.group(1), Source.of(am, lineOf(text, v.start())));
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** m4 comments (dnl ... and # ...) become blanks, so offsets still give the right line. */
+    private static String stripDnl(String text) {
+        return text.replaceAll("(?m)(^|\\s)dnl\\b[^\\n]*", "$1").replaceAll("(?m)^\\s*#[^\\n]*", "");
+    }
+
+    /** Continuation lines joined with a space, keeping one newline per removed line at the end of the logical line. */
+    private static String join(String text) {
+        StringBuilder out = new StringBuilder();
+        int pending = 0;
+        for (String line : text.split("\n", -1)) {
+            if (line.endsWith("\\")) {
+                out.append(line, 0, line.length() - 1).append(' ');
+                pending++;
+            } else {
+                out.append(line).append("\n".repeat(pending + 1));
+                pending = 0;
+            }
+        }
+        return out.toString();
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Every Makefile.am; a Makefile.in stands in where a directory has no Makefile.am (a release tarball). */
+    static List<String> ams(ProjectFiles files, List<String> all) {
+        List<String> out = new ArrayList<>();
+        for (String f : all) {
+            String name = ProjectFiles.fileName(f);
+            if (name.equals("Makefile.am")
+                    || name.equals("Makefile.in") && !files.isFile(ProjectFiles.join(ProjectFiles.parent(f), "Makefile.am"))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

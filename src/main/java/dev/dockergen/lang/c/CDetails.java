@@ -1,0 +1,82 @@
+package dev.dockergen.lang.c;
+
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.LanguageDetails;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * C (and C++) facts the planner needs beyond the common ones.
+ *
+ * @param buildSystem "make", "cmake", "autotools" or "meson", with the file that says so
+ * @param artefact the program the build produces, as a path relative to where the build leaves it
+ *                 (Make: the project root; CMake/Meson: the build directory; Autotools: the root)
+ * @param artefactCandidates every program the build files name, sorted
+ * @param libraries libraries the program links, each with where it is named
+ * @param unknownLibraries linked libraries not in {@link CLibraries}: installed by nobody, warned
+ * @param cxx the project is C++ (g++/CXX, .cpp sources, LANGUAGES CXX), with the first evidence
+ * @param cmakeMinimum cmake_minimum_required VERSION, or null
+ * @param makeLdflags the Makefile's own LDFLAGS value (static builds append -static to it), or null
+ * @param needsAutoreconf configure.ac without a generated configure: the build runs autoreconf first
+ * @param runArgs arguments the project's run instructions pass (README "./app --port 8080")
+ * @param resolver the program resolves host names (getaddrinfo...), which a static glibc build cannot do alone
+ * @param sourceDirs directories holding C/C++ sources ("" for the root)
+ * @param usesPkgConfig the build asks pkg-config for flags, so the builder needs it
+ * @param healthPath an HTTP path in a string literal that looks like a health route ("/healthz"), or null
+ */
+public record CDetails(
+        Fact<String> buildSystem,
+        Fact<String> artefact,
+        List<String> artefactCandidates,
+        List<Fact<CLibraries.Library>> libraries,
+        List<Fact<String>> unknownLibraries,
+        Fact<Boolean> cxx,
+        Fact<String> cmakeMinimum,
+        Fact<String> projectName,
+        Fact<String> makeLdflags,
+        boolean needsAutoreconf,
+        Fact<List<String>> runArgs,
+        Fact<Boolean> resolver,
+        List<String> sourceDirs,
+        boolean usesPkgConfig,
+        Fact<String> healthPath) implements LanguageDetails {
+
+    public CDetails {
+        artefactCandidates = List.copyOf(artefactCandidates);
+        libraries = List.copyOf(libraries);
+        unknownLibraries = List.copyOf(unknownLibraries);
+        sourceDirs = List.copyOf(sourceDirs);
+    }
+
+    /** The file name of the program. */
+    public String binaryName() {
+        String a = artefact.value();
+        return a.substring(a.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public String title() {
+        return artefact == null ? null : binaryName();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("buildSystem", buildSystem);
+        facts.put("artefact", artefact);
+        facts.put("artefactCandidates", artefactCandidates);
+        facts.put("libraries", libraries.stream().map(l -> Fact.of(l.value().key(), l.source())).toList());
+        facts.put("unknownLibraries", unknownLibraries);
+        facts.put("cxx", cxx);
+        facts.put("cmakeMinimum", cmakeMinimum);
+        facts.put("projectName", projectName);
+        facts.put("makeLdflags", makeLdflags);
+        facts.put("autoreconf", needsAutoreconf);
+        facts.put("runArgs", runArgs);
+        facts.put("resolvesHostNames", resolver);
+        facts.put("pkgConfig", usesPkgConfig);
+        facts.put("healthPath", healthPath);
+        return facts;
+    }
+}

@@ -1,0 +1,273 @@
+package dev.dockergen.lang.c;
+
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Detector;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
+import dev.dockergen.detect.Source;
+import dev.dockergen.detect.Walk;
+import dev.dockergen.detect.Warning;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises a C or C++ program built by CMake, Meson, Autotools or Make, and what it links and serves. */
+public final class CDetector implements Detector {
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_SOURCE_FILES = 2_000;
+    /** Build trees (CMake's, Meson's, Autotools' caches) and installed dependencies; vendored sources are read. */
+    private static final Predicate<String> SKIPPED = Walk.skipping(Walk.BUILD_OUTPUT, Set.of("builddir", "_build",
+            "node_modules", "autom4te.cache", "CMakeFiles"));
+    private static final Pattern SOURCE = Pattern.compile(".*\\.(c|cc|cpp|cxx|C|h|hh|hpp|hxx)$");
+    private static final Pattern COMPILED = Pattern.compile(".*\\.(c|cc|cpp|cxx|C)$");
+    private static final Pattern CPP = Pattern.compile(".*\\.(cc|cpp|cxx|C|hpp|hh|hxx)$");
+    private static final Pattern SAFE_ARTEFACT = Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
+    private static final Pattern SAFE_LDFLAGS = Pattern.compile("[A-Za-z0-9._/=+:,@%$(){} -]*");
+
+    @Override
+    public Language language() {
+        return Language.C;
+    }
+
+    @Override
+    public Set<String> manifests() {
+        return Set.of("CMakeLists.txt", "meson.build", "configure.ac");
+    }
+
+    @Override
+    public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
+        if (files.isFile("go.mod") || files.isFile("package.json")) {
+            return Optional.empty(); // C files there are cgo or a native addon: that project's own build compiles them
+        }
+        List<String> all = files.walk("", MAX_DEPTH, CDetector::pruned);
+        List<String> sources = all.stream().filter(p -> SOURCE.matcher(p).matches()).toList();
+        if (sources.stream().noneMatch(p -> COMPILED.matcher(p).matches())) {
+            return Optional.empty();
+        }
+        BuildFacts build;
+        if (files.isFile("CMakeLists.txt")) {
+            build = CMakeParser.parse(files);
+        } else if (files.isFile("meson.build")) {
+            build = MesonParser.parse(files);
+        } else if (files.isFile("configure.ac") || files.isFile("configure.in") || files.isFile("configure")) {
+            build = AutotoolsParser.parse(files, AutotoolsParser.ams(files, all));
+        } else {
+            String makefile = List.of("GNUmakefile", "makefile", "Makefile").stream().filter(files::isFile).findFirst().orElse(null);
+            if (makefile == null) {
+                return Optional.empty();
+            }
+            build = MakefileParser.parse(makefile, files.read(makefile).orElseThrow());
+        }
+        if ((build.system.equals("cmake") || build.system.equals("meson")) && build.projectName == null) {
+            // a CMakeLists.txt or meson.build without project() belongs to a parent project, found from there
+            return Optional.empty();
+        }
+
+        // libraries, each once, from the first place that names it
+        Map<String, Fact<CLibraries.Library>> libraries = new LinkedHashMap<>();
+        Map<String, Fact<String>> unknown = new LinkedHashMap<>();
+        for (BuildFacts.LibraryRef ref : build.libraries) {
+            Optional<CLibraries.Library> lib = switch (ref.kind()) {
+                case LINK -> CLibraries.byLinkName(ref.name());
+                case CMAKE -> CLibraries.byCmakePackage(ref.name());
+                case PKG_CONFIG -> CLibraries.byPkgConfig(ref.name());
+            };
+            if (lib.isPresent()) {
+                libraries.putIfAbsent(lib.get().key(), Fact.of(lib.get(), ref.source()));
+                if (ref.kind() == BuildFacts.RefKind.CMAKE && ref.name().equalsIgnoreCase("OpenSSL")) {
+                    CLibraries.byLinkName("crypto").ifPresent(c -> libraries.putIfAbsent("crypto", Fact.of(c, ref.source())));
+                }
+            } else if (!ignoredCmakePackage(ref)) {
+                String label = switch (ref.kind()) {
+                    case LINK -> "-l" + ref.name();
+                    case CMAKE -> "find_package(" + ref.name() + ")";
+                    case PKG_CONFIG -> "pkg-config " + ref.name();
+                };
+                if (unknown.putIfAbsent(label, Fact.of(label, ref.source())) == null) {
+                    warnings.add(new Warning(ref.source(), Shown.of(label) + " is not in dockergen's library table, so no "
+                            + "package is installed for it; the build fails if the builder image lacks it "
+                            + "(add the package with a preset of your own)"));
+                }
+            }
+        }
+
+        Fact<String> artefact = chooseArtefact(build, options, warnings);
+        if (artefact != null && (!SAFE_ARTEFACT.matcher(artefact.value()).matches() || artefact.value().contains("..")
+                || !SAFE_NAME.matcher(ProjectFiles.fileName(artefact.value())).matches())) {
+            throw new ProjectInputException(artefact.source(), "the program name '" + Shown.of(artefact.value())
+                    + "' has characters a Dockerfile cannot carry safely; use letters, digits, '.', '_', '+' and '-'");
+        }
+
+        // sources: headers first, so that a #define PORT in a header is known when a .c file uses it
+        List<String> ordered = new ArrayList<>(sources);
+        ordered.sort(Comparator.comparing((String p) -> COMPILED.matcher(p).matches()).thenComparing(p -> p));
+        if (ordered.size() > MAX_SOURCE_FILES) {
+            warnings.add(new Warning(null, "more than " + MAX_SOURCE_FILES + " C/C++ files; only the first "
+                    + MAX_SOURCE_FILES + " were read"));
+            ordered = ordered.subList(0, MAX_SOURCE_FILES);
+        }
+        Map<String, CSourceScan.PortHint> defines = new HashMap<>();
+        List<CSourceScan> scans = new ArrayList<>();
+        for (String path : ordered) {
+            try {
+                files.read(path).ifPresent(text -> scans.add(CSourceScan.scan(path, text, defines)));
+            } catch (ProjectInputException e) {
+                warnings.add(new Warning(e.source(), "skipped: not readable as UTF-8 text under 1 MiB"));
+            }
+        }
+        Source cxx = build.cxx;
+        if (cxx == null) {
+            cxx = sources.stream().filter(p -> CPP.matcher(p).matches()).findFirst().map(Source::of).orElse(null);
+        }
+        CSourceScan.PortHint hint = scans.stream().filter(s -> s.port != null).map(s -> s.port)
+                .min(Comparator.comparingInt(CSourceScan.PortHint::strength)).orElse(null);
+        Source listen = scans.stream().map(s -> s.listen).filter(s -> s != null).findFirst().orElse(null);
+        Source resolver = scans.stream().map(s -> s.resolver).filter(s -> s != null).findFirst().orElse(null);
+
+        String binary = artefact == null ? null : ProjectFiles.fileName(artefact.value());
+        Fact<Integer> port = hint == null ? null : Fact.of(hint.port(), hint.source());
+        Fact<List<String>> runArgs = binary == null ? null : readmeArgs(files, binary);
+        if (runArgs != null && portFromArgs(runArgs) != null) {
+            // the project's own run instructions pass the port explicitly: they win over a default in the code
+            port = portFromArgs(runArgs);
+        } else {
+            runArgs = null;
+        }
+        if (port == null && listen != null) {
+            warnings.add(new Warning(listen, "the program listens on a socket, but its port was not found; pass --port N"));
+        }
+        Fact<String> ldflags = build.ldflags == null || build.ldflags.value().isBlank() ? null : build.ldflags;
+        if (ldflags != null && !SAFE_LDFLAGS.matcher(ldflags.value()).matches()) {
+            warnings.add(new Warning(ldflags.source(), "LDFLAGS holds quotes or shell characters, so a static build "
+                    + "replaces it with -static instead of extending it"));
+            ldflags = null;
+        }
+        List<String> dirs = new ArrayList<>(new TreeSet<>(sources.stream().map(ProjectFiles::parent).toList()));
+        CDetails details = new CDetails(Fact.of(build.system, build.systemSource), artefact,
+                build.programs.stream().map(Fact::value).distinct().sorted().toList(),
+                List.copyOf(libraries.values()), List.copyOf(unknown.values()),
+                cxx == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, cxx),
+                build.cmakeMinimum, build.projectName, ldflags, build.needsAutoreconf, runArgs,
+                resolver == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, resolver), dirs,
+                build.usesPkgConfig, scans.stream().filter(s -> s.healthPath != null).findFirst()
+                        .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null));
+        List<String> evidence = new ArrayList<>(build.files);
+        if (build.needsAutoreconf) {
+            warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));
+        }
+        return Optional.of(new ProjectFacts(".", Language.C, build.system, null, null, null, port,
+                binary == null ? null : List.of(binary), evidence, details));
+    }
+
+    /** Directories no C build of the project's own reads: hidden ones and build outputs. */
+    static boolean pruned(String dir) {
+        String name = ProjectFiles.fileName(dir);
+        return SKIPPED.test(dir) || name.startsWith("cmake-build-");
+    }
+
+    /** find_package of CMake's own helpers (PkgConfig) names no library. */
+    private static boolean ignoredCmakePackage(BuildFacts.LibraryRef ref) {
+        return ref.kind() == BuildFacts.RefKind.CMAKE && Set.of("pkgconfig", "gtest", "catch2", "doxygen", "git",
+                "python", "python3", "perl").contains(ref.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Fact<String> chooseArtefact(BuildFacts build, DetectOptions options, List<Warning> warnings) {
+        List<Fact<String>> programs = new ArrayList<>();
+        for (Fact<String> p : build.programs) {
+            if (programs.stream().noneMatch(q -> q.value().equals(p.value()))) {
+                programs.add(p);
+            }
+        }
+        if (options.mainPackage() != null) {
+            String wanted = options.mainPackage();
+            return programs.stream().filter(p -> p.value().equals(wanted) || ProjectFiles.fileName(p.value()).equals(wanted))
+                    .findFirst().orElseThrow(() -> new DockergenException(ExitCode.USAGE, "--main " + wanted
+                            + ": the build files name no such program; they name: " + (programs.isEmpty() ? "none"
+                            : String.join(", ", programs.stream().map(Fact::value).toList()))));
+        }
+        if (programs.isEmpty()) {
+            warnings.add(new Warning(build.systemSource, "the build files name no program (an executable target), "
+                    + "so there is nothing to run; is this a library?"));
+            return null;
+        }
+        if (programs.size() == 1) {
+            return programs.get(0);
+        }
+        Fact<String> chosen = programs.get(0);
+        if (build.projectName != null) {
+            chosen = programs.stream().filter(p -> ProjectFiles.fileName(p.value()).equals(build.projectName.value()))
+                    .findFirst().orElse(chosen);
+        }
+        warnings.add(new Warning(chosen.source(), "several programs (" + String.join(", ", programs.stream()
+                .map(Fact::value).toList()) + "); the image runs " + chosen.value() + ", choose another with --main NAME"));
+        return chosen;
+    }
+
+    private static final Pattern PORT_ARG = Pattern.compile("^(--port|-p|--listen|-l)(=|$)");
+
+    /** Arguments for the port in the project's own run instructions: README "./app --port 8080". */
+    private static Fact<List<String>> readmeArgs(ProjectFiles files, String binary) {
+        for (String readme : List.of("README.md", "README", "README.txt", "README.rst")) {
+            String text;
+            try {
+                text = files.read(readme).orElse(null);
+            } catch (ProjectInputException e) {
+                continue;
+            }
+            if (text == null) {
+                continue;
+            }
+            String[] lines = text.split("\n", 2000);
+            Pattern invocation = Pattern.compile("(?:^|[\\s`$/])" + Pattern.quote(binary) + "((?:\\s+[A-Za-z0-9._:=/-]+)+)");
+            for (int i = 0; i < lines.length && i < 2000; i++) {
+                Matcher m = invocation.matcher(lines[i]);
+                if (!m.find()) {
+                    continue;
+                }
+                String[] words = m.group(1).strip().split("\\s+");
+                for (int w = 0; w < words.length; w++) {
+                    Matcher flag = PORT_ARG.matcher(words[w]);
+                    if (!flag.find()) {
+                        continue;
+                    }
+                    if (flag.group(2).equals("=") && words[w].matches(".*=:?[0-9]{1,5}")) {
+                        return Fact.of(List.of(words[w]), readme, i + 1);
+                    }
+                    if (flag.group(2).isEmpty() && w + 1 < words.length && words[w + 1].matches(":?[0-9]{1,5}")) {
+                        return Fact.of(List.of(words[w], words[w + 1]), readme, i + 1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Fact<Integer> portFromArgs(Fact<List<String>> args) {
+        String last = args.value().get(args.value().size() - 1);
+        Matcher m = Pattern.compile("([0-9]{1,5})$").matcher(last);
+        if (m.find()) {
+            int port = Integer.parseInt(m.group(1));
+            if (port > 0 && port < 65536) {
+                return Fact.of(port, args.source());
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,144 @@
+package dev.dockergen.lang.c;
+
+import dev.dockergen.detect.Source;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What one C/C++ source file says about ports and networking; regular expressions over comment-free text. */
+final class CSourceScan {
+    private static final Pattern DEFINE = Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_][A-Za-z0-9_]*)[ \\t]+\\(?([0-9]{1,5})\\)?[ \\t]*$");
+    private static final Pattern CONST = Pattern.compile(
+            "\\b(?:static\\s+)?(?:const\\s+)?(?:unsigned\\s+)?(?:int|short|long|uint16_t|in_port_t|constexpr\\s+int)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([0-9]{1,5})\\s*;");
+    private static final Pattern HTONS = Pattern.compile("\\bhtons\\s*\\(\\s*\\(?\\s*(?:\\([a-z_0-9 ]+\\)\\s*)?([A-Za-z_][A-Za-z0-9_]*|[0-9]{1,5})\\s*\\)?\\s*\\)");
+    private static final Pattern GETADDRINFO_PORT = Pattern.compile("\\bgetaddrinfo\\s*\\(\\s*(?:NULL|0|nullptr)\\s*,\\s*\"([0-9]{1,5})\"");
+    private static final Pattern LISTEN = Pattern.compile("\\blisten\\s*\\(");
+    private static final Pattern RESOLVER = Pattern.compile("\\b(getaddrinfo|gethostbyname|getpwnam|getpwuid|getgrnam)\\s*\\(");
+    /** A path in a string literal that names a health route: "/healthz", "GET /health", "/api/ping"... */
+    private static final Pattern HEALTH = Pattern.compile(
+            "\"(?:GET\\s+)?(/(?:[A-Za-z0-9_-]+/){0,3}(?:healthz?|readyz?|livez?|ping))(?=[\\s?\"])");
+    private static final Pattern MAIN = Pattern.compile("\\bint\\s+main\\s*\\(");
+
+    /** A port and how sure we are: 0 a literal in htons/getaddrinfo or a name resolved to one; 1 a PORT-named define alone. */
+    record PortHint(int port, Source source, int strength) {
+    }
+
+    final String path;
+    PortHint port;
+    Source listen;
+    Source resolver;
+    Source main;
+    String healthPath;
+    Source healthSource;
+
+    private CSourceScan(String path) {
+        this.path = path;
+    }
+
+    static CSourceScan scan(String path, String raw, Map<String, PortHint> sharedDefines) {
+        CSourceScan s = new CSourceScan(path);
+        String text = stripComments(raw);
+        Map<String, PortHint> names = new HashMap<>(sharedDefines);
+        PortHint namedDefine = null;
+        Matcher d = DEFINE.matcher(text);
+        while (d.find()) {
+            int v = Integer.parseInt(d.group(2));
+            PortHint h = new PortHint(v, Source.of(path, line(text, d.start())), 0);
+            names.putIfAbsent(d.group(1), h);
+            if (d.group(1).contains("PORT") && v > 0 && v < 65536) {
+                sharedDefines.putIfAbsent(d.group(1), h);
+                if (namedDefine == null) {
+                    namedDefine = new PortHint(v, h.source(), 1);
+                }
+            }
+        }
+        Matcher c = CONST.matcher(text);
+        while (c.find()) {
+            names.putIfAbsent(c.group(1), new PortHint(Integer.parseInt(c.group(2)), Source.of(path, line(text, c.start())), 0));
+        }
+        Matcher h = HTONS.matcher(text);
+        while (h.find() && s.port == null) {
+            String arg = h.group(1);
+            if (arg.matches("[0-9]+")) {
+                int v = Integer.parseInt(arg);
+                if (v > 0 && v < 65536) {
+                    s.port = new PortHint(v, Source.of(path, line(text, h.start())), 0);
+                }
+            } else if (names.containsKey(arg)) {
+                PortHint named = names.get(arg);
+                if (named.port() > 0 && named.port() < 65536) {
+                    s.port = new PortHint(named.port(), named.source(), 0);
+                }
+            }
+        }
+        Matcher g = GETADDRINFO_PORT.matcher(text);
+        if (s.port == null && g.find()) {
+            int v = Integer.parseInt(g.group(1));
+            if (v > 0 && v < 65536) {
+                s.port = new PortHint(v, Source.of(path, line(text, g.start())), 0);
+            }
+        }
+        if (s.port == null && namedDefine != null) {
+            s.port = namedDefine;
+        }
+        Matcher l = LISTEN.matcher(text);
+        if (l.find()) {
+            s.listen = Source.of(path, line(text, l.start()));
+        }
+        Matcher r = RESOLVER.matcher(text);
+        if (r.find()) {
+            s.resolver = Source.of(path, line(text, r.start()));
+        }
+        Matcher hp = HEALTH.matcher(text);
+        if (hp.find()) {
+            s.healthPath = hp.group(1);
+            s.healthSource = Source.of(path, line(text, hp.start()));
+        }
+        Matcher m = MAIN.matcher(text);
+        if (m.find()) {
+            s.main = Source.of(path, line(text, m.start()));
+        }
+        return s;
+    }
+
+    /** Comments and string contents blanked (newlines kept) so that line numbers stay right. */
+    static String stripComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                for (int k = i; k < end; k++) {
+                    out.append(text.charAt(k) == '\n' ? '\n' : ' ');
+                }
+                i = end;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                int end = text.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                out.append(" ".repeat(end - i));
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                // strings are kept (getaddrinfo's "8080"), but skipped whole so that "/*" inside is not a comment
+                int k = i + 1;
+                while (k < n && text.charAt(k) != c && text.charAt(k) != '\n') {
+                    k += text.charAt(k) == '\\' ? 2 : 1;
+                }
+                k = Math.min(k + 1, n);
+                out.append(text, i, k);
+                i = k;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    static int line(String text, int offset) {
+        return AutotoolsParser.lineOf(text, offset);
+    }
+}

@@ -1,0 +1,315 @@
+package dev.dockergen.lang.c;
+
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the parts of a Makefile that say what it builds: variables, rules, the default goal, link
+ * commands and the libraries they name. No make functions are evaluated; every loop is bounded.
+ */
+final class MakefileParser {
+    static final int MAX_LINES = 20_000;
+    private static final int MAX_EXPANSION = 8_192;
+    private static final int MAX_DEPTH = 16;
+    private static final Pattern ASSIGN = Pattern.compile(
+            "^(?:(?:override|export)\\s+)*([A-Za-z_][A-Za-z0-9_.-]*)\\s*(\\?=|:::=|::=|:=|\\+=|!=|=)\\s*(.*)$");
+    private static final Pattern RULE = Pattern.compile("^([^:=#\\t][^:=]*?)\\s*(::?)(?!=)\\s*(.*)$");
+    private static final Pattern LIB = Pattern.compile("(?<![A-Za-z0-9_-])-l([A-Za-z0-9_+.-]+)");
+    private static final Pattern PKG_CONFIG = Pattern.compile("pkg-config\\s+((?:--?[A-Za-z-]+(?:=\\S+)?\\s+)*)([^)`;|&]*)");
+    private static final Pattern OUTPUT = Pattern.compile("(?:^|\\s)-o\\s*(\\S+)");
+    private static final Pattern LINKER = Pattern.compile(
+            "\\$[({](CC|CXX|LD|LINK\\.[a-z]+)[)}]|(?:^|[\\s;&|])(cc|gcc|g\\+\\+|c\\+\\+|clang|clang\\+\\+)(?=\\s)");
+    private static final Pattern CXX = Pattern.compile("\\$[({]CXX[)}]|(?:^|[\\s;&|])(g\\+\\+|c\\+\\+|clang\\+\\+)(?=\\s)");
+
+    record Rule(List<String> targets, List<String> deps, int line, List<Recipe> recipe) {
+    }
+
+    record Recipe(String text, int line) {
+    }
+
+    private final String file;
+    private final Map<String, String> vars = new HashMap<>();
+    private final Map<String, Integer> varLines = new HashMap<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<String> phony = new ArrayList<>();
+    /** Variable look-ups left for the whole file: self-doubling definitions cannot make expansion explode. */
+    private int budget = 10_000;
+
+    private MakefileParser(String file) {
+        this.file = file;
+    }
+
+    static BuildFacts parse(String file, String text) {
+        MakefileParser p = new MakefileParser(file);
+        return p.run(text);
+    }
+
+    private BuildFacts run(String text) {
+        BuildFacts facts = new BuildFacts();
+        facts.system = "make";
+        facts.systemSource = Source.of(file);
+        facts.files.add(file);
+        String[] raw = text.split("\r?\n", -1);
+        if (raw.length > MAX_LINES) {
+            throw new ProjectInputException(Source.of(file), "more than " + MAX_LINES + " lines; not read");
+        }
+        Rule current = null;
+        boolean inDefine = false;
+        StringBuilder ldflags = null;
+        int ldflagsLine = 0;
+        for (int i = 0; i < raw.length; i++) {
+            int lineNo = i + 1;
+            String line = raw[i];
+            while (line.endsWith("\\") && i + 1 < raw.length) {
+                line = line.substring(0, line.length() - 1) + " " + raw[++i].strip();
+            }
+            if (inDefine) {
+                if (line.strip().startsWith("endef")) {
+                    inDefine = false;
+                }
+                continue;
+            }
+            if (line.startsWith("\t")) {
+                String cmd = stripComment(line.substring(1)).strip();
+                if (current != null && !cmd.isEmpty()) {
+                    current.recipe().add(new Recipe(cmd, lineNo));
+                }
+                if (LINKER.matcher(cmd).find() || cmd.contains("pkg-config")) {
+                    scanLibraries(cmd, lineNo, facts); // only compiler lines: `ls -la` names no library
+                }
+                continue;
+            }
+            String s = stripComment(line).strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            String first = s.split("\\s+", 2)[0];
+            if (first.equals("define")) {
+                inDefine = true;
+                continue;
+            }
+            if (List.of("ifeq", "ifneq", "ifdef", "ifndef", "else", "endif", "include", "-include", "sinclude",
+                    "vpath", "unexport").contains(first)) {
+                continue;
+            }
+            Matcher a = ASSIGN.matcher(s);
+            if (a.matches()) {
+                String name = a.group(1);
+                String op = a.group(2);
+                String value = a.group(3).strip();
+                if (op.equals("+=") && vars.containsKey(name)) {
+                    vars.put(name, vars.get(name) + " " + value);
+                } else if (!op.equals("?=") || !vars.containsKey(name)) {
+                    vars.put(name, op.equals("!=") ? "" : value);
+                    varLines.put(name, lineNo);
+                }
+                if (name.equals("LDFLAGS")) {
+                    if (op.equals("+=") && ldflags != null) {
+                        ldflags.append(' ').append(value);
+                    } else {
+                        ldflags = new StringBuilder(value);
+                        ldflagsLine = lineNo;
+                    }
+                }
+                scanLibraries(value, lineNo, facts);
+                current = null;
+                continue;
+            }
+            Matcher r = RULE.matcher(s);
+            if (r.matches()) {
+                String rest = r.group(3);
+                if (ASSIGN.matcher(rest).matches()) { // target-specific variable
+                    current = null;
+                    continue;
+                }
+                String recipeInline = null;
+                int semi = rest.indexOf(';');
+                if (semi >= 0) {
+                    recipeInline = rest.substring(semi + 1).strip();
+                    rest = rest.substring(0, semi);
+                }
+                List<String> targets = words(expand(r.group(1), 0));
+                List<String> deps = words(expand(rest, 0));
+                current = new Rule(targets, deps, lineNo, new ArrayList<>());
+                if (recipeInline != null && !recipeInline.isEmpty()) {
+                    current.recipe().add(new Recipe(recipeInline, lineNo));
+                }
+                if (targets.contains(".PHONY")) {
+                    phony.addAll(deps);
+                }
+                rules.add(current);
+                continue;
+            }
+            current = null;
+        }
+        if (ldflags != null) {
+            facts.ldflags = Fact.of(ldflags.toString().strip(), file, ldflagsLine);
+        }
+        programs(facts);
+        return facts;
+    }
+
+    private void scanLibraries(String text, int line, BuildFacts facts) {
+        Matcher m = LIB.matcher(text);
+        while (m.find()) {
+            facts.link(m.group(1), Source.of(file, line));
+        }
+        Matcher p = PKG_CONFIG.matcher(text);
+        while (p.find()) {
+            if (p.group(1).contains("--cflags")) {
+                facts.usesPkgConfig = true;
+            }
+            if (p.group(1).contains("--libs")) { // the line that links names the library
+                facts.usesPkgConfig = true;
+                for (String module : words(p.group(2))) {
+                    if (module.matches("[A-Za-z0-9_.+-]+") && !module.matches("[<>=!]+|[0-9][0-9.]*")) {
+                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, Source.of(file, line)));
+                    }
+                }
+            }
+        }
+        if (CXX.matcher(text).find() && facts.cxx == null) {
+            facts.cxx = Source.of(file, line);
+        }
+    }
+
+    /** The default goal, followed through phony targets and dependencies to the programs it links. */
+    private void programs(BuildFacts facts) {
+        Map<String, Rule> byTarget = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            for (String t : rule.targets()) {
+                byTarget.putIfAbsent(t, rule);
+            }
+        }
+        String goal = vars.containsKey(".DEFAULT_GOAL") ? expand(vars.get(".DEFAULT_GOAL"), 0).strip() : null;
+        if (goal == null || goal.isEmpty()) {
+            goal = rules.stream().flatMap(r -> r.targets().stream())
+                    .filter(t -> !t.startsWith(".") && !t.contains("%")).findFirst().orElse(null);
+        }
+        if (goal == null) {
+            return;
+        }
+        List<String> queue = new ArrayList<>(List.of(goal));
+        List<String> seen = new ArrayList<>();
+        while (!queue.isEmpty() && seen.size() < 200) {
+            String t = queue.remove(0);
+            if (seen.contains(t)) {
+                continue;
+            }
+            seen.add(t);
+            Rule rule = byTarget.get(t);
+            if (rule == null) {
+                continue;
+            }
+            String produced = linked(t, rule);
+            if (produced != null) {
+                facts.programs.add(Fact.of(produced, file, rule.line()));
+                continue;
+            }
+            queue.addAll(rule.deps());
+        }
+    }
+
+    /** What a rule links: the -o of its link command, or the target of a recipe-less rule on object files. */
+    private String linked(String target, Rule rule) {
+        if (target.endsWith(".o") || target.endsWith(".a") || target.endsWith(".so") || target.contains("%")
+                || phony.contains(target) || target.startsWith(".")) {
+            return null;
+        }
+        for (Recipe r : rule.recipe()) {
+            String cmd = expand(r.text().replace("$@", target).replace("$(@)", target), 0);
+            if (!LINKER.matcher(r.text()).find() && !LINKER.matcher(cmd).find()) {
+                continue;
+            }
+            if (cmd.contains(" -c ") || cmd.endsWith(" -c")) {
+                continue;
+            }
+            Matcher o = OUTPUT.matcher(cmd);
+            String out = o.find() ? o.group(1) : target;
+            return out.endsWith(".o") ? null : out;
+        }
+        if (rule.recipe().isEmpty() && !rule.deps().isEmpty()
+                && rule.deps().stream().anyMatch(d -> d.endsWith(".o") || d.endsWith(".c"))) {
+            return target; // make's built-in link rule
+        }
+        return null;
+    }
+
+    private String expand(String s, int depth) {
+        if (depth > MAX_DEPTH || budget <= 0 || !s.contains("$")) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length() && out.length() < MAX_EXPANSION; i++) {
+            char c = s.charAt(i);
+            if (c != '$' || i + 1 >= s.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = s.charAt(i + 1);
+            if (n == '$') {
+                out.append('$');
+                i++;
+            } else if (n == '(' || n == '{') {
+                char close = n == '(' ? ')' : '}';
+                int level = 0;
+                int end = -1;
+                for (int j = i + 1; j < s.length(); j++) {
+                    char d = s.charAt(j);
+                    if (d == n) {
+                        level++;
+                    } else if (d == close && --level == 0) {
+                        end = j;
+                        break;
+                    }
+                }
+                if (end < 0) {
+                    out.append(s, i, s.length());
+                    break;
+                }
+                String inner = s.substring(i + 2, end);
+                if (inner.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                    budget--;
+                    out.append(expand(vars.getOrDefault(inner, ""), depth + 1));
+                } else if (inner.startsWith("shell ")) {
+                    out.append(s, i, end + 1); // kept for the pkg-config scan, never run
+                }
+                i = end;
+            } else if (n == '@' || n == '<' || n == '^' || n == '*') {
+                out.append(c).append(n);
+                i++;
+            } else {
+                out.append(expand(vars.getOrDefault(String.valueOf(n), ""), depth + 1));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String stripComment(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (i == 0 || line.charAt(i - 1) != '\\')) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.strip().split("\\s+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,376 @@
+package dev.dockergen.lang.go;
+
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Detector;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
+import dev.dockergen.detect.Source;
+import dev.dockergen.detect.Walk;
+import dev.dockergen.detect.Warning;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Recognises a Go module (or a loose main.go) and everything its Dockerfile depends on. */
+public final class GoDetector implements Detector {
+    /** Directories the go command itself skips, plus ones that never hold the app's own packages. */
+    private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
+    private static final int MAX_DEPTH = 12;
+    private static final int MAX_SOURCE_FILES = 10_000;
+    /** Modules that do nothing useful without cgo (they wrap C libraries). */
+    private static final Map<String, String> CGO_MODULES = Map.of(
+            "github.com/mattn/go-sqlite3", "SQLite through cgo",
+            "github.com/confluentinc/confluent-kafka-go", "librdkafka through cgo",
+            "github.com/tecbot/gorocksdb", "RocksDB through cgo",
+            "github.com/linxGnu/grocksdb", "RocksDB through cgo",
+            "gopkg.in/gographics/imagick.v3", "ImageMagick through cgo",
+            "github.com/go-gl/glfw", "GLFW through cgo",
+            "github.com/veandco/go-sdl2", "SDL2 through cgo");
+    /** Web frameworks by module path prefix, most specific first. */
+    private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
+
+    static {
+        FRAMEWORKS.put("github.com/gin-gonic/gin", "gin");
+        FRAMEWORKS.put("github.com/labstack/echo", "echo");
+        FRAMEWORKS.put("github.com/gofiber/fiber", "fiber");
+        FRAMEWORKS.put("github.com/go-chi/chi", "chi");
+        FRAMEWORKS.put("github.com/gorilla/mux", "gorilla/mux");
+    }
+
+    private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    @Override
+    public Language language() {
+        return Language.GO;
+    }
+
+    @Override
+    public Set<String> manifests() {
+        return Set.of("go.mod");
+    }
+
+    @Override
+    public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
+        boolean hasGoMod = files.isFile("go.mod");
+        // a directory with its own go.mod is another module: the go command leaves it out, and so do we.
+        // Without a go.mod only the top two levels count (main.go, cmd/x/main.go): deeper .go files in a
+        // repository of another language are fixtures or build output, not a program of its own.
+        List<String> goFiles = files.walk("", hasGoMod ? MAX_DEPTH : 2, dir -> pruned(dir) || files.isFile(dir + "/go.mod")).stream()
+                .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go"))
+                .toList();
+        if (!hasGoMod && goFiles.isEmpty()) {
+            return Optional.empty();
+        }
+        GoMod mod = hasGoMod ? GoModParser.parse("go.mod", files.read("go.mod").orElseThrow()) : null;
+        List<GoSourceScan> scans = scan(files, goFiles, warnings);
+        List<String> mains = scans.stream().filter(GoSourceScan::isMain).map(GoSourceScan::dir)
+                .distinct().sorted().toList();
+        if (!hasGoMod && mains.isEmpty()) {
+            return Optional.empty(); // loose .go files without a main package are not an app
+        }
+        if (files.isFile("go.work")) {
+            warnings.add(new Warning(Source.of("go.work"),
+                    "Go workspaces are not supported yet; the Dockerfile builds the module at the root only"));
+        }
+        List<String> evidence = new ArrayList<>();
+        if (hasGoMod) {
+            evidence.add("go.mod");
+        } else {
+            warnings.add(new Warning(Source.of(mains.isEmpty() ? "." : display(mains.get(0))),
+                    "no go.mod: the image build creates a throw-away module; run `go mod init <module-path>` "
+                            + "and commit go.mod (and go.sum) for reproducible builds"));
+        }
+        boolean hasGoSum = files.isFile("go.sum");
+        if (hasGoSum) {
+            evidence.add("go.sum");
+        }
+        // modules replaced by a directory in the repository need no download and no go.sum entry
+        Set<String> replacedLocally = mod == null ? Set.of() : mod.replaces().stream().filter(GoMod.Replace::local)
+                .map(GoMod.Replace::from).collect(java.util.stream.Collectors.toSet());
+        boolean hasRequires = mod != null && mod.requires().stream().anyMatch(r -> !replacedLocally.contains(r.path()));
+        if (hasGoMod && hasRequires && !hasGoSum) {
+            warnings.add(new Warning(Source.of("go.mod"),
+                    "go.sum is missing, so downloads are not verified; run `go mod tidy` and commit go.sum"));
+        }
+        boolean vendored = files.isFile("vendor/modules.txt");
+        if (vendored) {
+            evidence.add("vendor/modules.txt");
+        }
+
+        String mainDir = chooseMain(mains, mod, options);
+        Fact<String> mainPackage = null;
+        if (mainDir != null) {
+            if (!SAFE_DIR.matcher(mainDir).matches() && !mainDir.isEmpty()) {
+                throw new ProjectInputException(Source.of(mainDir),
+                        "the main package directory name has characters a Dockerfile cannot carry safely; "
+                                + "rename it to letters, digits, '.', '_' and '-'");
+            }
+            GoSourceScan mainFile = scans.stream().filter(s -> s.isMain() && s.dir().equals(mainDir))
+                    .findFirst().orElseThrow();
+            mainPackage = Fact.of(display(mainDir), mainFile.funcMain);
+            evidence.add(mainFile.path);
+        } else if (mains.size() > 1) {
+            warnings.add(new Warning(null, "several main packages (" + String.join(", ", display(mains))
+                    + "); choose one with --main " + display(mains.get(0))));
+        } else if (mains.isEmpty()) {
+            warnings.add(new Warning(Source.of("go.mod"),
+                    "no main package (package main with func main) found; this module is a library, not an app"));
+        }
+        String binary = mainDir == null ? null : binaryName(mainDir, mod, files, warnings);
+
+        // other programs' main packages say nothing about this binary; library packages may (it imports them)
+        List<GoSourceScan> ordered = new ArrayList<>(scans.stream()
+                .filter(s -> !("main".equals(s.packageName) && !s.dir().equals(mainDir))).toList());
+        ordered.sort(Comparator.comparing((GoSourceScan s) -> !(mainDir != null && s.dir().equals(mainDir)))
+                .thenComparing(s -> s.path));
+        GoSourceScan.PortHint portHint = ordered.stream().flatMap(s -> s.ports.stream())
+                .min(Comparator.comparingInt(GoSourceScan.PortHint::strength)).orElse(null);
+        // stream().min keeps the first of equals, and `ordered` puts the main package first
+        Fact<Integer> port = null;
+        if (portHint != null) {
+            port = Fact.of(portHint.port(), portHint.source());
+            if (portHint.loopback()) {
+                warnings.add(new Warning(portHint.source(), "the server listens on a loopback address, which "
+                        + "cannot be reached from outside a container; listen on \":" + portHint.port() + "\" instead"));
+            }
+        }
+        Source portEnv = ordered.stream().map(s -> s.portEnv).filter(s -> s != null).findFirst().orElse(null);
+
+        Fact<Boolean> cgo = cgo(scans, mod);
+        Fact<String> framework = framework(mod);
+        Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
+                .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null);
+        boolean embedsTzdata = scans.stream().anyMatch(s -> s.importsTzdata);
+        Source loadLocation = scans.stream().map(s -> s.loadLocation).filter(s -> s != null).findFirst().orElse(null);
+        Fact<Boolean> tz = loadLocation != null && !embedsTzdata
+                ? Fact.of(Boolean.TRUE, loadLocation) : new Fact<>(Boolean.FALSE, null);
+
+        Fact<Boolean> tls = ordered.stream().map(s -> s.tlsImport).filter(s -> s != null).findFirst()
+                .map(GoSourceScan::yes)
+                .or(() -> mod == null ? Optional.empty() : mod.requires().stream()
+                        .filter(r -> !replacedLocally.contains(r.path())).findFirst()
+                        .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
+                .orElse(new Fact<>(Boolean.FALSE, null));
+        GoDetails details = new GoDetails(
+                mod == null ? null : Fact.of(mod.modulePath(), "go.mod", mod.moduleLine()),
+                mod == null || mod.toolchain() == null ? null : Fact.of(mod.toolchain(), "go.mod", mod.toolchainLine()),
+                hasGoMod, hasGoSum, vendored, hasRequires,
+                mainPackage, display(mains), binary, cgo,
+                localModules(files, mod, warnings),
+                embeds(files, scans),
+                scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
+                health, tz, tls,
+                portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv));
+
+        Fact<String> version = mod == null || mod.goVersion() == null
+                ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
+        return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : null,
+                version, framework, port, binary == null ? null : List.of(binary), evidence, details));
+    }
+
+    /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
+    static boolean pruned(String dirPath) {
+        return SKIPPED.test(dirPath) || ProjectFiles.fileName(dirPath).startsWith("_");
+    }
+
+    private static List<GoSourceScan> scan(ProjectFiles files, List<String> goFiles, List<Warning> warnings) {
+        List<GoSourceScan> scans = new ArrayList<>();
+        if (goFiles.size() > MAX_SOURCE_FILES) {
+            warnings.add(new Warning(null, "more than " + MAX_SOURCE_FILES
+                    + " Go files; only the first " + MAX_SOURCE_FILES + " were read"));
+        }
+        for (String path : goFiles.subList(0, Math.min(goFiles.size(), MAX_SOURCE_FILES))) {
+            try {
+                files.read(path).ifPresent(text -> scans.add(GoSourceScan.scan(path, text)));
+            } catch (ProjectInputException e) {
+                warnings.add(new Warning(e.source(), "skipped: " + e.getMessage().substring(e.source().toString().length() + 2)));
+            }
+        }
+        return scans;
+    }
+
+    private static String chooseMain(List<String> mains, GoMod mod, DetectOptions options) {
+        if (options.mainPackage() != null) {
+            String wanted = normalizeDir(options.mainPackage());
+            if (!mains.contains(wanted)) {
+                throw new DockergenException(ExitCode.USAGE, "--main " + options.mainPackage()
+                        + ": no main package there; main packages found: "
+                        + (mains.isEmpty() ? "none" : String.join(", ", display(mains))));
+            }
+            return wanted;
+        }
+        if (mains.size() == 1) {
+            return mains.get(0);
+        }
+        if (mains.size() > 1 && mod != null) {
+            // cmd/<name> named like the module is the conventional main binary
+            String name = lastElement(mod.modulePath());
+            for (String dir : mains) {
+                if (dir.equals("cmd/" + name)) {
+                    return dir;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String normalizeDir(String dir) {
+        String d = dir.replace('\\', '/');
+        while (d.startsWith("./")) {
+            d = d.substring(2);
+        }
+        while (d.endsWith("/")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        return d.equals(".") ? "" : d;
+    }
+
+    private static String display(String dir) {
+        return dir.isEmpty() ? "." : dir;
+    }
+
+    private static List<String> display(List<String> dirs) {
+        return dirs.stream().map(GoDetector::display).toList();
+    }
+
+    /** The last path element without a /vN major-version suffix. */
+    private static String lastElement(String modulePath) {
+        String[] parts = modulePath.split("/");
+        String last = parts[parts.length - 1];
+        if (last.matches("v[0-9]+") && parts.length > 1) {
+            last = parts[parts.length - 2];
+        }
+        return last;
+    }
+
+    private static String binaryName(String mainDir, GoMod mod, ProjectFiles files, List<Warning> warnings) {
+        String name;
+        Source source;
+        if (!mainDir.isEmpty()) {
+            name = ProjectFiles.fileName(mainDir);
+            source = Source.of(mainDir);
+        } else if (mod != null) {
+            name = lastElement(mod.modulePath());
+            source = Source.of("go.mod", mod.moduleLine());
+        } else {
+            name = ProjectFiles.fileName(Path.of(files.displayName()).toAbsolutePath().normalize().toString());
+            source = null;
+        }
+        if (!SAFE_BINARY.matcher(name).matches()) {
+            warnings.add(new Warning(source, "'" + Shown.of(name)
+                    + "' is not a safe file name for the binary; using 'app'"));
+            return "app";
+        }
+        return name;
+    }
+
+    private static Fact<Boolean> cgo(List<GoSourceScan> scans, GoMod mod) {
+        for (GoSourceScan s : scans) {
+            if (s.importC != null && !s.ignored) {
+                return GoSourceScan.yes(s.importC);
+            }
+        }
+        if (mod != null) {
+            for (GoMod.Require r : mod.requires()) {
+                for (String cgoModule : new TreeSet<>(CGO_MODULES.keySet())) {
+                    if (r.path().equals(cgoModule) || r.path().startsWith(cgoModule + "/")) {
+                        return GoSourceScan.yes(Source.of("go.mod", r.line()));
+                    }
+                }
+            }
+        }
+        return new Fact<>(Boolean.FALSE, null);
+    }
+
+    private static Fact<String> framework(GoMod mod) {
+        if (mod == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> f : FRAMEWORKS.entrySet()) {
+            for (GoMod.Require r : mod.requires()) {
+                if (!r.indirect() && (r.path().equals(f.getKey()) || r.path().startsWith(f.getKey() + "/"))) {
+                    return Fact.of(f.getValue(), "go.mod", r.line());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> localModules(ProjectFiles files, GoMod mod, List<Warning> warnings) {
+        if (mod == null) {
+            return List.of();
+        }
+        TreeMap<String, String> dirs = new TreeMap<>();
+        for (GoMod.Replace r : mod.replaces()) {
+            if (!r.local()) {
+                continue;
+            }
+            Path target = Path.of(r.to()).normalize();
+            String rel = target.toString().replace('\\', '/');
+            if (target.isAbsolute() || rel.startsWith("..")) {
+                warnings.add(new Warning(Source.of("go.mod", r.line()), "replace points outside the repository ("
+                        + Shown.of(r.to()) + "); the image build cannot see it, so vendor the module "
+                        + "(`go mod vendor`) or build with a larger context"));
+            } else if (!SAFE_DIR.matcher(rel).matches()) {
+                throw new ProjectInputException(Source.of("go.mod", r.line()),
+                        "replace target has characters a Dockerfile cannot carry safely; rename the directory");
+            } else if (files.isFile(rel + "/go.mod")) {
+                dirs.put(rel, rel);
+            }
+        }
+        return List.copyOf(dirs.keySet());
+    }
+
+    /** Files pulled in by //go:embed, so that .dockerignore never hides them from the build. */
+    private static List<String> embeds(ProjectFiles files, List<GoSourceScan> scans) {
+        TreeSet<String> out = new TreeSet<>();
+        for (GoSourceScan s : scans) {
+            if (s.embedPatterns.isEmpty()) {
+                continue;
+            }
+            List<String> below = files.walk(s.dir(), MAX_DEPTH, d -> false);
+            for (String pattern : s.embedPatterns) {
+                String full = ProjectFiles.join(s.dir(), pattern);
+                PathMatcher matcher;
+                try {
+                    matcher = FileSystems.getDefault().getPathMatcher("glob:" + full);
+                } catch (IllegalArgumentException e) {
+                    continue; // the go command rejects such a pattern too
+                }
+                for (String candidate : below) {
+                    if (candidate.equals(full) || candidate.startsWith(full + "/") || matchesOrParent(matcher, candidate)) {
+                        out.add(candidate);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean matchesOrParent(PathMatcher matcher, String candidate) {
+        for (String p = candidate; !p.isEmpty(); p = ProjectFiles.parent(p)) {
+            if (matcher.matches(Path.of(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

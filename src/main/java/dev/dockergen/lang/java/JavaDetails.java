@@ -1,0 +1,90 @@
+package dev.dockergen.lang.java;
+
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.LanguageDetails;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Java facts the planner needs.
+ *
+ * @param buildTool "maven" or "gradle", with the build file it came from
+ * @param wrapper "mvnw" or "gradlew" when the project carries a wrapper script, else null
+ * @param module the application module's directory ("" for a single-module build)
+ * @param modules every module directory of the build ("" first), whose build files the dependency layer copies
+ * @param buildFiles the build files the dependency layer copies, repository-relative, in order
+ * @param buildDirs directories of build settings copied with the build files (.mvn, gradle)
+ * @param layout how the build output is laid out and started: see the constants
+ * @param artifact the file (or folder, for Quarkus) the build writes, relative to the build root; may end in
+ *        "*.jar" when its name cannot be known from the build files
+ * @param libDir the folder of dependency jars next to the jar ({@link #JAR_WITH_LIBS}), relative to the build root
+ * @param mainClass the main class when the build names one (shade, jar, assembly, application plugins)
+ * @param frameworkVersion Spring Boot's version when the build names it (it decides the extraction mode)
+ * @param healthPath a health endpoint (actuator, SmallRye Health, a /health context), or null
+ * @param otherApps further application modules that were not selected
+ * @param name the application's name, safe as an image name
+ */
+public record JavaDetails(
+        Fact<String> buildTool,
+        String wrapper,
+        String module,
+        List<String> modules,
+        List<String> buildFiles,
+        List<String> buildDirs,
+        Fact<String> layout,
+        Fact<String> artifact,
+        String libDir,
+        Fact<String> mainClass,
+        String frameworkVersion,
+        Fact<String> healthPath,
+        List<String> otherApps,
+        String name) implements LanguageDetails {
+
+    /** Spring Boot 3.3 or later: the executable jar extracted with the tools jar mode into its layers. */
+    public static final String SPRING_BOOT_LAYERS = "spring-boot-layers";
+    /** Spring Boot before 3.3 (no tools jar mode): the executable jar as it is. */
+    public static final String SPRING_BOOT_JAR = "spring-boot-jar";
+    /** Quarkus fast-jar: quarkus-app/ with lib/, app/, quarkus/ and quarkus-run.jar. */
+    public static final String QUARKUS = "quarkus-fast-jar";
+    /** One jar with every dependency inside (shade, assembly, shadow, Micronaut). */
+    public static final String FAT_JAR = "fat-jar";
+    /** A jar whose manifest names the main class and a lib/ folder of dependency jars next to it. */
+    public static final String JAR_WITH_LIBS = "jar-with-libs";
+    /** Gradle's application plugin: installDist writes lib/ with the jar and every dependency. */
+    public static final String GRADLE_INSTALL = "gradle-install";
+
+    public JavaDetails {
+        modules = List.copyOf(modules);
+        buildFiles = List.copyOf(buildFiles);
+        buildDirs = List.copyOf(buildDirs);
+        otherApps = List.copyOf(otherApps);
+    }
+
+    public boolean maven() {
+        return buildTool.value().equals("maven");
+    }
+
+    @Override
+    public String title() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("buildTool", buildTool);
+        m.put("wrapper", wrapper);
+        m.put("module", module.isEmpty() ? "." : module);
+        m.put("modules", modules.stream().map(x -> x.isEmpty() ? "." : x).toList());
+        m.put("buildFiles", buildFiles);
+        m.put("layout", layout);
+        m.put("artifact", artifact);
+        m.put("libDir", libDir);
+        m.put("mainClass", mainClass);
+        m.put("frameworkVersion", frameworkVersion);
+        m.put("healthPath", healthPath);
+        m.put("otherApps", otherApps);
+        return m;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.dockergen.lang.java;
+
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Detector;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
+import dev.dockergen.detect.Source;
+import dev.dockergen.detect.SourceSearch;
+import dev.dockergen.detect.Warning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a Maven or Gradle build: the application module, JDK version, framework, how the
+ * build lays out its output, port and health endpoint, each with the file and line it came from.
+ */
+public final class JavaDetector implements Detector {
+    /** The JDK builds default to when the build names none: the current LTS. */
+    public static final String DEFAULT_JAVA = "21";
+    private static final Pattern MODULE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final Pattern JAVA_VERSION = Pattern.compile("(?:1\\.)?([0-9]{1,2})(?:\\.[0-9]+)*");
+    private static final Pattern PORT_IN_CODE = Pattern.compile(
+            "(?:InetSocketAddress\\(\\s*(?:\"[^\"]*\"\\s*,\\s*)?|getOrDefault\\(\\s*\"PORT\"\\s*,\\s*\"|\\bPORT\\s*=\\s*)([0-9]{2,5})\\b");
+    private static final Pattern HEALTH_CONTEXT = Pattern.compile("createContext\\(\\s*\"(/(?:healthz|health|livez|readyz|ping))\"");
+    static final int MAX_MODULE_DEPTH = 3;
+
+    @Override
+    public Language language() {
+        return Language.JAVA;
+    }
+
+    /** Modules belong to the build at the root (one Dockerfile builds them together), so none are members. */
+    @Override
+    public Set<String> manifests() {
+        return Set.of();
+    }
+
+    @Override
+    public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
+        return detectBuild(files, null, warnings);
+    }
+
+    /**
+     * The build at the root with {@code module} as its application (for --project MODULE); empty when
+     * the root holds no Java build or {@code module} is none of its modules.
+     */
+    @Override
+    public Optional<ProjectFacts> detectModule(ProjectFiles files, String module, List<Warning> warnings) {
+        return detectBuild(files, module, warnings);
+    }
+
+    private Optional<ProjectFacts> detectBuild(ProjectFiles files, String wanted, List<Warning> warnings) {
+        if (files.isFile("pom.xml")) {
+            return new MavenBuild(files, warnings).detect(wanted);
+        }
+        for (String f : List.of("settings.gradle.kts", "settings.gradle", "build.gradle.kts", "build.gradle")) {
+            if (files.isFile(f)) {
+                return new GradleBuild(files, warnings).detect(wanted);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What one module is, when it is an application. */
+    record App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
+                       Fact<String> artifact, String libDir, Fact<String> mainClass, String name) {
+    }
+
+    static String major(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = JAVA_VERSION.matcher(raw.strip());
+        return m.matches() ? m.group(1) : null;
+    }
+
+
+    static String checkedModule(String dir, Source source) {
+        if (!MODULE_PATH.matcher(dir).matches() || dir.contains("..")) {
+            throw new ProjectInputException(source, "module '" + Shown.of(dir) + "' is not a plain relative directory, which a "
+                    + "Dockerfile cannot carry safely; use letters, digits, '.', '_', '-' and '/'");
+        }
+        return dir;
+    }
+
+    static String checkedName(String name, Source source, String what) {
+        if (!FILE_NAME.matcher(name).matches()) {
+            throw new ProjectInputException(source, what + " '" + Shown.of(name) + "' cannot name a file in a Dockerfile safely; "
+                    + "use letters, digits, '.', '_' and '-'");
+        }
+        return name;
+    }
+
+    static Fact<String> checkedClass(Fact<String> mainClass) {
+        if (mainClass != null && !CLASS_NAME.matcher(mainClass.value()).matches()) {
+            throw new ProjectInputException(mainClass.source(), "main class '" + Shown.of(mainClass.value())
+                    + "' is not a Java class name; write it as package.ClassName");
+        }
+        return mainClass;
+    }
+
+    static String under(String dir, String path) {
+        return dir.isEmpty() ? path : dir + "/" + path;
+    }
+
+    private static String imageName(String name) {
+        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return n.matches("[a-z0-9][a-z0-9._-]{0,63}") ? n : "app";
+    }
+
+    /** Port: the framework's setting, else its default; plain programs: a literal port in the code. */
+    private static Fact<Integer> port(ProjectFiles files, App app) {
+        String resources = under(app.dir(), "src/main/resources");
+        String framework = app.framework() == null ? "" : app.framework().value();
+        List<String> keys = switch (framework) {
+            case "spring-boot" -> List.of("server.port");
+            case "quarkus" -> List.of("%prod.quarkus.http.port", "quarkus.http.port");
+            case "micronaut" -> List.of("micronaut.server.port");
+            default -> List.of();
+        };
+        if (!keys.isEmpty()) {
+            Fact<Integer> set = AppConfig.port(files, resources, keys);
+            return set != null ? set : Fact.of(8080, app.framework().source());
+        }
+        Fact<String> found = SourceSearch.firstMatch(files, sources(files, app.dir()), PORT_IN_CODE);
+        if (found != null) {
+            int p = Integer.parseInt(found.value());
+            if (p >= 1 && p <= 65535) {
+                return Fact.of(p, found.source());
+            }
+        }
+        return null;
+    }
+
+    static List<String> sources(ProjectFiles files, String dir) {
+        return files.walk(under(dir, "src/main/java"), 12, d -> false).stream()
+                .filter(p -> p.endsWith(".java")).limit(2000).toList();
+    }
+
+
+    static ProjectFacts facts(ProjectFiles files, Fact<String> tool, String wrapper, App app, List<String> modules,
+                                      List<String> buildFiles, List<String> buildDirs, Fact<String> version,
+                                      Fact<String> health, List<String> otherApps, List<String> evidence,
+                                      List<Warning> warnings) {
+        Fact<Integer> port = app.layout() == null ? null : port(files, app);
+        if (health == null && app.layout() != null && app.framework() == null) {
+            health = SourceSearch.firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
+        }
+        List<String> start = null;
+        if (app.layout() != null) {
+            start = switch (app.layout().value()) {
+                case JavaDetails.SPRING_BOOT_LAYERS -> List.of("java", "-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher");
+                case JavaDetails.QUARKUS -> List.of("java", "-jar", "/app/quarkus-run.jar");
+                case JavaDetails.GRADLE_INSTALL -> List.of("java", "-cp", "/app/lib/*", app.mainClass().value());
+                default -> List.of("java", "-jar", "/app/app.jar");
+            };
+        } else {
+            warnings.add(new Warning(Source.of(tool.source().file()), "no application found in this build (no Spring "
+                    + "Boot, Quarkus or Micronaut plugin, no main class in a shade, assembly, jar or application plugin); "
+                    + "a library is not containerised"));
+        }
+        String frameworkVersion = app.frameworkVersion() != null && app.frameworkVersion().matches("[0-9][0-9A-Za-z.+-]{0,39}")
+                ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
+        JavaDetails details = new JavaDetails(tool, wrapper, app.dir(), modules, buildFiles, buildDirs, app.layout(),
+                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()));
+        return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
+                evidence, details);
+    }
+
+    /** quarkus.package.jar.type (or the older quarkus.package.type) set to uber-jar: one NAME-runner.jar. */
+    static Fact<String> quarkusUberJar(ProjectFiles files, String dir) {
+        Optional<String> props = files.read(under(dir, "src/main/resources/application.properties"));
+        if (props.isEmpty()) {
+            return null;
+        }
+        for (String key : List.of("quarkus.package.jar.type", "quarkus.package.type")) {
+            Fact<String> f = AppConfig.property(props.get(), under(dir, "src/main/resources/application.properties"), key);
+            if (f != null && f.value().equals("uber-jar")) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    static boolean atLeast(String version, int major, int minor) {
+        Matcher m = Pattern.compile("^([0-9]+)\\.([0-9]+)").matcher(version);
+        if (!m.find()) {
+            return true;
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(2));
+        return a > major || (a == major && b >= minor);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.dockergen.lang.java;
+
+import static dev.dockergen.lang.java.JavaDetector.MAX_MODULE_DEPTH;
+import static dev.dockergen.lang.java.JavaDetector.atLeast;
+import static dev.dockergen.lang.java.JavaDetector.checkedClass;
+import static dev.dockergen.lang.java.JavaDetector.checkedModule;
+import static dev.dockergen.lang.java.JavaDetector.checkedName;
+import static dev.dockergen.lang.java.JavaDetector.facts;
+import static dev.dockergen.lang.java.JavaDetector.major;
+import static dev.dockergen.lang.java.JavaDetector.quarkusUberJar;
+import static dev.dockergen.lang.java.JavaDetector.under;
+
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Detector;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.lang.java.JavaDetector.App;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Shown;
+import dev.dockergen.detect.Source;
+import dev.dockergen.detect.SourceSearch;
+import dev.dockergen.detect.Warning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A Maven build: its modules (pom.xml), the application module among them and how it packages. */
+final class MavenBuild {
+    private final ProjectFiles files;
+    private final List<Warning> warnings;
+
+    MavenBuild(ProjectFiles files, List<Warning> warnings) {
+        this.files = files;
+        this.warnings = warnings;
+    }
+
+    Optional<ProjectFacts> detect(String wanted) {
+        Pom root = Pom.parse("pom.xml", files.read("pom.xml").orElseThrow());
+        Map<String, Pom> modules = new LinkedHashMap<>();
+        modules.put("", root);
+        collect(root, "", 0, modules);
+        List<String> evidence = new ArrayList<>();
+        modules.keySet().forEach(d -> evidence.add(under(d, "pom.xml")));
+        List<App> apps = new ArrayList<>();
+        for (Map.Entry<String, Pom> e : modules.entrySet()) {
+            App app = classify(e.getKey(), e.getValue(), root);
+            if (app != null) {
+                apps.add(app);
+            }
+        }
+        App chosen;
+        if (wanted != null) {
+            String dir = wanted.equals(".") ? "" : wanted;
+            if (!modules.containsKey(dir) || dir.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen = apps.stream().filter(a -> a.dir().equals(dir)).findFirst()
+                    .orElse(new App(dir, null, null, null, null, null, null, modules.get(dir).artifactId()));
+        } else if (apps.isEmpty()) {
+            chosen = new App("", null, null, null, null, null, null, root.artifactId());
+        } else {
+            chosen = apps.get(0);
+            if (apps.size() > 1) {
+                warnings.add(new Warning(Source.of(under(chosen.dir(), "pom.xml")), "several application modules ("
+                        + String.join(", ", apps.stream().map(a -> a.dir().isEmpty() ? "." : a.dir()).toList())
+                        + "); generating for " + (chosen.dir().isEmpty() ? "." : chosen.dir())
+                        + "; choose another with --project MODULE"));
+            }
+        }
+        Pom pom = modules.get(chosen.dir());
+        Fact<String> version = jdk(pom);
+        String wrapper = files.isFile("mvnw") ? "mvnw" : null;
+        List<String> buildFiles = new ArrayList<>();
+        if (wrapper != null) {
+            buildFiles.add("mvnw");
+        }
+        modules.keySet().forEach(d -> buildFiles.add(under(d, "pom.xml")));
+        List<String> buildDirs = files.isDirectory(".mvn") ? List.of(".mvn") : List.of();
+        List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
+                .map(d -> d.isEmpty() ? "." : d).toList();
+        return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper, chosen,
+                List.copyOf(modules.keySet()), buildFiles, buildDirs, version, health(pom, chosen), others, evidence,
+                warnings));
+    }
+
+    private void collect(Pom parent, String dir, int depth, Map<String, Pom> out) {
+        if (depth >= MAX_MODULE_DEPTH) {
+            return;
+        }
+        for (Pom.Element m : parent.modules()) {
+            String name = m.text().replaceFirst("/pom\\.xml$", "").replaceFirst("/$", "").replaceFirst("^\\./", "");
+            String child = checkedModule(under(dir, name), Source.of(under(dir, "pom.xml"), m.line()));
+            String file = under(child, "pom.xml");
+            Optional<String> text = files.read(file);
+            if (text.isEmpty()) {
+                warnings.add(new Warning(Source.of(under(dir, "pom.xml"), m.line()), "module " + child
+                        + " has no pom.xml; Maven will fail on it"));
+                continue;
+            }
+            if (out.containsKey(child)) {
+                continue;
+            }
+            Pom pom = Pom.parse(file, text.get());
+            pom.inherit(parent);
+            out.put(child, pom);
+            collect(pom, child, depth + 1, out);
+        }
+    }
+
+    private Fact<String> jdk(Pom pom) {
+        List<Pom.Property> candidates = new ArrayList<>();
+        for (String key : List.of("maven.compiler.release", "maven.compiler.source", "java.version")) {
+            if (pom.properties.containsKey(key)) {
+                Pom.Property p = pom.properties.get(key);
+                Pom.Property resolved = pom.resolveWithLine(p.value(), p.line());
+                candidates.add(resolved == null ? p : new Pom.Property(resolved.value(), resolved.line(),
+                        resolved.line() == p.line() ? p.file() : resolved.file()));
+            }
+        }
+        pom.plugin("maven-compiler-plugin").flatMap(p -> p.child("configuration")).ifPresent(c -> {
+            for (String key : List.of("release", "source")) {
+                c.child(key).ifPresent(e -> {
+                    Pom.Property r = pom.resolveWithLine(e.text(), e.line());
+                    if (r != null) {
+                        candidates.add(0, new Pom.Property(r.value(), r.line(), r.line() == e.line() ? pom.file : r.file()));
+                    }
+                });
+            }
+        });
+        for (Pom.Property p : candidates) {
+            String major = major(p.value());
+            if (major != null) {
+                return Fact.of(major, p.file(), p.line());
+            }
+            warnings.add(new Warning(Source.of(p.file(), p.line()), "Java version '" + Shown.of(p.value())
+                    + "' is not a number such as 17 or 21; ignored"));
+        }
+        return null;
+    }
+
+    private App classify(String dir, Pom pom, Pom root) {
+        String packaging = pom.resolveOr(pom.root.childText("packaging"));
+        if ("pom".equals(packaging)) {
+            return null;
+        }
+        String name = pom.resolveOr(pom.artifactId());
+        Source nameAt = Source.of(pom.file, pom.root.child("artifactId").map(Pom.Element::line).orElse(0));
+        String target = under(dir, "target");
+        String base = baseName(pom, nameAt);
+        Optional<Pom.Element> boot = pom.plugin("spring-boot-maven-plugin");
+        if (boot.isPresent()) {
+            String v = bootVersion(pom, root);
+            boolean tools = v == null || atLeast(v, 3, 3);
+            Fact<String> fw = Fact.of("spring-boot", pom.file, boot.get().line());
+            // a <classifier> makes repackage write the executable jar beside the plain one, as NAME-CLASSIFIER.jar
+            Optional<Pom.Element> classifier = boot.get().descendants("classifier").stream().findFirst();
+            String suffix = classifier.map(c -> "-" + checkedName(pom.resolveOr(c.text()), Source.of(pom.file, c.line()),
+                    "classifier")).orElse("");
+            return new App(dir, fw, v, Fact.of(tools ? JavaDetails.SPRING_BOOT_LAYERS : JavaDetails.SPRING_BOOT_JAR,
+                    fw.source()), jar(target, base, suffix, classifier.map(c -> Source.of(pom.file, c.line()))
+                    .orElse(nameAt)), null, null, name);
+        }
+        Optional<Pom.Element> quarkus = pom.plugin("quarkus-maven-plugin");
+        if (quarkus.isPresent()) {
+            Fact<String> fw = Fact.of("quarkus", pom.file, quarkus.get().line());
+            Fact<String> uber = quarkusUberJar(files, dir);
+            if (uber != null) {
+                return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, uber.source()),
+                        jar(target, base, "-runner", uber.source()), null, null, name);
+            }
+            return new App(dir, fw, null, Fact.of(JavaDetails.QUARKUS, fw.source()),
+                    Fact.of(target + "/quarkus-app", fw.source()), null, null, name);
+        }
+        Optional<Pom.Element> micronaut = pom.plugin("micronaut-maven-plugin");
+        boolean micronautParent = pom.root.path("parent", "artifactId").map(Pom.Element::text)
+                .filter(a -> a.equals("micronaut-parent")).isPresent();
+        if (micronaut.isPresent() || micronautParent) {
+            int line = micronaut.map(Pom.Element::line).orElseGet(() -> pom.root.child("parent").orElseThrow().line());
+            Fact<String> fw = Fact.of("micronaut", pom.file, line);
+            return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, fw.source()), jar(target, base, "", nameAt),
+                    null, null, name);
+        }
+        Fact<String> mainClass = null;
+        for (Pom.Element plugin : pom.plugins()) {
+            for (Pom.Element mc : plugin.descendants("mainClass")) {
+                String v = pom.resolve(mc.text());
+                if (v != null && mainClass == null) {
+                    mainClass = checkedClass(Fact.of(v, pom.file, mc.line()));
+                }
+            }
+        }
+        if (mainClass == null) {
+            return null;
+        }
+        Optional<Pom.Element> shade = pom.plugin("maven-shade-plugin");
+        if (shade.isPresent()) {
+            boolean attached = shade.get().descendants("shadedArtifactAttached").stream().anyMatch(e -> e.text().equals("true"));
+            String classifier = shade.get().descendants("shadedClassifierName").stream().map(Pom.Element::text)
+                    .findFirst().orElse("shaded");
+            return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, pom.file, shade.get().line()),
+                    jar(target, base, attached ? "-" + checkedName(classifier, Source.of(pom.file, shade.get().line()),
+                            "classifier") : "", nameAt), null, mainClass, name);
+        }
+        Optional<Pom.Element> assembly = pom.plugin("maven-assembly-plugin");
+        if (assembly.isPresent() && assembly.get().descendants("descriptorRef").stream()
+                .anyMatch(e -> e.text().equals("jar-with-dependencies"))) {
+            return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, pom.file, assembly.get().line()),
+                    jar(target, base, "-jar-with-dependencies", nameAt), null, mainClass, name);
+        }
+        Optional<Pom.Element> copy = pom.plugin("maven-dependency-plugin").filter(p -> p.descendants("goal").stream()
+                .anyMatch(g -> g.text().equals("copy-dependencies")));
+        if (copy.isPresent()) {
+            String out = copy.get().descendants("outputDirectory").stream().map(e -> pom.resolve(e.text()))
+                    .filter(v -> v != null).findFirst().orElse("target/dependency")
+                    .replaceFirst("^\\./", "").replaceFirst("/$", "");
+            checkedModule(out, Source.of(pom.file, copy.get().line()));
+            return new App(dir, null, null, Fact.of(JavaDetails.JAR_WITH_LIBS, pom.file, copy.get().line()),
+                    jar(target, base, "", nameAt), under(dir, out), mainClass, name);
+        }
+        if (!pom.dependencies().isEmpty()) {
+            warnings.add(new Warning(mainClass.source(), "the jar names a main class but its dependencies are not "
+                    + "packaged with it (no shade, assembly or copy-dependencies); it may fail at run time"));
+        }
+        return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, mainClass.source()), jar(target, base, "", nameAt),
+                null, mainClass, name);
+    }
+
+    /** finalName, or artifactId-version; null when a property in it cannot be resolved. */
+    private String baseName(Pom pom, Source at) {
+        Optional<Pom.Element> fin = pom.root.path("build", "finalName");
+        String raw = fin.map(e -> pom.resolve(e.text())).orElseGet(() -> {
+            String a = pom.resolve(pom.artifactId());
+            String v = pom.resolve(pom.version());
+            return a == null || v == null ? null : a + "-" + v;
+        });
+        return raw == null ? null : checkedName(raw, fin.map(e -> Source.of(pom.file, e.line())).orElse(at), "jar name");
+    }
+
+    private static Fact<String> jar(String target, String base, String suffix, Source at) {
+        return base == null ? Fact.of(target + "/*" + suffix + ".jar", at) : Fact.of(target + "/" + base + suffix + ".jar", at);
+    }
+
+    private static String bootVersion(Pom pom, Pom root) {
+        for (Pom p : List.of(pom, root)) {
+            Optional<Pom.Element> parent = p.root.child("parent");
+            if (parent.isPresent() && "spring-boot-starter-parent".equals(parent.get().childText("artifactId"))) {
+                return parent.get().childText("version");
+            }
+            for (Pom.Element d : p.root.all("dependencyManagement", "dependencies", "dependency")) {
+                if ("spring-boot-dependencies".equals(d.childText("artifactId"))) {
+                    return p.resolve(d.childText("version"));
+                }
+            }
+        }
+        return pom.plugin("spring-boot-maven-plugin").map(e -> pom.resolve(e.childText("version"))).orElse(null);
+    }
+
+    private Fact<String> health(Pom pom, App app) {
+        if (app.framework() == null) {
+            return null;
+        }
+        Optional<Pom.Element> dep = switch (app.framework().value()) {
+            case "spring-boot" -> pom.dependency("org.springframework.boot", "spring-boot-starter-actuator");
+            case "quarkus" -> pom.dependency("io.quarkus", "quarkus-smallrye-health");
+            case "micronaut" -> pom.dependency("io.micronaut", "micronaut-management");
+            default -> Optional.empty();
+        };
+        String path = switch (app.framework().value()) {
+            case "spring-boot" -> "/actuator/health";
+            case "quarkus" -> "/q/health";
+            default -> "/health";
+        };
+        return dep.map(d -> Fact.of(path, pom.file, d.line())).orElse(null);
+    }
+}

@@ -1,0 +1,360 @@
+package dev.dockergen.lang.node;
+
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.Warning;
+import dev.dockergen.plan.DockerfilePlan;
+import dev.dockergen.plan.DockerignorePlan.Section;
+import dev.dockergen.plan.HealthChecks;
+import dev.dockergen.plan.IgnoreSections;
+import dev.dockergen.plan.Instruction.Arg;
+import dev.dockergen.plan.Instruction.Comment;
+import dev.dockergen.plan.Instruction.Copy;
+import dev.dockergen.plan.Instruction.Mount;
+import dev.dockergen.plan.Instruction.Run;
+import dev.dockergen.plan.Instruction.Workdir;
+import dev.dockergen.plan.Instruction;
+import dev.dockergen.plan.Labels;
+import dev.dockergen.plan.LanguagePlanner;
+import dev.dockergen.plan.PlanRequest;
+import dev.dockergen.plan.Plans;
+import dev.dockergen.plan.Stage;
+import dev.dockergen.preset.FinalStage;
+import dev.dockergen.preset.ImageSpec;
+import dev.dockergen.preset.Preset;
+import dev.dockergen.preset.RunAs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Plans a Node.js image: manifests and lockfile before the source, installs under a cache mount,
+ * production dependencies only in the final stage, a non-root user, node as PID 1 in exec form.
+ */
+public final class NodePlanner implements LanguagePlanner {
+    static final String VERSION_ARG = "NODE_VERSION";
+    private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}");
+
+    /** How one package manager installs, installs production dependencies, and prunes after a build. */
+    private record Tool(String install, String installProd, String prune, String cache, boolean corepack) {
+    }
+
+    private static final Map<String, Tool> TOOLS = Map.of(
+            "npm", new Tool("npm ci", "npm ci --omit=dev", "npm prune --omit=dev", "/root/.npm", false),
+            "pnpm", new Tool("pnpm install --frozen-lockfile", "pnpm install --frozen-lockfile --prod", "pnpm prune --prod",
+                    "/root/.local/share/pnpm/store", true),
+            "yarn", new Tool("yarn install --frozen-lockfile", "yarn install --frozen-lockfile --production",
+                    "yarn install --frozen-lockfile --production --ignore-scripts --prefer-offline",
+                    "/usr/local/share/.cache/yarn", true),
+            "yarn-berry", new Tool("yarn install --immutable", "yarn workspaces focus --all --production",
+                    "yarn workspaces focus --all --production", "/root/.yarn/berry/cache", true),
+            "bun", new Tool("bun install --frozen-lockfile", "bun install --frozen-lockfile --production",
+                    "rm -rf node_modules && bun install --frozen-lockfile --production", "/root/.bun/install/cache", false));
+    static final String BUN_ARG = "BUN_VERSION";
+    /** bun when package.json names none: the release this version of dockergen was checked with. */
+    static final String DEFAULT_BUN = "1.4.5";
+    private static final Tool NPM_NO_LOCKFILE = new Tool("npm install", "npm install --omit=dev", "npm prune --omit=dev",
+            "/root/.npm", false);
+
+    @Override
+    public Language language() {
+        return Language.NODE;
+    }
+
+    @Override
+    public Plans plan(PlanRequest request) {
+        ProjectFacts facts = request.facts();
+        NodeDetails node = (NodeDetails) facts.details();
+        Preset preset = request.preset();
+        List<Warning> notes = new ArrayList<>();
+        String pm = node.packageManager().value();
+        Tool tool = node.lockfile() == null && pm.equals("npm") ? NPM_NO_LOCKFILE : TOOLS.get(pm);
+        Bun bunOrigin = !pm.equals("bun") ? null : node.packageManagerVersion() != null
+                ? new Bun(node.packageManagerVersion(), "packageManager, " + node.packageManager().source())
+                : new Bun(DEFAULT_BUN, "dockergen's default; pin it with packageManager in package.json");
+        if (pm.equals("bun") && node.lockfile() == null) {
+            throw new DockergenException(ExitCode.USAGE, node.packageManager().source() + ": a bun project without bun.lock "
+                    + "cannot install reproducibly; run bun install and commit bun.lock");
+        }
+        String version = request.languageVersion() != null ? checked(request.languageVersion())
+                : facts.languageVersion() != null ? facts.languageVersion().value() : preset.versionDefault();
+        String origin = request.languageVersion() != null ? "chosen with --language-version"
+                : facts.languageVersion() != null ? facts.languageVersion().source().toString()
+                : "preset " + preset.name() + " default (the current LTS)";
+        if (preset.finalStage() == FinalStage.DISTROLESS && Integer.parseInt(version) % 2 == 1) {
+            throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless image: "
+                    + "distroless ships even (LTS) majors only; use --language-version " + (Integer.parseInt(version) + 1)
+                    + " or --final alpine");
+        }
+        boolean spa = node.kind().value().equals(NodeDetails.SPA);
+        ImageSpec runtime = spa ? preset.staticRuntime() : preset.runtime();
+        if (runtime == null) {
+            String servers = request.catalog().forLanguage(Language.NODE).stream().filter(p -> p.staticRuntime() != null)
+                    .map(p -> "--final " + p.finalStage().id() + " (" + withoutVersion(p.staticRuntime().image()) + ")")
+                    .distinct().collect(java.util.stream.Collectors.joining(" or "));
+            throw new DockergenException(ExitCode.USAGE, "preset " + preset.name() + " has no web server for a static site "
+                    + "(" + facts.framework().value() + " build, " + facts.framework().source() + "); "
+                    + (servers.isEmpty() ? "add a preset with a static image to the catalogue" : "use " + servers));
+        }
+        if (!spa && node.startCommand() == null) {
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, "package.json: no way to start the program; add a "
+                    + "\"start\" script such as \"node server.js\" (or a \"main\" entry)");
+        }
+        boolean next = node.kind().value().equals(NodeDetails.NEXT);
+        NodeWorkspace ws = node.workspace();
+        if (ws != null && next) {
+            throw new DockergenException(ExitCode.USAGE, facts.framework().source() + ": Next.js apps inside a workspace ("
+                    + ws.declaredIn().source() + ") are not generated yet: their standalone output depends on the "
+                    + "tracing root; write the Dockerfile by hand or build the app outside the workspace");
+        }
+        // a workspace member always builds in the build stage: its workspace dependencies come from there
+        boolean needsBuild = spa || next || node.buildScript() != null || node.prisma() != null || ws != null;
+
+        List<String> manifests = new ArrayList<>(List.of("package.json"));
+        if (node.lockfile() != null) {
+            manifests.add(node.lockfile());
+        }
+        manifests.addAll(node.installFiles());
+        boolean secretNpmrc = node.npmrc();
+        String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
+        List<Stage> stages = new ArrayList<>();
+        if (!needsBuild) {
+            stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps",
+                    install(tool, manifests, tool.installProd(), secretNpmrc, bunOrigin)));
+        } else {
+            List<Instruction> ins = ws == null ? install(tool, manifests, tool.install(), secretNpmrc, bunOrigin)
+                    : workspaceInstall(tool, manifests, ws, secretNpmrc, bunOrigin);
+            if (spa) {
+                ins.addAll(StaticSitePlanner.config(request.port() != null ? request.port() : StaticSitePlanner.DEFAULT_PORT,
+                        facts.framework().value()));
+            }
+            ins.add(Comment.of("Then the source and the build; editing a source file keeps the install layer above."));
+            ins.add(new Copy(null, List.of("."), "."));
+            if (node.prisma() != null) {
+                String schema = ws == null ? node.prisma().value() : ws.inRoot(node.prisma().value());
+                ins.add(new Run(List.of(), List.of("npx prisma generate --schema " + schema)));
+            }
+            if (ws != null) {
+                for (String member : ws.needed()) {
+                    if (ws.builds().contains(member)) {
+                        ins.add(new Run(List.of(), List.of(runIn(pm, ws, member, "build"))));
+                    }
+                }
+            } else if (node.buildScript() != null) {
+                ins.add(new Run(List.of(), List.of(run(pm, node.buildScript()))));
+            }
+            if (!spa) {
+                ins.add(Comment.of("Keep only production dependencies for the runtime stage."));
+                ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(ws == null ? tool.prune() : workspacePrune(pm, ws, tool))));
+            }
+            stages.add(new Stage(List.of("Build stage: every dependency, then the source and the build."), null, image,
+                    "build", ins));
+        }
+        stages.add(runtimeStage(request, node, runtime, needsBuild, spa, next));
+        String title = title(facts);
+        List<String> header = List.of(
+                "Generated by dockergen " + request.toolVersion() + " with preset " + preset.name() + ".",
+                "Build: docker build -t " + title + " .",
+                "Node " + version + ": " + origin + "; packages with " + pm + " (" + node.packageManager().source() + ").");
+        if (secretNpmrc) {
+            notes.add(new Warning(null, ".npmrc is given to installs as a build secret and never copied: build with "
+                    + "docker build --secret id=npmrc,src=.npmrc ."));
+        }
+        if (ws != null) {
+            header = new ArrayList<>(header);
+            header.set(1, "Build from the workspace root: docker build -f " + ws.member() + "/Dockerfile -t " + title + " .");
+            List<String> others = ws.needed().subList(0, ws.needed().size() - 1);
+            header.add("Workspace member " + ws.member() + " (members: " + ws.declaredIn().source() + "); "
+                    + (others.isEmpty() ? "it needs no other member." : "it also needs " + IgnoreSections.joinAnd(others) + "."));
+        }
+        DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
+        return new Plans(dockerfile, NodeIgnore.plan(node, request.toolVersion(), notes), notes,
+                ws == null ? "." : dev.dockergen.detect.ProjectFiles.up(ws.member()));
+    }
+
+    private static String checked(String v) {
+        if (!USER_VERSION.matcher(v).matches()) {
+            throw new DockergenException(ExitCode.USAGE, "--language-version " + v + ": write a Node major such as 24");
+        }
+        return v;
+    }
+
+    private static String run(String pm, String script) {
+        return (pm.startsWith("yarn") ? "yarn" : pm.equals("pnpm") || pm.equals("bun") ? pm : "npm") + " run " + script;
+    }
+
+    /** A command that runs a script in one workspace member. */
+    private static String runIn(String pm, NodeWorkspace ws, String member, String script) {
+        String name = ws.names().get(member);
+        return switch (pm) {
+            case "pnpm" -> "pnpm --filter ./" + member + " run " + script;
+            case "yarn" -> "yarn --cwd " + member + " run " + script;
+            case "yarn-berry" -> "yarn workspace " + (name != null ? name : member) + " run " + script;
+            case "bun" -> "bun --cwd " + member + " run " + script;
+            default -> "npm run " + script + " --workspace " + member;
+        };
+    }
+
+    /** Every node_modules folder of the workspace, removed before a production-only reinstall. */
+    private static final String WIPE_NODE_MODULES = "find . -name node_modules -type d -prune -exec rm -rf {} + && ";
+
+    /** Production dependencies only, for the whole workspace (pnpm cannot prune a workspace: it reinstalls). */
+    private static String workspacePrune(String pm, NodeWorkspace ws, Tool tool) {
+        return switch (pm) {
+            case "pnpm" -> WIPE_NODE_MODULES + "pnpm install --frozen-lockfile --prod --prefer-offline";
+            case "bun" -> WIPE_NODE_MODULES + "bun install --frozen-lockfile --production";
+            case "yarn-berry" -> "yarn workspaces focus " + ws.names().getOrDefault(ws.member(), ws.member()) + " --production";
+            default -> tool.prune();
+        };
+    }
+
+    /** The root manifests, then every member's package.json in its own folder, then one install. */
+    private static List<Instruction> workspaceInstall(Tool tool, List<String> manifests, NodeWorkspace ws,
+                                                      boolean secretNpmrc, Bun bun) {
+        List<Instruction> ins = install(tool, manifests, tool.install(), secretNpmrc, bun);
+        Instruction run = ins.remove(ins.size() - 1);
+        ins.add(Comment.of("Every member's package.json too: the workspace installs as one, so a change to any",
+                "manifest reinstalls, and a source change does not."));
+        for (String member : ws.members()) {
+            ins.add(new Copy(null, List.of(member + "/package.json"), member + "/"));
+        }
+        ins.add(run);
+        return ins;
+    }
+
+    /** bun's release for a bun project, and where that version came from. */
+    private record Bun(String version, String origin) {
+    }
+
+    /** @param bun for bun projects, the release to install first; null otherwise */
+    private static List<Instruction> install(Tool tool, List<String> manifests, String command, boolean secretNpmrc,
+                                             Bun bun) {
+        List<Instruction> ins = new ArrayList<>();
+        ins.add(new Workdir("/app"));
+        if (tool.corepack()) {
+            ins.add(Comment.of("corepack provides the package manager version package.json asks for."));
+            ins.add(new Run(List.of(), List.of("corepack enable")));
+        }
+        if (tool == TOOLS.get("yarn-berry")) {
+            ins.add(Comment.of("Yarn installs into node_modules whatever .yarnrc.yml says: the runtime stage copies",
+                    "node_modules (Plug'n'Play would need .pnp.cjs and the zip cache at run time)."));
+            ins.add(new Instruction.Env("YARN_NODE_LINKER", "node-modules"));
+        }
+        if (bun != null) {
+            ins.add(new Arg(BUN_ARG, bun.version()));
+            ins.add(Comment.of("bun installs the dependencies and node runs the program; bun " + bun.version() + " ("
+                    + bun.origin() + ")",
+                    "comes from the npm registry."));
+            ins.add(new Run(List.of(Mount.cache("/root/.npm")), List.of("npm install -g \"bun@${" + BUN_ARG + "}\"")));
+        }
+        ins.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
+                + (manifests.size() == 1 ? " changes." : " change.")));
+        ins.add(new Copy(null, manifests, "./"));
+        List<Mount> mounts = new ArrayList<>(List.of(Mount.cache(tool.cache())));
+        if (secretNpmrc) {
+            mounts.add(Mount.secret("npmrc", "/root/.npmrc"));
+        }
+        ins.add(new Run(mounts, List.of(command)));
+        return ins;
+    }
+
+    private static Stage runtimeStage(PlanRequest request, NodeDetails node, ImageSpec runtime, boolean built,
+                                      boolean spa, boolean next) {
+        Preset preset = request.preset();
+        List<Instruction> ins = new ArrayList<>();
+        int port;
+        if (spa) {
+            port = request.port() != null ? request.port() : StaticSitePlanner.DEFAULT_PORT;
+            String site = node.workspace() == null ? node.staticDir() : node.workspace().inRoot(node.staticDir());
+            ins.add(Comment.of("The built site and the server configuration written in the build stage."));
+            ins.add(new Copy("build", List.of("/app/" + site), StaticSitePlanner.ROOT));
+            ins.add(new Copy("build", List.of(StaticSitePlanner.CONFIG), StaticSitePlanner.CONFIG_DEST));
+            RunAs user = runtime.user() != null ? runtime.user() : preset.user();
+            ins.add(new Instruction.User(user.uid(), user.gid()));
+            ins.add(new Instruction.Expose(port));
+            ins.addAll(labels(request));
+            ins.add(new Instruction.Cmd(StaticSitePlanner.COMMAND));
+            return new Stage(List.of("Runtime stage: nginx serves the static files from " + withoutVersion(runtime.image())
+                    + " as its own", "unprivileged user (" + user.name() + ", " + user.uid() + ") on port " + port
+                    + ", since a non-root user may not bind 80."),
+                    null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+        }
+        ins.add(new Workdir("/app"));
+        ins.add(new Instruction.Env("NODE_ENV", "production"));
+        List<String> start = node.startCommand().value();
+        if (next && node.nextStandalone()) {
+            ins.add(Comment.of("Next.js standalone output: the server, its traced dependencies, static assets."));
+            ins.add(new Copy("build", List.of("/app/.next/standalone"), "./"));
+            ins.add(new Copy("build", List.of("/app/.next/static"), "./.next/static"));
+            if (node.publicDir()) {
+                ins.add(new Copy("build", List.of("/app/public"), "./public"));
+            }
+            ins.add(new Instruction.Env("HOSTNAME", "0.0.0.0"));
+        } else if (node.workspace() != null) {
+            NodeWorkspace ws = node.workspace();
+            ins.add(Comment.of("The workspace's production dependencies, then " + ws.member()
+                    + (ws.needed().size() > 1 ? " and the members it needs" : "") + ", built; no other member."));
+            ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
+            for (String member : ws.needed()) {
+                ins.add(new Copy("build", List.of("/app/" + member), "./" + member));
+            }
+            ins.add(new Workdir("/app/" + ws.member()));
+        } else if (built) {
+            String top = start.stream().filter(w -> !w.startsWith("--")).findFirst().orElse(".");
+            String dir = top.contains("/") ? top.substring(0, top.indexOf('/')) : null;
+            if (dir != null && !next) {
+                ins.add(Comment.of("The build output and the production dependencies; no sources."));
+                ins.add(new Copy("build", List.of("/app/package.json"), "./"));
+                ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
+                ins.add(new Copy("build", List.of("/app/" + dir), "./" + dir));
+            } else {
+                ins.add(Comment.of("The built application with production dependencies only."));
+                ins.add(new Copy("build", List.of("/app"), "./"));
+            }
+        } else {
+            ins.add(Comment.of("Production dependencies, then the application itself (.dockerignore keeps the rest out)."));
+            ins.add(new Copy("deps", List.of("/app/node_modules"), "./node_modules"));
+            ins.add(new Copy(null, List.of("."), "."));
+        }
+        Fact<Integer> detected = request.facts().port();
+        port = request.port() != null ? request.port() : detected == null ? 0 : detected.value();
+        if (port > 0 && (request.port() != null || next)) {
+            ins.add(new Instruction.Env("PORT", String.valueOf(port)));
+        }
+        ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
+        if (port > 0) {
+            ins.add(new Instruction.Expose(port));
+        }
+        ins.addAll(HealthChecks.instructions(node.healthPath(), runtime, port, preset));
+        ins.add(Comment.of("node runs as PID 1: it stops promptly on SIGTERM only if the program handles it"
+                + (runtime.shell() ? " (or run with docker run --init)." : ".")));
+        ins.addAll(labels(request));
+        List<String> cmd = new ArrayList<>();
+        if (runtime.shell()) {
+            cmd.add("node"); // distroless nodejs already has node as its ENTRYPOINT
+        }
+        cmd.addAll(start);
+        cmd.addAll(request.args());
+        ins.add(new Instruction.Cmd(cmd));
+        String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
+                + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
+        return new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+    }
+
+    private static String withoutVersion(String image) {
+        return image.replace("{version}", "<node>").replaceAll("@sha256:[a-f0-9]+", "");
+    }
+
+    private static String title(ProjectFacts facts) {
+        return ((NodeDetails) facts.details()).name();
+    }
+
+    private static List<Instruction> labels(PlanRequest request) {
+        return Labels.instructions(Map.of("org.opencontainers.image.title", title(request.facts())), request.preset(),
+                request.labels());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.dockergen.lang.python;
+
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.LanguageDetails;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python facts the planner needs.
+ *
+ * @param packageManager pip, poetry, pipenv, uv or pdm, with the file it came from
+ * @param manifests files the dependency layer copies before the install, in order (relative to the build context)
+ * @param lockfile the lockfile among them, or null (then the install is not reproducible)
+ * @param requirements pip: the requirements file installed (its -r/-c includes are in manifests), or null
+ * @param requirementsNeedSource pip: a requirements line installs the project itself ("-e ."), so they install after the source
+ * @param kind WEB (serves a port), SCRIPT (a program without a port: worker, job)
+ * @param server gunicorn or uvicorn when the start command uses one the project depends on (its declaration), or null
+ * @param serverFallback why the start command does not use a production server, or null when it does (or needs none)
+ * @param start how the program starts, as words after the venv's python ("-m", "gunicorn", ...); or a console
+ *              script as "/venv/bin/NAME" alone
+ * @param isPackage the project is a package (pyproject [build-system] or [project] with sources): installed after the source
+ * @param readme the README the package build reads (pyproject readme), or null
+ * @param privateIndex where the project shows it uses a private package index (pip.conf, [[tool.uv.index]]...), or null
+ * @param requiresPython the requires-python range the project declares (for the distroless version check), or null
+ * @param workspaceRoot uv workspace member: the workspace root, relative to the repository ("" the root), else null
+ * @param member uv workspace member: this project's path in the workspace ("packages/api"), else null
+ * @param members uv workspace: every member's path, relative to the workspace root
+ * @param packageName the distribution name (for uv --package), or null
+ * @param healthPath a route that looks like a health endpoint, or null
+ * @param name a name safe as an image name
+ */
+public record PythonDetails(
+        Fact<String> packageManager,
+        List<String> manifests,
+        String lockfile,
+        String requirements,
+        boolean requirementsNeedSource,
+        Fact<String> kind,
+        Fact<String> server,
+        String serverFallback,
+        Fact<List<String>> start,
+        boolean isPackage,
+        String readme,
+        Fact<String> privateIndex,
+        Fact<String> requiresPython,
+        String workspaceRoot,
+        String member,
+        List<String> members,
+        String packageName,
+        Fact<String> healthPath,
+        String name) implements LanguageDetails {
+
+    public static final String WEB = "web";
+    public static final String SCRIPT = "script";
+
+    public PythonDetails {
+        manifests = List.copyOf(manifests);
+        members = List.copyOf(members);
+    }
+
+    @Override
+    public String title() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("packageManager", packageManager);
+        m.put("manifests", manifests);
+        m.put("lockfile", lockfile);
+        m.put("requirements", requirements);
+        m.put("requirementsNeedSource", requirementsNeedSource);
+        m.put("kind", kind);
+        m.put("server", server);
+        m.put("serverFallback", serverFallback);
+        m.put("startCommand", start);
+        m.put("package", isPackage);
+        m.put("readme", readme);
+        m.put("privateIndex", privateIndex);
+        m.put("requiresPython", requiresPython);
+        m.put("workspaceRoot", workspaceRoot);
+        m.put("member", member);
+        m.put("members", members);
+        m.put("healthPath", healthPath);
+        return m;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.dockergen.lang.python;
+
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Detector;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.Language;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.Walk;
+import dev.dockergen.detect.Warning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a Python project: package manager (pip, Poetry, Pipenv, uv, PDM), Python version, framework,
+ * start command and port, each with the file and line it came from. The jobs are {@link PythonManifests}
+ * (what is installed), {@link PythonVersion}, {@link UvWorkspace} and {@link PythonEntrypoint} (how it starts).
+ */
+public final class PythonDetector implements Detector {
+    /** The current stable Python, used when the project names no version. */
+    public static final String DEFAULT_PYTHON = "3.13";
+    /** Python minors still supported upstream, lowest first: requires-python picks the lowest that satisfies it. */
+    static final List<Integer> SUPPORTED_MINORS = List.of(10, 11, 12, 13, 14);
+    /** Not the app's own modules: environments, caches, builds, tests and docs. */
+    static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Walk.BUILD_OUTPUT, Set.of("venv",
+            "env", "__pycache__", "site-packages", "tests", "test", "migrations", "docs", "htmlcov"));
+
+    @Override
+    public Language language() {
+        return Language.PYTHON;
+    }
+
+    @Override
+    public Set<String> manifests() {
+        return Set.of("pyproject.toml", "Pipfile", "requirements.txt");
+    }
+
+    @Override
+    public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
+        if (insideVirtualenv(files)) {
+            return Optional.empty(); // a package installed in a committed or local venv is not a project
+        }
+        boolean hasPyproject = files.isFile("pyproject.toml");
+        if (!hasPyproject && !files.isFile("Pipfile") && PythonManifests.requirementFiles(files).isEmpty()
+                && !files.isFile("setup.py")) {
+            return Optional.empty();
+        }
+        TomlFile pyproject = hasPyproject ? TomlFile.read(files, "pyproject.toml", "pyproject.toml") : null;
+        if (pyproject != null && pyproject.tree().path("tool").path("uv").has("workspace")
+                && !pyproject.tree().has("project")) {
+            return Optional.empty(); // a virtual uv workspace root: its members are the projects
+        }
+        UvWorkspace workspace = UvWorkspace.of(files);
+        PythonManifests m = PythonManifests.read(files, pyproject, workspace, warnings);
+        Fact<String> version = PythonVersion.of(files, m.requiresPython, warnings);
+        PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, warnings);
+        PythonDetails details = new PythonDetails(m.pm, m.manifests, m.lockfile, m.requirements, m.self != null,
+                Fact.of(entry.kind, entry.start == null ? m.pm.source() : entry.start.source()), entry.server,
+                entry.fallback, entry.start, m.isPackage, m.readme, m.privateIndex, m.requiresPython,
+                workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
+                workspace == null ? List.of() : workspace.members(), m.packageName, entry.health,
+                name(m.packageName, files));
+        List<String> startWords = null;
+        Fact<List<String>> start = entry.start;
+        if (start != null) {
+            startWords = new ArrayList<>();
+            List<String> s = start.value();
+            if (s.get(0).startsWith("/venv/bin/")) {
+                startWords.add(s.get(0).substring("/venv/bin/".length()));
+            } else if (s.size() > 1 && s.get(0).equals("-m") && (s.get(1).equals("gunicorn") || s.get(1).equals("uvicorn"))) {
+                startWords.addAll(s.subList(1, s.size()));
+            } else {
+                startWords.add("python");
+                startWords.addAll(s);
+            }
+        }
+        return Optional.of(new ProjectFacts(".", Language.PYTHON, m.pm.value(), m.pm.value(), version, entry.framework,
+                entry.port, startWords, m.evidence, details));
+    }
+
+    static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+    }
+
+    private static boolean insideVirtualenv(ProjectFiles files) {
+        String dir = files.location();
+        while (!dir.isEmpty()) {
+            if (ProjectFiles.fileName(dir).equals("site-packages") || files.repository().isFile(dir + "/pyvenv.cfg")) {
+                return true;
+            }
+            dir = ProjectFiles.parent(dir);
+        }
+        return false;
+    }
+
+    /** How many folders deep a repository path is. */
+    static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+
+    static boolean isSafePath(String p) {
+        return p.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") && !p.contains("..");
+    }
+
+    static int lineOfKey(String text, String key) {
+        Matcher m = Pattern.compile("(?m)^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*=").matcher(text);
+        return m.find() ? (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1 : 0;
+    }
+
+    private static String name(String packageName, ProjectFiles files) {
+        String n = packageName == null ? "" : packageName.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (!n.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            String dir = ProjectFiles.fileName(files.location().isEmpty() ? files.displayName() : files.location())
+                    .toLowerCase(Locale.ROOT);
+            n = dir.matches("[a-z0-9][a-z0-9._-]{0,63}") ? dir : "app";
+        }
+        return n;
+    }
+}

@@ -1,0 +1,303 @@
+package dev.dockergen.lang.go;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
+import dev.dockergen.Fixtures;
+import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.Fact;
+import dev.dockergen.detect.MemoryProjectFiles;
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
+import dev.dockergen.detect.Warning;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GoDetectorTest {
+    private final List<Warning> warnings = new ArrayList<>();
+
+    private ProjectFacts detect(ProjectFiles files) {
+        return detect(files, DetectOptions.DEFAULT);
+    }
+
+    private ProjectFacts detect(ProjectFiles files, DetectOptions options) {
+        return new GoDetector().detect(files, options, warnings).orElseThrow();
+    }
+
+    private ProjectFacts fixture(String name) {
+        return detect(Fixtures.goFiles(name));
+    }
+
+    private static GoDetails go(ProjectFacts facts) {
+        return (GoDetails) facts.details();
+    }
+
+    private static String fact(Fact<?> f) {
+        return f == null ? null : f.value() + " @ " + f.source();
+    }
+
+    private static MemoryProjectFiles repo(String... pathThenText) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (int i = 0; i < pathThenText.length; i += 2) {
+            files.put(pathThenText[i], pathThenText[i + 1]);
+        }
+        return new MemoryProjectFiles("repo", files);
+    }
+
+    @Test
+    void plainNetHttpAtTheRootGivesVersionPortHealthAndStartWithSources() {
+        ProjectFacts p = fixture("nethttp-root");
+        assertEquals("go", p.buildTool());
+        assertEquals("go-modules", p.packageManager());
+        assertEquals("1.22 @ go.mod:3", fact(p.languageVersion()));
+        assertEquals("8080 @ main.go:16", fact(p.port()));
+        assertNull(p.framework());
+        assertEquals(List.of("greeter"), p.start());
+        assertEquals(". @ main.go:9", fact(go(p).mainPackage()));
+        assertEquals("/healthz @ main.go:10", fact(go(p).healthPath()));
+        assertEquals("false @ null", fact(go(p).cgo()));
+        assertFalse(go(p).hasGoSum());
+        assertEquals(List.of("go.mod", "main.go"), p.evidence());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void cmdServerLayoutFindsTheMainPackageAndTheAddrField() {
+        ProjectFacts p = fixture("cmd-server");
+        assertEquals("cmd/server @ cmd/server/main.go:12", fact(go(p).mainPackage()));
+        assertEquals("server", go(p).binaryName());
+        assertEquals("9090 @ cmd/server/main.go:14", fact(p.port()));
+        assertEquals("/readyz @ internal/api/api.go:12", fact(go(p).healthPath()));
+        assertEquals("github.com/acme/inventory @ go.mod:1", fact(go(p).module()));
+        assertEquals(List.of("cmd/server", "internal/api"), go(p).packageDirs());
+    }
+
+    @Test
+    void missingGoSumWithDependenciesIsAWarningNotAnError() {
+        ProjectFacts p = fixture("no-gosum");
+        assertFalse(go(p).hasGoSum());
+        assertTrue(go(p).hasRequires());
+        assertEquals("3000 @ main.go:16", fact(p.port()));
+        assertEquals("true @ main.go:16", fact(go(p).readsPortEnv()));
+        assertEquals("chi @ go.mod:5", fact(p.framework()));
+        assertEquals(List.of("go.mod: go.sum is missing, so downloads are not verified; run `go mod tidy` and commit go.sum"),
+                warnings.stream().map(Warning::toString).toList());
+    }
+
+    @Test
+    void sqliteDriverMeansCgoWithTheRequireLineAsSource() {
+        ProjectFacts p = fixture("cgo-sqlite");
+        assertEquals("true @ go.mod:5", fact(go(p).cgo()));
+        assertEquals("/health @ main.go:18", fact(go(p).healthPath()));
+    }
+
+    @Test
+    void importCMeansCgoWithTheImportLineAsSource() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\n\ngo 1.22\n",
+                "main.go", "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nfunc main() {}\n"));
+        assertEquals("true @ main.go:4", fact(go(p).cgo()));
+    }
+
+    @Test
+    void workerHasNoPortAndNeedsTimeZoneData() {
+        ProjectFacts p = fixture("worker");
+        assertNull(p.port());
+        assertEquals("true @ main.go:10", fact(go(p).needsTzdata()));
+    }
+
+    @Test
+    void caCertificatesAreNeededForTlsCapableImportsOrThirdPartyModulesOnly() {
+        assertEquals("false @ null", fact(go(fixture("worker")).needsCaCerts()), "log and time only");
+        assertEquals("true @ main.go:6", fact(go(fixture("nethttp-root")).needsCaCerts()));
+        assertEquals("true @ go.mod:2", fact(go(detect(repo("go.mod", "module a.b/c\nrequire x.y/z v1.0.0\n",
+                "main.go", "package main\n\nimport \"x.y/z\"\n\nfunc main() { z.Run() }\n"))).needsCaCerts()));
+    }
+
+    @Test
+    void importingTimeTzdataMeansNoExtraTimeZoneData() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\n",
+                "main.go", "package main\n\nimport (\n\t\"time\"\n\t_ \"time/tzdata\"\n)\n\nfunc main() {\n\t_, _ = time.LoadLocation(\"UTC\")\n}\n"));
+        assertFalse(go(p).needsTzdata().value());
+    }
+
+    @Test
+    void chiWithAPortVariableAndGoSum() {
+        ProjectFacts p = fixture("chi-port");
+        assertEquals("3000 @ main.go:21", fact(p.port()));
+        assertEquals("chi @ go.mod:5", fact(p.framework()));
+        assertTrue(go(p).hasGoSum());
+        assertEquals(List.of("go.mod", "go.sum", "main.go"), p.evidence());
+    }
+
+    @Test
+    void toolchainDirectiveIsKeptBesideTheGoDirective() {
+        ProjectFacts p = fixture("toolchain");
+        assertEquals("1.22.0 @ go.mod:3", fact(p.languageVersion()));
+        assertEquals("go1.23.4 @ go.mod:5", fact(go(p).toolchain()));
+    }
+
+    @Test
+    void embedsAndLocalReplacesAreFound() {
+        ProjectFacts p = fixture("embed-replace");
+        assertEquals(List.of("certs/server.key", "certs/server.pem", "web/index.html"), go(p).embedPaths());
+        assertEquals(List.of("libs/greeting"), go(p).localModules());
+        assertFalse(go(p).hasRequires(), "a locally replaced module needs no download");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void mainGoWithoutGoModIsAProjectWithAWarning() {
+        ProjectFacts p = fixture("no-gomod");
+        assertNull(p.packageManager());
+        assertNull(p.languageVersion());
+        assertFalse(go(p).hasGoMod());
+        assertTrue(warnings.get(0).message().startsWith("no go.mod: the image build creates a throw-away module"));
+    }
+
+    @Test
+    void severalMainPackagesLeaveTheChoiceOpenAndSaySo() {
+        ProjectFacts p = fixture("several-mains");
+        assertNull(go(p).mainPackage());
+        assertEquals(List.of("cmd/api", "cmd/migrate"), go(p).mainCandidates());
+        assertEquals("several main packages (cmd/api, cmd/migrate); choose one with --main cmd/api",
+                warnings.get(0).toString());
+    }
+
+    @Test
+    void mainOptionChoosesAmongSeveral() {
+        ProjectFacts p = detect(Fixtures.goFiles("several-mains"), new DetectOptions("./cmd/migrate/"));
+        assertEquals("cmd/migrate", go(p).mainPackage().value());
+        assertNull(p.port(), "another program's port (cmd/api listens on 8080) is not this one's");
+    }
+
+    @Test
+    void mainOptionNamingNoMainPackageIsAUsageError() {
+        DockergenException e = assertThrows(DockergenException.class,
+                () -> detect(Fixtures.goFiles("several-mains"), new DetectOptions("cmd/nope")));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertEquals("--main cmd/nope: no main package there; main packages found: cmd/api, cmd/migrate", e.getMessage());
+    }
+
+    @Test
+    void cmdNamedLikeTheModuleIsChosenAmongSeveral() {
+        ProjectFacts p = detect(repo("go.mod", "module example.com/tool\n",
+                "cmd/tool/main.go", "package main\nfunc main() {}\n",
+                "cmd/gen/main.go", "package main\nfunc main() {}\n"));
+        assertEquals("cmd/tool", go(p).mainPackage().value());
+    }
+
+    @Test
+    void ignoredGeneratorScriptsAreNotMainPackages() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\n",
+                "main.go", "package main\nfunc main() {}\n",
+                "internal/gen/gen.go", "//go:build ignore\n\npackage main\n\nfunc main() {}\n"));
+        assertEquals(List.of("."), go(p).mainCandidates());
+    }
+
+    @Test
+    void vendoredModulesAreRecognised() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\nrequire x.y/z v1.0.0\n", "go.sum", "",
+                "vendor/modules.txt", "# x.y/z v1.0.0\n## explicit\nx.y/z\n", "vendor/x.y/z/z.go", "package z\n",
+                "main.go", "package main\nimport _ \"x.y/z\"\nfunc main() {}\n"));
+        assertTrue(go(p).vendored());
+        assertTrue(p.evidence().contains("vendor/modules.txt"));
+        assertEquals(List.of(""), go(p).packageDirs(), "vendor/ is not scanned as the project's own code");
+    }
+
+    @Test
+    void portsFromFrameworksAndEnvironmentDefaults() {
+        Map<String, String> cases = Map.of(
+                "r := gin.Default()\n\tr.Run(\":9000\")", "9000",
+                "app.Listen(\":4000\")", "4000",
+                "e.Start(\":1323\")", "1323",
+                "ln, _ := net.Listen(\"tcp\", \":7000\")\n\t_ = ln", "7000",
+                "port := os.Getenv(\"PORT\")\n\tif port == \"\" {\n\t\tport = \"5000\"\n\t}", "5000",
+                "r := gin.Default()\n\tr.Run()", "8080");
+        cases.forEach((body, port) -> {
+            ProjectFacts p = detect(repo("go.mod", "module a.b/c\n", "main.go",
+                    "package main\n\nfunc main() {\n\t" + body + "\n}\n"));
+            assertEquals(port, String.valueOf(p.port().value()), body);
+        });
+    }
+
+    @Test
+    void loopbackListenerIsWarnedAbout() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\n", "main.go",
+                "package main\n\nfunc main() {\n\thttp.ListenAndServe(\"127.0.0.1:8080\", nil)\n}\n"));
+        assertEquals(8080, p.port().value());
+        assertEquals("main.go:4: the server listens on a loopback address, which cannot be reached from outside a "
+                + "container; listen on \":8080\" instead", warnings.get(0).toString());
+    }
+
+    @Test
+    void commentedOutCodeIsNotEvidence() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\n", "main.go",
+                "package main\n\n/*\nimport \"C\"\nhttp.ListenAndServe(\":1\", nil)\n*/\n// http.ListenAndServe(\":2\", nil)\nfunc main() {}\n"));
+        assertNull(p.port());
+        assertFalse(go(p).cgo().value());
+    }
+
+    @Test
+    void aLibraryModuleIsDetectedButHasNoMainPackage() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/lib\n", "lib.go", "package lib\n"));
+        assertNull(go(p).mainPackage());
+        assertNull(p.start());
+        assertTrue(warnings.get(0).message().startsWith("no main package"));
+    }
+
+    @Test
+    void notAGoRepositoryIsEmpty() {
+        assertEquals(Optional.empty(), new GoDetector().detect(repo("README.md", "# hi\n"), DetectOptions.DEFAULT, warnings));
+        assertEquals(Optional.empty(), new GoDetector().detect(repo("lib/x.go", "package x\n"), DetectOptions.DEFAULT, warnings));
+    }
+
+    @Test
+    void malformedGoModIsAProjectInputErrorWithItsLine() {
+        ProjectInputException e = assertThrows(ProjectInputException.class,
+                () -> detect(repo("go.mod", "module a.b/c\ngo banana\n")));
+        assertEquals("go.mod:2", e.source().toString());
+    }
+
+    @Test
+    void nonUtf8GoModIsAClearError() {
+        MemoryProjectFiles files = repo().withBytes("go.mod", new byte[] {'m', (byte) 0xff, (byte) 0xfe, '\n'});
+        ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect(files));
+        assertEquals("go.mod: file is not valid UTF-8 text; save it as UTF-8", e.getMessage());
+    }
+
+    @Test
+    void unreadableSourceFilesAreSkippedWithAWarning() {
+        MemoryProjectFiles files = repo("go.mod", "module a.b/c\n", "main.go", "package main\nfunc main() {}\n")
+                .withBytes("blob.go", "package main\n\u0000".getBytes(StandardCharsets.UTF_8))
+                .withBytes("latin1.go", new byte[] {'p', (byte) 0xe9});
+        ProjectFacts p = detect(files);
+        assertEquals(".", go(p).mainPackage().value());
+        assertEquals(List.of("latin1.go: skipped: file is not valid UTF-8 text; save it as UTF-8"),
+                warnings.stream().map(Warning::toString).toList());
+    }
+
+    @Test
+    void unsafeDirectoryNamesCannotReachTheDockerfile() {
+        ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect(repo("go.mod", "module a.b/c\n",
+                "cmd/my app/main.go", "package main\nfunc main() {}\n")));
+        assertTrue(e.getMessage().startsWith("cmd/my app: the main package directory name has characters"), e.getMessage());
+    }
+
+    @Test
+    void replaceOutsideTheRepositoryIsWarnedAbout() {
+        detect(repo("go.mod", "module a.b/c\nrequire x.y/z v0.0.0\nreplace x.y/z => ../z\n", "main.go",
+                "package main\nfunc main() {}\n"));
+        assertTrue(warnings.get(0).toString().startsWith("go.mod:3: replace points outside the repository (../z)"),
+                warnings.toString());
+    }
+}
