@@ -10,7 +10,6 @@ import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.Warning;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Callable;

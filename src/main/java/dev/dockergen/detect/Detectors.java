@@ -7,14 +7,14 @@ import java.util.TreeSet;
 
 /** The ordered registry of detectors; runs each and collects what they find. */
 public final class Detectors {
+    /** How deep below the root monorepo members are looked for. */
+    static final int MEMBER_DEPTH = 6;
+
     private final List<Detector> detectors;
 
     public Detectors(List<Detector> detectors) {
         this.detectors = List.copyOf(detectors);
     }
-
-    /** How deep below the root monorepo members are looked for. */
-    static final int MEMBER_DEPTH = 6;
 
     /** The project at the root, if any, then every member project below it, by path. */
     public DetectionResult detect(ProjectFiles files, DetectOptions options) {

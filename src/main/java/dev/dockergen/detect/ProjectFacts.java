@@ -6,7 +6,7 @@ import java.util.List;
  * Everything detection learnt about one project in the repository, with a source for each fact.
  *
  * @param path repository-relative directory of the project ("." for the root)
- * @param details language-specific facts the planner needs, e.g. {@link dev.dockergen.lang.go.GoDetails}
+ * @param details language-specific facts the planner needs (each language's own record in lang/&lt;id&gt;/)
  */
 public record ProjectFacts(
         String path,

@@ -15,6 +15,7 @@ public final class Walk {
     public static final Set<String> BUILD_OUTPUT = Set.of("target", "build", "dist", "out");
     /** Test material: fixture folders hold other projects, never members of this one. */
     public static final Set<String> TEST_MATERIAL = Set.of("testdata", "fixtures", "__fixtures__", "__tests__");
+    private static final Predicate<String> MEMBER_SKIPS = skipping(INSTALLED, BUILD_OUTPUT, TEST_MATERIAL);
 
     private Walk() {
     }
@@ -42,6 +43,4 @@ public final class Walk {
         return MEMBER_SKIPS.test(dir) || ProjectFiles.fileName(dir).startsWith("_") || dir.equals("src/test")
                 || dir.endsWith("/src/test");
     }
-
-    private static final Predicate<String> MEMBER_SKIPS = skipping(INSTALLED, BUILD_OUTPUT, TEST_MATERIAL);
 }

@@ -19,6 +19,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** The schema of one preset: its keys, what each value may be, and the {@link Preset} a checked node becomes. */
 final class PresetSchema {
+    static final Set<String> PRESET_KEYS = Set.of("name", "extends", "language", "final", "default",
+            "description", "versionDefault", "build", "runtime", "static", "cgo", "user", "labels", "templates", "buildArgs",
+            "healthcheck");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> HEALTH_KEYS = Set.of("enabled", "interval", "timeout", "startPeriod", "retries");
     private static final Pattern DURATION = Pattern.compile("[0-9]{1,6}(ms|s|m|h)");
     private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
@@ -40,10 +44,6 @@ final class PresetSchema {
             "[A-Za-z0-9][A-Za-z0-9._/:-]*(\\{version\\}[A-Za-z0-9._:-]*)?(@sha256:[a-f0-9]{64})?");
     private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9.+_-]*");
     private static final Pattern VERSION = Pattern.compile("[0-9][0-9A-Za-z.+-]{0,30}");
-    static final Set<String> PRESET_KEYS = Set.of("name", "extends", "language", "final", "default",
-            "description", "versionDefault", "build", "runtime", "static", "cgo", "user", "labels", "templates", "buildArgs",
-            "healthcheck");
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final YamlTree tree;
 

@@ -1,19 +1,11 @@
 package dev.dockergen.container;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockergen.Fixtures;
-import dev.dockergen.GenerateRequest;
-import dev.dockergen.GenerationResult;
-import dev.dockergen.detect.DetectOptions;
-import dev.dockergen.detect.DirectoryProjectFiles;
 import dev.dockergen.preset.FinalStage;
-import dev.dockergen.render.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;

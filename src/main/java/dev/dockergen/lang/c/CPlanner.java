@@ -8,6 +8,7 @@ import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.Warning;
 import dev.dockergen.plan.DockerfilePlan;
 import dev.dockergen.plan.HealthChecks;
+import dev.dockergen.plan.Instruction;
 import dev.dockergen.plan.Instruction.Arg;
 import dev.dockergen.plan.Instruction.Comment;
 import dev.dockergen.plan.Instruction.Copy;
@@ -16,7 +17,6 @@ import dev.dockergen.plan.Instruction.Entrypoint;
 import dev.dockergen.plan.Instruction.Mount;
 import dev.dockergen.plan.Instruction.Run;
 import dev.dockergen.plan.Instruction.Workdir;
-import dev.dockergen.plan.Instruction;
 import dev.dockergen.plan.Labels;
 import dev.dockergen.plan.LanguagePlanner;
 import dev.dockergen.plan.PlanRequest;
@@ -353,7 +353,8 @@ public final class CPlanner implements LanguagePlanner {
                     lines.add("autoreconf -fi");
                 }
                 // a committed configure may have lost its run bit; sh runs it either way
-                String configure = (c.needsAutoreconf() ? "./configure" : "sh ./configure") + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
+                String configure = (c.needsAutoreconf() ? "./configure" : "sh ./configure")
+                        + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
                 lines.add((lines.isEmpty() ? "" : "&& ") + configure);
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));

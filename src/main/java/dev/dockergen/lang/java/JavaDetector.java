@@ -11,11 +11,8 @@ import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
 import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Warning;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,6 +25,7 @@ import java.util.regex.Pattern;
 public final class JavaDetector implements Detector {
     /** The JDK builds default to when the build names none: the current LTS. */
     public static final String DEFAULT_JAVA = "21";
+    static final int MAX_MODULE_DEPTH = 3;
     private static final Pattern MODULE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -35,7 +33,6 @@ public final class JavaDetector implements Detector {
     private static final Pattern PORT_IN_CODE = Pattern.compile(
             "(?:InetSocketAddress\\(\\s*(?:\"[^\"]*\"\\s*,\\s*)?|getOrDefault\\(\\s*\"PORT\"\\s*,\\s*\"|\\bPORT\\s*=\\s*)([0-9]{2,5})\\b");
     private static final Pattern HEALTH_CONTEXT = Pattern.compile("createContext\\(\\s*\"(/(?:healthz|health|livez|readyz|ping))\"");
-    static final int MAX_MODULE_DEPTH = 3;
 
     @Override
     public Language language() {

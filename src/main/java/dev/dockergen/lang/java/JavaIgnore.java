@@ -1,8 +1,8 @@
 package dev.dockergen.lang.java;
 
 import dev.dockergen.detect.Warning;
-import dev.dockergen.plan.DockerignorePlan.Section;
 import dev.dockergen.plan.DockerignorePlan;
+import dev.dockergen.plan.DockerignorePlan.Section;
 import dev.dockergen.plan.IgnoreSections;
 import java.util.ArrayList;
 import java.util.List;

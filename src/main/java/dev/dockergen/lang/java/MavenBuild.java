@@ -10,27 +10,18 @@ import static dev.dockergen.lang.java.JavaDetector.major;
 import static dev.dockergen.lang.java.JavaDetector.quarkusUberJar;
 import static dev.dockergen.lang.java.JavaDetector.under;
 
-import dev.dockergen.detect.DetectOptions;
-import dev.dockergen.detect.Detector;
 import dev.dockergen.detect.Fact;
-import dev.dockergen.lang.java.JavaDetector.App;
-import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
-import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
-import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Warning;
+import dev.dockergen.lang.java.JavaDetector.App;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A Maven build: its modules (pom.xml), the application module among them and how it packages. */
 final class MavenBuild {

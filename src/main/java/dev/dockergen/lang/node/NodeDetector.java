@@ -12,7 +12,6 @@ import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
-import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.dockergen.lang.python;
 
 import static dev.dockergen.lang.python.PythonDetector.SKIPPED;
-import static dev.dockergen.lang.python.PythonDetector.depth;
 import static dev.dockergen.lang.python.PythonDetector.isSafePath;
 import static dev.dockergen.lang.python.PythonDetector.lineOfKey;
 

@@ -7,16 +7,15 @@ import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.Warning;
 import dev.dockergen.plan.DockerfilePlan;
-import dev.dockergen.plan.DockerignorePlan.Section;
 import dev.dockergen.plan.HealthChecks;
 import dev.dockergen.plan.IgnoreSections;
+import dev.dockergen.plan.Instruction;
 import dev.dockergen.plan.Instruction.Arg;
 import dev.dockergen.plan.Instruction.Comment;
 import dev.dockergen.plan.Instruction.Copy;
 import dev.dockergen.plan.Instruction.Mount;
 import dev.dockergen.plan.Instruction.Run;
 import dev.dockergen.plan.Instruction.Workdir;
-import dev.dockergen.plan.Instruction;
 import dev.dockergen.plan.Labels;
 import dev.dockergen.plan.LanguagePlanner;
 import dev.dockergen.plan.PlanRequest;
@@ -287,7 +286,8 @@ public final class PythonPlanner implements LanguagePlanner {
                 default -> VENV + "/bin/pip install --no-deps .";
             };
             b.add(Comment.of("Then the source, and the project itself as a package (PEP 517" + (py.readme() != null
-                    ? "; the build reads " + (py.member() == null ? py.readme() : py.member() + "/" + py.readme()) : "") + "); a source edit reruns only this step."));
+                    ? "; the build reads " + (py.member() == null ? py.readme() : py.member() + "/" + py.readme()) : "")
+                    + "); a source edit reruns only this step."));
             b.add(new Copy(null, List.of("."), "."));
             b.add(new Run(List.of(Mount.cache(tool == null ? PIP_CACHE : tool.cache())), List.of(install)));
         }

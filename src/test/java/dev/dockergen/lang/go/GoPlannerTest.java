@@ -10,7 +10,6 @@ import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.MemoryProjectFiles;
 import dev.dockergen.plan.Instruction;
-import dev.dockergen.plan.Planner;
 import dev.dockergen.preset.FinalStage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
