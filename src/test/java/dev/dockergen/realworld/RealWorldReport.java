@@ -219,6 +219,22 @@ final class RealWorldReport {
             lintNotes.stream().distinct().limit(20).forEach(n -> s.append("- ").append(cell(n)).append('\n'));
             s.append('\n');
         }
+        s.append("## Detection failures by field\n\n| field | wrong | examples (truth → detected) |\n|---|---:|---|\n");
+        for (String field : Scoring.DETECT_FIELDS) {
+            List<String> examples = new ArrayList<>();
+            for (CaseRun r : ran) {
+                r.fields.stream().filter(f -> f.field().equals(field) && f.verdict() == Verdict.WRONG)
+                        .forEach(f -> examples.add(r.c.id() + ": " + f.truth() + " → " + (f.detected() == null ? "–" : f.detected())));
+            }
+            if (!examples.isEmpty()) {
+                s.append("| ").append(field).append(" | ").append(examples.size()).append(" | ")
+                        .append(cell(String.join("; ", examples.subList(0, Math.min(3, examples.size()))))).append(" |\n");
+            }
+        }
+        long notListed = ran.stream().filter(r -> r.projectPath == null && r.detect != null).count();
+        long detectFailed = ran.stream().filter(r -> r.detect == null).count();
+        s.append("\nDetect failed (no JSON): ").append(detectFailed).append(" case(s); the case's app not among the detected projects: ")
+                .append(notListed).append(" case(s) (every scored field wrong; see Notes).\n\n");
         s.append("## Contract failures by rule\n\n| rule | app × final | examples |\n|---|---:|---|\n");
         contractClasses().entrySet().stream()
                 .sorted((x, y) -> y.getValue().size() != x.getValue().size() ? y.getValue().size() - x.getValue().size()

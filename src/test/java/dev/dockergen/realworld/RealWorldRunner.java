@@ -41,7 +41,7 @@ public final class RealWorldRunner {
 
     record Options(Path snapshots, List<String> cases, List<String> only, boolean lab, boolean labAllFinals,
             List<String> dockergen, Path out, long timeout, long labTimeout, int jobs, boolean keepImages,
-            Path labDir) {
+            Path labDir, boolean labBuildableOnly) {
     }
 
     private RealWorldRunner(Options o) {
@@ -72,9 +72,10 @@ public final class RealWorldRunner {
     static final String USAGE = """
             usage: .ci/realworld DIR-OF-GIT-SNAPSHOTS [--cases FILE|DIR|GLOB]... [--only ID-PREFIX[,PREFIX]]
                    [--lab] [--lab-finals default|all] [--jobs N] [--timeout S] [--lab-timeout S]
-                   [--jar FILE] [--out DIR] [--keep-images] [--lab-dir DIR]
+                   [--lab-buildable-only] [--jar FILE] [--out DIR] [--keep-images] [--lab-dir DIR]
             DIR holds <owner>+<name>/repo (bare git), as fetch lays snapshots out. Writes OUT/realworld.md and .json
-            (OUT: target). --cases defaults to realworld/*.yaml; --jar runs `java -jar FILE` instead of ./dockergen.""";
+            (OUT: target). --cases defaults to realworld/*.yaml; --jar runs `java -jar FILE` instead of ./dockergen;
+            --lab-buildable-only keeps only the cases whose truth says labBuildable.""";
 
     static Options parse(String[] args) {
         Path snapshots = null;
@@ -89,6 +90,7 @@ public final class RealWorldRunner {
         int jobs = 1;
         boolean keepImages = false;
         Path labDir = null;
+        boolean labBuildableOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -109,6 +111,7 @@ public final class RealWorldRunner {
                 case "--lab-timeout" -> labTimeout = number(need(args, ++i, a), a);
                 case "--jobs" -> jobs = (int) Math.max(1, Math.min(8, number(need(args, ++i, a), a)));
                 case "--keep-images" -> keepImages = true;
+                case "--lab-buildable-only" -> labBuildableOnly = true;
                 case "--lab-dir" -> labDir = Path.of(need(args, ++i, a));
                 case "-h", "--help" -> throw new IllegalArgumentException("help");
                 default -> {
@@ -139,7 +142,7 @@ public final class RealWorldRunner {
                     .orElse(Path.of("..", "shared", "container-lab"));
         }
         return new Options(snapshots, cases, only, lab, all, dockergen, out, timeout, labTimeout, jobs, keepImages,
-                labDir.toAbsolutePath().normalize());
+                labDir.toAbsolutePath().normalize(), labBuildableOnly);
     }
 
     private static String need(String[] args, int i, String option) {
@@ -164,7 +167,8 @@ public final class RealWorldRunner {
     // ---- the run -------------------------------------------------------------------------------------------------
 
     int run() throws IOException, RealWorldCase.BadCaseFile {
-        List<RealWorldCase> cases = loadCases(o.cases(), o.only());
+        List<RealWorldCase> cases = loadCases(o.cases(), o.only()).stream()
+                .filter(c -> !o.labBuildableOnly() || c.truthFlag("labBuildable")).toList();
         if (cases.isEmpty()) {
             System.err.println("realworld: no case matches " + o.cases() + (o.only().isEmpty() ? "" : " --only " + o.only()));
             return 2;
@@ -286,6 +290,10 @@ public final class RealWorldRunner {
             // detect reports the chosen program's facts only when told the main package too
             detect(r, app, r.selector.subList(0, 2));
             projects = r.detect == null ? null : r.detect.get("projects");
+        } else if (!r.selector.isEmpty() && detectTakesProject() && !listed(projects, c.project())) {
+            // a member only init --project reaches (a Maven/Gradle module): detect describes it when it can be told
+            detect(r, app, r.selector);
+            projects = r.detect == null ? null : r.detect.get("projects");
         }
         // the language's default final first: it names the default, and its files are scored for the image fields
         FinalRun first = init(app, null, r.selector);
@@ -344,6 +352,27 @@ public final class RealWorldRunner {
             }
         }
         return r;
+    }
+
+    private Boolean detectTakesProject;
+
+    /** Whether this dockergen's detect has a --project option (read once from its --help). */
+    private synchronized boolean detectTakesProject() {
+        if (detectTakesProject == null) {
+            detectTakesProject = dockergen(List.of("detect", "--help")).out().contains("--project");
+        }
+        return detectTakesProject;
+    }
+
+    private static boolean listed(JsonNode projects, String project) {
+        if (projects != null) {
+            for (JsonNode p : projects) {
+                if (norm(project).equals(norm(p.path("path").asText()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void detect(CaseRun r, Path app, List<String> extra) {

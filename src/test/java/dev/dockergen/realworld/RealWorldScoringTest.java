@@ -133,9 +133,10 @@ class RealWorldScoringTest {
         "1.21; 1.21.0; true", "1.21.0; 1.21; true", "1.21; 1.22; false", "1.21; 1; false", "3.10; 3.1; false",
         "22; 22.3.0; true", "^18; 18.19.1; true", "^18; 20; false", ">=3.10,<4; 3.13; true", ">=3.10,<4; 3.9; false",
         "~=3.11; 3.12; true", "~=3.11.2; 3.12.0; false", "18.x; 18.2; true", ">=16 || ^14; 14.1; true",
-        "1.8; 8; true", "17; 21; false", "go1.22; 1.22.1; true", "v20; 20; true"})
+        "1.8; 8; true", "17; 21; false", "go1.22; 1.22.1; true", "v20; 20; true", "22.21.0; 22; true", "3.11.4; 3; false"})
     void versions(String truth, String detected, boolean right) {
-        assertEquals(right, Scoring.versionMatches(truth, detected, truth.equals("1.8") ? "java" : "go"));
+        String language = truth.equals("1.8") ? "java" : truth.startsWith("22") ? "node" : "go";
+        assertEquals(right, Scoring.versionMatches(truth, detected, language));
     }
 
     @ParameterizedTest(name = "{0} = {1}: {2}")
@@ -162,6 +163,9 @@ class RealWorldScoringTest {
                 Scoring.startKey(List.of("java", "-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher")));
         assertEquals(new StartKey("java", "Main"), Scoring.startKey(List.of("java", "-cp", "app.jar:lib/*", "com.example.Main")));
         assertEquals(new StartKey("npm", "start"), Scoring.startKey(List.of("npm", "run", "start")));
+        assertEquals(new StartKey("next", "start"), Scoring.startKey(List.of("node", "node_modules/next/dist/bin/next", "start")));
+        assertEquals(new StartKey("flask", "run"), Scoring.startKey(List.of("flask", "--app", "flaskr", "run", "--debug")));
+        assertEquals(new StartKey("celery", "worker"), Scoring.startKey(List.of("celery", "-A", "proj", "worker", "-l", "info")));
         assertEquals(new StartKey("python", "worker.py"), Scoring.startKey(List.of("tini", "--", "python3", "-u", "worker.py")));
         assertEquals(new StartKey("node", "server"), Scoring.startKey(List.of("sh", "-c", "exec node server.js")));
         assertFalse(Scoring.startMatches(List.of("npm", "start"), List.of("node", "server.js")), "indirection is not followed here");
@@ -191,6 +195,10 @@ class RealWorldScoringTest {
         assertEquals("target/app-1.0.jar",
                 Scoring.detectedArtefact(JSON.readTree("{\"facts\": {\"artifact\": {\"value\": \"target/app-1.0.jar\"}}}")));
         assertEquals("app", Scoring.normArtefact("src/app.py"));
+        assertEquals("flaskr:create_app()", Scoring.detectedArtefact(JSON.readTree(
+                "{\"facts\": {}, \"start\": [\"python\", \"-m\", \"flask\", \"--app\", \"flaskr:create_app()\", \"run\"]}")));
+        assertEquals("worker", Scoring.detectedArtefact(JSON.readTree("{\"facts\": {}, \"start\": [\"celery\", \"-A\", \"worker\", \"worker\"]}")));
+        assertEquals("flaskr", Scoring.normArtefact("flaskr:create_app()"));
         assertEquals("main", Scoring.normArtefact("app.main:app"));
     }
 

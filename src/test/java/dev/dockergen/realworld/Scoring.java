@@ -126,7 +126,8 @@ public final class Scoring {
 
     /**
      * A plain truth version ("1.21", "3.10", "17") is right when the detected version agrees on the components
-     * both give (1.21 = 1.21.0 = 1.21.4), with at least major.minor when the truth has them. A range
+     * both give (1.21 = 1.21.0 = 1.21.4), with at least major.minor when the truth has them (the major alone for
+     * Node and Java, whose images are tagged by major: 22 = 22.21.0). A range
      * (">=3.10,<4", "^18", "~=3.11", "18.x", "||") is right when the detected version satisfies it. Java's
      * "1.8" is 8.
      */
@@ -149,7 +150,9 @@ public final class Scoring {
             return t.equalsIgnoreCase(detected.strip());
         }
         int n = Math.min(v.length, d.length);
-        if (n < Math.min(v.length, 2)) {
+        // Node and Java images are tagged by major version: "22" is a right answer to 22.21.0; Go and Python need minor
+        int needed = Set.of("node", "java").contains(language) ? 1 : 2;
+        if (n < Math.min(v.length, needed)) {
             return false;
         }
         for (int i = 0; i < n; i++) {
@@ -328,7 +331,7 @@ public final class Scoring {
     private static final Set<String> VALUED = Set.of("-b", "--bind", "-p", "--port", "-h", "--host", "-w",
             "--workers", "-k", "--worker-class", "-c", "--config", "-r", "--require", "-e", "--env", "-u", "--user",
             "-g", "--group", "--log-level", "-t", "--timeout", "--threads", "--chdir", "--app-dir", "--env-file",
-            "-cp", "-classpath", "--class-path");
+            "-cp", "-classpath", "--class-path", "--app", "-A", "--workdir", "-f", "--file", "-l", "--listen");
     /** Options of node and python that take a value (-r module, -W warning-filter). */
     private static final Set<String> INTERPRETER_VALUED = Set.of("-r", "--require", "--import", "--loader", "-W", "-X",
             "--env-file", "--inspect-port", "--title");
@@ -373,6 +376,14 @@ public final class Scoring {
         }
         String program = program(t.get(0));
         List<String> rest = new ArrayList<>(t.subList(1, t.size()));
+        // node node_modules/next/dist/bin/next start = next start (a package's own bin script run by node)
+        if (program.equals("node")) {
+            String script = firstPositional(rest, INTERPRETER_VALUED);
+            if (script != null && script.contains("node_modules/")) {
+                program = base(script).replaceFirst("\\.(js|mjs|cjs)$", "").toLowerCase(Locale.ROOT);
+                rest = new ArrayList<>(rest.subList(rest.indexOf(script) + 1, rest.size()));
+            }
+        }
         if (program.equals("python")) {
             for (int i = 0; i < rest.size(); i++) {
                 if (rest.get(i).equals("-m") && i + 1 < rest.size()) {
@@ -410,9 +421,24 @@ public final class Scoring {
             List<String> r = rest.isEmpty() || !rest.get(0).equals("run") ? rest : rest.subList(1, rest.size());
             entry = r.isEmpty() || r.get(0).startsWith("-") ? null : r.get(0);
         } else {
-            entry = rest.isEmpty() || rest.get(0).startsWith("-") ? null : base(rest.get(0));
+            entry = subcommand(rest);
         }
         return new StartKey(program, entry);
+    }
+
+    /** The first argument, after leading options that take a value (--app X, -A proj) or carry one (--x=y). */
+    private static String subcommand(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (VALUED.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return base(a);
+            } else if (!a.startsWith("--") || !a.contains("=")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     static boolean startMatches(List<String> truth, List<String> detected) {
@@ -452,7 +478,7 @@ public final class Scoring {
 
     /**
      * What the build produces or the program runs: Go's binary, C's artefact, Java's artifact, a Node static site's
-     * output folder, else the entry of the start command (the script, or the module of module:attr).
+     * output folder, else from the start command: a module:attr, the app named by --app/-A, else its entry.
      */
     static String detectedArtefact(JsonNode project) {
         JsonNode facts = project.path("facts");
@@ -462,7 +488,20 @@ public final class Scoring {
                 return v;
             }
         }
-        StartKey k = startKey(strings(project.get("start")));
+        List<String> start = strings(project.get("start"));
+        if (start == null) {
+            return null;
+        }
+        // an app server's module:attribute, or the app a CLI names (flask --app X, celery -A X)
+        for (int i = 0; i < start.size(); i++) {
+            if (MODULE_ATTR.matcher(start.get(i)).matches()) {
+                return start.get(i);
+            }
+            if (Set.of("--app", "-A").contains(start.get(i)) && i + 1 < start.size()) {
+                return start.get(i + 1);
+            }
+        }
+        StartKey k = startKey(start);
         return k == null ? null : k.entry() != null && !k.entry().equals("-jar") ? k.entry() : null;
     }
 
