@@ -204,14 +204,24 @@ public final class RealWorldRunner {
         }
         String labNote = null;
         if (o.lab()) {
-            labNote = lab(runs, base.resolve("lab"));
+            // the report so far is written before the lab and after each lab case, so a stopped run keeps its results
+            write(new RealWorldReport(runs, lintNotes, "not finished", true));
+            labNote = lab(runs, base.resolve("lab"), () -> write(new RealWorldReport(runs, lintNotes, null, true)));
         }
         RealWorldReport report = new RealWorldReport(runs, lintNotes, labNote, o.lab());
-        Files.writeString(o.out().resolve("realworld.md"), report.markdown());
-        Files.writeString(o.out().resolve("realworld.json"), report.json());
+        write(report);
         System.out.print(report.summary());
         System.err.println("realworld: wrote " + o.out().resolve("realworld.md") + " and " + o.out().resolve("realworld.json"));
         return 0;
+    }
+
+    private void write(RealWorldReport report) {
+        try {
+            Files.writeString(o.out().resolve("realworld.md"), report.markdown());
+            Files.writeString(o.out().resolve("realworld.json"), report.json());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String summary(CaseRun r) {
@@ -685,7 +695,7 @@ public final class RealWorldRunner {
     // ---- the container lab ---------------------------------------------------------------------------------------
 
     /** Builds, runs and probes the images of every lab-buildable case; returns a note when the lab cannot run. */
-    private String lab(List<CaseRun> runs, Path labWork) throws IOException {
+    private String lab(List<CaseRun> runs, Path labWork, Runnable flush) throws IOException {
         Path buildRun = o.labDir().resolve("build-run");
         if (!Files.isExecutable(buildRun)) {
             return "no container lab at " + o.labDir() + " (--lab-dir DIR)";
@@ -766,6 +776,7 @@ public final class RealWorldRunner {
                 System.err.printf("realworld: lab [%d/%d] %s %s: build=%s run=%s probe=%s size=%d%n", n, buildable.size(),
                         r.c.id(), stage, ours.build, ours.run, ours.probe, ours.size);
             }
+            flush.run();
         }
         return null;
     }
