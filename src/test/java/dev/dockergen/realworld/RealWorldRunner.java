@@ -339,7 +339,9 @@ public final class RealWorldRunner {
                     + "; detect listed " + (paths.isEmpty() ? "none" : String.join(", ", paths)));
         }
         r.fields = Scoring.scoreDetection(c, project, r.detect == null ? null : r.detect.get("warnings"));
-        FinalRun scored = defaultFinal != null ? first : null;
+        // the default final's files, else (the default was refused) the first final that has files
+        FinalRun scored = defaultFinal != null ? first
+                : r.finals.values().stream().filter(f -> f.exit == 0 && f.dockerfile != null).findFirst().orElse(null);
         r.imageFields = Scoring.scoreImage(c, scored == null ? null : scored.dockerfile, scored == null ? null : scored.dockerignore);
         // the contract's own rules; the linters run on every file at once later
         for (FinalRun f : r.finals.values()) {
