@@ -23,7 +23,7 @@ public final class GenerationOptions {
     @Mixin
     ProjectDirectory project;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Preset to use (see: dockergen presets list).")
+    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = PresetNames.class, description = "Preset to use (see: dockergen presets list).")
     String preset;
 
     @Option(names = "--final", paramLabel = "STAGE", completionCandidates = FinalStages.class,

@@ -51,7 +51,7 @@ public final class Main {
                 : java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
         DockergenCommand.SUBCOMMANDS.forEach((name, command) -> {
             if (named == null || !DockergenCommand.SUBCOMMANDS.containsKey(named) || named.equals("help")
-                    || name.equals(named)) {
+                    || named.equals("generate-completion") || name.equals(named)) {
                 cl.addSubcommand(name, command);
             }
         });
