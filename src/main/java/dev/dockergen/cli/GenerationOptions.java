@@ -6,8 +6,10 @@ import dev.dockergen.GenerationResult;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.ProjectConfig;
+import dev.dockergen.ShellWords;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,11 @@ public final class GenerationOptions {
             description = "An argument the program starts with (repeatable, in order); written as CMD after the ENTRYPOINT.")
     java.util.List<String> args = new java.util.ArrayList<>();
 
+    @Option(names = "--start", paramLabel = "CMD",
+            description = "The whole start command, quoted as in a shell: the detected one with any arguments after it, "
+                    + "e.g. --start \"node server.js --verbose\" (saved as start in .dockergen.yaml).")
+    String start;
+
     @Option(names = "--label", paramLabel = "KEY=VALUE",
             description = "Image label, e.g. team=payments (repeatable; wins over .dockergen.yaml and the preset).")
     Map<String, String> labels = new LinkedHashMap<>();
@@ -87,6 +94,12 @@ public final class GenerationOptions {
         ProjectConfig config = ProjectConfig.find(project.path());
         Map<String, String> allLabels = new LinkedHashMap<>(config.labels());
         allLabels.putAll(labels);
+        if (start != null && !args.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--start holds the whole command and --arg adds to the detected one; give one of them");
+        }
+        List<String> startWords = start != null ? words("--start", start)
+                : args.isEmpty() && config.start() != null ? words(ProjectConfig.FILE_NAME + " start", config.start()) : null;
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
         boolean choiceGiven = preset != null || finalStage != null;
         GenerationResult result = dockergen.generate(new GenerateRequest(files,
@@ -94,9 +107,22 @@ public final class GenerationOptions {
                 choiceGiven ? preset : config.preset(), choiceGiven ? finalStage : config.finalStage(),
                 port != null ? port : config.port(), allLabels,
                 languageVersion != null ? languageVersion : config.languageVersion(),
-                args.isEmpty() ? config.args() : args));
+                args.isEmpty() ? config.args() : args, startWords));
         Path dir = project.path();
         return new Generation(result, dir, output != null ? output : dir, config);
+    }
+
+    /** The words of a start command, or a usage error naming where it came from. */
+    private List<String> words(String where, String command) {
+        try {
+            List<String> words = ShellWords.split(command);
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("empty; give the whole command");
+            }
+            return words;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), where + " \"" + command + "\": " + e.getMessage());
+        }
     }
 
     /** The .dockergen.yaml that makes a re-run without flags give the same files. */
@@ -112,6 +138,9 @@ public final class GenerationOptions {
         }
         if (languageVersion != null) {
             b.append("languageVersion: ").append(Json.quote(languageVersion)).append('\n');
+        }
+        if (start != null) {
+            b.append("start: ").append(Json.quote(start)).append('\n');
         }
         if (!args.isEmpty()) {
             b.append("args: [").append(String.join(", ", args.stream().map(Json::quote).toList())).append("]\n");

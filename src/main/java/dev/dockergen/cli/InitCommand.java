@@ -68,9 +68,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             throw new CommandLine.ParameterException(spec.commandLine(), "--force and --skip contradict each other; give one");
         }
         if (all) {
-            if (options.projectPath != null || options.mainPackage != null) {
+            if (options.projectPath != null || options.mainPackage != null || options.start != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--all covers every project and program; "
-                        + "drop --project and --main, or drop --all");
+                        + "drop --project, --main and --start, or drop --all");
             }
             return initAll();
         }

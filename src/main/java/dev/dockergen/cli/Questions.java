@@ -1,6 +1,8 @@
 package dev.dockergen.cli;
 
+import dev.dockergen.Dockergen;
 import dev.dockergen.DockergenException;
+import dev.dockergen.ShellWords;
 import dev.dockergen.ExitCode;
 import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.ProjectFacts;
@@ -68,16 +70,17 @@ final class Questions {
                     a -> a.matches("[0-9]+(\\.[0-9]+){0,2}") ? a : null, "--language-version");
             options.languageVersion = answer.equals(detected) || answer.equals("preset default") ? null : answer;
         }
-        if (options.args.isEmpty() && config.args().isEmpty() && facts.start() != null) {
-            String answer = ask("Start command", String.join(" ", facts.start()), "the program, then any arguments "
-                    + "you add (split at spaces)", a -> a.strip().isEmpty() ? null : a, "--arg");
-            List<String> words = List.of(answer.strip().split("\\s+"));
-            if (!words.equals(facts.start())) {
-                if (!words.get(0).equals(facts.start().get(0))) {
-                    err.println("  the image runs " + facts.start().get(0) + "; taking the rest as its arguments");
-                }
-                options.args = new java.util.ArrayList<>(words.subList(1, words.size()));
-            }
+        if (options.args.isEmpty() && options.start == null && config.args().isEmpty() && config.start() == null
+                && facts.start() != null) {
+            String shown = ShellWords.join(facts.start());
+            ProjectFacts project = facts;
+            String answer = ask("Start command", shown, "the whole command, quoted as in a shell: this one, then any "
+                    + "arguments", a -> {
+                        List<String> words = ShellWords.split(a);
+                        Dockergen.startArgs(project, words); // refuses, with the reason, what the image cannot run
+                        return a;
+                    }, "--start");
+            options.start = ShellWords.split(answer).equals(facts.start()) ? null : answer;
         }
         if (options.port == null && config.port() == null) {
             String detected = facts.port() == null ? "none" : String.valueOf(facts.port().value());
@@ -115,7 +118,13 @@ final class Questions {
                 }
                 return defaultValue;
             }
-            String accepted = accept.apply(line.strip());
+            String accepted;
+            try {
+                accepted = accept.apply(line.strip());
+            } catch (IllegalArgumentException | DockergenException e) {
+                err.println("  " + e.getMessage() + "; press Enter for " + defaultValue);
+                continue;
+            }
             if (accepted != null) {
                 return accepted;
             }

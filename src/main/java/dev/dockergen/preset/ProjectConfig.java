@@ -14,14 +14,16 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * @param file the file read, or null when there is none
  * @param catalogs organisation catalogues the project uses, resolved against the file's directory
+ * @param start the whole start command, as typed (shell-like words), or null
  */
 public record ProjectConfig(Path file, String preset, FinalStage finalStage, Integer port, String main,
-                            String languageVersion, List<String> args, Map<String, String> labels, List<Path> catalogs) {
+                            String languageVersion, List<String> args, Map<String, String> labels, List<Path> catalogs,
+                            String start) {
     public static final String FILE_NAME = ".dockergen.yaml";
     public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(),
-            List.of());
+            List.of(), null);
     private static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "languageVersion",
-            "args", "labels", "catalogs");
+            "args", "start", "labels", "catalogs");
 
     public ProjectConfig {
         args = List.copyOf(args);
@@ -64,6 +66,19 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         String main = m.containsKey("main") ? tree.string(m.get("main"), "main") : null;
         String version = m.containsKey("languageVersion") ? tree.string(m.get("languageVersion"), "languageVersion") : null;
         List<String> args = m.containsKey("args") ? tree.strings(m.get("args"), "args") : List.of();
+        String start = m.containsKey("start") ? tree.string(m.get("start"), "start") : null;
+        if (start != null) {
+            try {
+                if (dev.dockergen.ShellWords.split(start).isEmpty()) {
+                    throw tree.error(m.get("start"), "start", "empty; give the whole command, or drop the key");
+                }
+            } catch (IllegalArgumentException e) {
+                throw tree.error(m.get("start"), "start", e.getMessage());
+            }
+            if (!args.isEmpty()) {
+                throw tree.error(m.get("args"), "args", "start already holds the whole command; put the arguments there");
+            }
+        }
         Map<String, String> labels = tree.labels(m.get("labels"), "labels");
         List<Path> catalogs = new ArrayList<>();
         if (m.containsKey("catalogs")) {
@@ -71,6 +86,6 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
                 catalogs.add(file.toAbsolutePath().getParent().resolve(c).normalize());
             }
         }
-        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs);
+        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs, start);
     }
 }

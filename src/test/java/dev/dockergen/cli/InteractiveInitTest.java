@@ -22,8 +22,8 @@ class InteractiveInitTest {
         assertTrue(r.err().contains("? Final stage [distroless] (preset go-distroless is the default; choices: distroless, "
                 + "scratch, alpine; flag --final): "), r.err());
         assertTrue(r.err().contains("? go version [1.23] (go.mod:3; flag --language-version): "), r.err());
-        assertTrue(r.err().contains("? Start command [api] (the program, then any arguments you add (split at spaces); "
-                + "flag --arg): "), r.err());
+        assertTrue(r.err().contains("? Start command [api] (the whole command, quoted as in a shell: this one, then any "
+                + "arguments; flag --start): "), r.err());
         assertTrue(r.err().contains("? Port [8080] (cmd/api/main.go:6; flag --port): "), r.err());
         assertTrue(r.out().contains("ENTRYPOINT [\"/usr/local/bin/api\"]\nCMD [\"--verbose\", \"--listen\", \":9000\"]\n"),
                 r.out());
