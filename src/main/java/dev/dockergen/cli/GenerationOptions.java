@@ -77,6 +77,37 @@ public final class GenerationOptions {
         Path contextDir() {
             return dir.resolve(result.project().path()).resolve(result.context()).normalize();
         }
+
+        /** What follows {@code docker build -t NAME}: the context, with -f when the Dockerfile is elsewhere. */
+        String buildArgs() {
+            return target.equals(dir) && result.context().equals(".") ? contextDir().toString()
+                    : "-f " + outputDir().resolve(Dockergen.DOCKERFILE) + " " + contextDir();
+        }
+    }
+
+    /** A comment line that tells how to build: "# Build: docker build -t NAME ." and the workspace-member forms. */
+    private static final java.util.regex.Pattern BUILD_LINE = java.util.regex.Pattern.compile(
+            "(?m)^(#[^\n]*docker build )(?:-f \\S+ )?(-t \\S+) \\.$");
+
+    /**
+     * With --output the Dockerfile is built with -f from elsewhere: BuildKit then reads Dockerfile.dockerignore
+     * beside it (not a .dockerignore there), and the header says the build command init prints.
+     */
+    private static GenerationResult placedElsewhere(Generation g) {
+        GenerationResult r = g.result();
+        List<dev.dockergen.render.GeneratedFile> files = new java.util.ArrayList<>();
+        for (dev.dockergen.render.GeneratedFile f : r.files()) {
+            if (f.path().equals(Dockergen.DOCKERIGNORE)) {
+                files.add(new dev.dockergen.render.GeneratedFile(Dockergen.DOCKERFILE_IGNORE, f.content()));
+            } else if (f.path().equals(Dockergen.DOCKERFILE)) {
+                java.util.regex.Matcher m = BUILD_LINE.matcher(f.content());
+                files.add(new dev.dockergen.render.GeneratedFile(f.path(), m.replaceFirst(mr ->
+                        java.util.regex.Matcher.quoteReplacement(mr.group(1) + mr.group(2) + " " + g.buildArgs()))));
+            } else {
+                files.add(f);
+            }
+        }
+        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
     }
 
     /** What detection sees with the current choices, for questions' defaults. */
@@ -109,7 +140,8 @@ public final class GenerationOptions {
                 languageVersion != null ? languageVersion : config.languageVersion(),
                 args.isEmpty() ? config.args() : args, startWords));
         Path dir = project.path();
-        return new Generation(result, dir, output != null ? output : dir, config);
+        Generation g = new Generation(result, dir, output != null ? output : dir, config);
+        return g.target().equals(dir) ? g : new Generation(placedElsewhere(g), dir, g.target(), config);
     }
 
     /** The words of a start command, or a usage error naming where it came from. */

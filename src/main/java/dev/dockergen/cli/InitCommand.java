@@ -118,6 +118,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             out.println(Json.pretty(root));
             return ExitCode.OUTPUT_EXISTS.code();
         }
+        boolean created = !dryRun && !java.nio.file.Files.isDirectory(g.outputDir());
         OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.outputDir(), result.files(), force, skip);
         Path savedConfig = null;
         if (outcome != null && !noSave && g.config().file() == null) {
@@ -144,6 +145,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             }
             return 0;
         }
+        if (created) {
+            out.println(String.format("%-10s%s", "created", g.outputDir()));
+        }
         for (GeneratedFile f : result.files()) {
             out.println(String.format("%-10s%s", outcome.status(f.path()), g.outputDir().resolve(f.path())));
         }
@@ -152,9 +156,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
                 + result.preset().finalStage().id() + " final stage)" + choices(result));
-        String buildDir = g.target().equals(g.dir()) && result.context().equals(".") ? g.contextDir().toString()
-                : "-f " + g.outputDir().resolve("Dockerfile") + " " + g.contextDir();
-        out.println("next: docker build -t " + imageName(result) + " " + buildDir);
+        out.println("next: docker build -t " + imageName(result) + " " + g.buildArgs());
         return 0;
     }
 

@@ -180,7 +180,7 @@ class CliTest {
         Path out = tmp.resolve("out/docker");
         CliRunner.Result r = CliRunner.run("init", "--yes", "--output", out.toString(), dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of(".dockerignore", "Dockerfile"), listing(out));
+        assertEquals(List.of("Dockerfile", "Dockerfile.dockerignore"), listing(out), "the ignore file a build with -f reads");
         assertEquals(List.of(".dockergen.yaml", "go.mod", "main.go"), listing(dir), "the project's choices stay with it");
         assertTrue(r.out().contains("next: docker build -t greeter -f " + out.resolve("Dockerfile") + " " + dir), r.out());
     }
