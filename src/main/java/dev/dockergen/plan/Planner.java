@@ -26,6 +26,6 @@ public final class Planner {
             throw new DockergenException(ExitCode.NOTHING_DETECTED,
                     request.facts().language().id() + " projects are detected but not yet generated");
         }
-        return planner.plan(request);
+        return BuildArgs.apply(planner.plan(request), request.preset());
     }
 }
