@@ -332,7 +332,7 @@ class CliTest {
                 Fixtures.go("worker").toString()).code());
         CliRunner.Result noDir = CliRunner.run("detect", tmp.resolve("missing").toString());
         assertEquals(2, noDir.code());
-        assertTrue(noDir.err().contains("missing: not a directory"), noDir.err());
+        assertTrue(noDir.err().contains("missing: does not exist"), noDir.err());
         assertEquals(2, CliRunner.run().code(), "a command is required");
     }
 
