@@ -97,6 +97,9 @@ public final class PresetsCommand extends BaseCommand implements Callable<Intege
             Preset p = catalog.find(name).orElseThrow(() -> new DockergenException(ExitCode.USAGE, "no preset named '"
                     + name + "'; available: " + catalog.presets().stream().map(Preset::name).collect(Collectors.joining(", "))));
             spec.commandLine().getOut().print(PresetYaml.dump(p));
+            if (catalog.refused().containsKey(p.name())) {
+                spec.commandLine().getOut().println("# Ruled out by the organisation policy: " + catalog.refused().get(p.name()));
+            }
             return 0;
         }
     }
