@@ -78,8 +78,11 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
             ProjectConfig config = ProjectConfig.find(options.project.path());
-            new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
+            boolean one = new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
                     options.catalogOptions.load(context.env(), config), config);
+            if (!one) {
+                return initAll(); // "all" at the project or program question
+            }
         }
         GenerationOptions.Generation g = options.generate(context);
         GenerationResult result = g.result();
@@ -155,7 +158,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             out.println(String.format("%-10s%s", "saved", savedConfig));
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
-                + result.preset().finalStage().id() + " final stage)" + choices(result));
+                + result.preset().finalStage().id() + " final stage)" + choices(result, g.config()));
         out.println("next: docker build -t " + imageName(result) + " " + g.buildArgs());
         return 0;
     }
@@ -307,19 +310,24 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         return refuse ? ExitCode.OUTPUT_EXISTS.code() : 0;
     }
 
-    /** The choices taken, with their sources, for runs where nothing was asked. */
-    private static String choices(GenerationResult result) {
+    /** The version and port the files use, each with where it came from: an answer or flag, .dockergen.yaml, or the code. */
+    private String choices(GenerationResult result, ProjectConfig config) {
         var p = result.project();
-        StringBuilder b = new StringBuilder();
-        if (p.languageVersion() != null) {
-            b.append("; detected ").append(p.language().id()).append(' ').append(p.languageVersion().value())
-                    .append(" (").append(p.languageVersion().source()).append(')');
+        List<String> parts = new ArrayList<>();
+        String version = options.languageVersion != null ? options.languageVersion : config.languageVersion();
+        if (version != null) {
+            parts.add(p.language().id() + " " + version + " (" + (options.languageVersion != null ? "chosen"
+                    : ProjectConfig.FILE_NAME) + ")");
+        } else if (p.languageVersion() != null) {
+            parts.add(p.language().id() + " " + p.languageVersion().value() + " (" + p.languageVersion().source() + ")");
         }
-        if (p.port() != null) {
-            b.append(b.length() == 0 ? "; detected " : ", ").append("port ").append(p.port().value())
-                    .append(" (").append(p.port().source()).append(')');
+        Integer port = options.port != null ? options.port : config.port();
+        if (port != null) {
+            parts.add("port " + port + " (" + (options.port != null ? "chosen" : ProjectConfig.FILE_NAME) + ")");
+        } else if (p.port() != null) {
+            parts.add("port " + p.port().value() + " (" + p.port().source() + ")");
         }
-        return b.toString();
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
     /**

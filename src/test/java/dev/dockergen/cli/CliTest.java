@@ -43,7 +43,7 @@ class CliTest {
         assertEquals("written   " + dir.resolve("Dockerfile") + "\n"
                 + "written   " + dir.resolve(".dockerignore") + "\n"
                 + "saved     " + dir.resolve(".dockergen.yaml") + "\n"
-                + "preset go-distroless (go, distroless final stage); detected go 1.22 (go.mod:3), port 8080 (main.go:16)\n"
+                + "preset go-distroless (go, distroless final stage); go 1.22 (go.mod:3), port 8080 (main.go:16)\n"
                 + "next: docker build -t greeter " + dir + "\n", r.out());
         assertEquals("", r.err());
         assertTrue(Files.readString(dir.resolve(".dockergen.yaml")).contains("\npreset: go-distroless\n"));
