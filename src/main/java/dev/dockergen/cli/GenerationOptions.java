@@ -183,7 +183,9 @@ public final class GenerationOptions {
         }
         for (Path c : catalogOptions.catalogs) {
             b.append(b.indexOf("catalogs:") < 0 ? "catalogs:\n" : "").append("  - ")
-                    .append(Json.quote(c.toAbsolutePath().normalize().toString())).append('\n');
+                    // relative to the file, so the committed file works in every clone and in CI
+                    .append(Json.quote(project.path().toAbsolutePath().normalize()
+                            .relativize(c.toAbsolutePath().normalize()).toString())).append('\n');
         }
         return b.toString();
     }

@@ -51,4 +51,18 @@ class OutputDirTest {
         String header = Files.readString(dockerfile).lines().filter(l -> l.contains("docker build")).findFirst().orElseThrow();
         assertTrue(header.endsWith(" -f " + dockerfile + " " + repo), header);
     }
+
+    @Test
+    void aSavedCatalogueIsRelativeToTheProjectConfig() throws IOException {
+        Path org = Fixtures.copyTree(Path.of("docs", "examples", "acme", "platform"), tmp.resolve("org/platform"));
+        Path app = Fixtures.copyTree(Fixtures.go("nethttp-root"), tmp.resolve("org/services/app"));
+        CliRunner.Result r = CliRunner.run("init", "--yes", "--catalog", org.toAbsolutePath().toString(), "--label",
+                "team=payments", "--label", "cost-center=4711", app.toString());
+        assertEquals(0, r.code(), r.err());
+        String config = Files.readString(app.resolve(".dockergen.yaml"));
+        assertTrue(config.contains("catalogs:\n  - \"../../platform\"\n"), config);
+        Path moved = Files.move(tmp.resolve("org"), tmp.resolve("elsewhere"));
+        CliRunner.Result check = CliRunner.run("check", moved.resolve("services/app").toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+    }
 }
