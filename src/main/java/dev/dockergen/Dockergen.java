@@ -80,6 +80,11 @@ public final class Dockergen {
         return projects.stream().map(p -> p.path() + " (" + p.language().id() + ")").collect(Collectors.joining(", "));
     }
 
+    /** The preset catalogue generation chooses from (loaded now if it was not yet). */
+    public PresetCatalog presets() {
+        return catalog.get();
+    }
+
     /** The same pipeline with another preset catalogue (organisation and project catalogues merged in). */
     public Dockergen withCatalog(PresetCatalog presets) {
         return new Dockergen(detectors, planner, presets, version);
@@ -121,7 +126,8 @@ public final class Dockergen {
                     + missing.get(0) + "=VALUE or set labels." + missing.get(0) + " in " + ProjectConfig.FILE_NAME);
         }
         Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(),
-                request.languageVersion(), request.args(), version));
+                request.languageVersion(), request.start() == null ? request.args() : startArgs(project, request.start()),
+                version));
         if (renderer == null) {
             renderer = new TemplateRenderer();
         }
@@ -132,5 +138,24 @@ public final class Dockergen {
                 new GeneratedFile(plans.context().equals(".") ? DOCKERIGNORE : DOCKERFILE_IGNORE,
                         renderer.dockerignore(plans.dockerignore())));
         return new GenerationResult(project, preset, files, detection.warnings(), plans.notes(), plans.context());
+    }
+
+    /**
+     * The arguments a whole start command adds to the detected one. The image runs the detected program the way
+     * its preset builds it (a binary's path, the venv's interpreter, distroless node's own entrypoint), so a start
+     * command is the detected command, as shown, with any arguments after it.
+     */
+    public static List<String> startArgs(ProjectFacts project, List<String> start) {
+        List<String> detected = project.start();
+        if (detected == null) {
+            throw new DockergenException(ExitCode.USAGE, "--start: " + project.path() + " is served as it is (nothing "
+                    + "starts a program); drop --start");
+        }
+        if (start.size() < detected.size() || !start.subList(0, detected.size()).equals(detected)) {
+            throw new DockergenException(ExitCode.USAGE, "start command '" + ShellWords.join(start) + "': the image runs '"
+                    + ShellWords.join(detected) + "'; give that, then any arguments (e.g. '" + ShellWords.join(detected)
+                    + " --verbose'), or choose another program with --main or --project");
+        }
+        return start.subList(detected.size(), start.size());
     }
 }

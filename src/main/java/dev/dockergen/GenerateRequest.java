@@ -15,9 +15,12 @@ import java.util.Map;
  * @param labels image labels the user gives (e.g. ones the organisation policy requires)
  * @param languageVersion the language version to build with instead of the detected one, or null
  * @param args arguments the program starts with (CMD after the ENTRYPOINT); empty for none
+ * @param start the whole start command the user gave (--start, the prompt, .dockergen.yaml), or null for the
+ *     detected one; it must begin with the detected command, and what follows becomes {@code args}
  */
 public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
-                              Integer port, Map<String, String> labels, String languageVersion, List<String> args) {
+                              Integer port, Map<String, String> labels, String languageVersion, List<String> args,
+                              List<String> start) {
     /** The project to generate for: the one detectOptions names, or the only one there is. */
     public String project() {
         return detectOptions.project();
@@ -26,6 +29,12 @@ public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, S
     public GenerateRequest {
         labels = Map.copyOf(labels);
         args = List.copyOf(args);
+        start = start == null ? null : List.copyOf(start);
+    }
+
+    public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
+                           Integer port, Map<String, String> labels, String languageVersion, List<String> args) {
+        this(files, detectOptions, preset, finalStage, port, labels, languageVersion, args, null);
     }
 
     public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,

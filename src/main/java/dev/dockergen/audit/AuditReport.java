@@ -43,7 +43,18 @@ public final class AuditReport {
             ObjectNode o = ruleArray.addObject();
             o.put("id", r.id());
             o.putObject("shortDescription").put("text", r.description());
+            o.putObject("fullDescription").put("text", r.help());
+            o.putObject("help").put("text", r.help());
+            if (r.helpUri() != null) {
+                o.put("helpUri", r.helpUri());
+            }
             o.putObject("defaultConfiguration").put("level", level(r.severity()));
+            if (r.securitySeverity() != null) {
+                // GitHub code scanning ranks security alerts by this property
+                ObjectNode properties = o.putObject("properties");
+                properties.putArray("tags").add("security");
+                properties.put("security-severity", r.securitySeverity());
+            }
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : findings) {
@@ -53,12 +64,31 @@ public final class AuditReport {
             o.put("level", level(f.severity()));
             o.putObject("message").put("text", f.message());
             ObjectNode physical = o.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", f.file().replace('\\', '/'));
+            artifact(physical.putObject("artifactLocation"), f.file());
             ObjectNode region = physical.putObject("region");
             region.put("startLine", f.line());
             region.put("startColumn", f.column());
         }
         return write(root);
+    }
+
+    /**
+     * A relative path is a URI reference against %SRCROOT% (the checkout root code scanning knows); an absolute one
+     * is a file: URI. Both percent-encoded where a path holds spaces and the like.
+     */
+    private static void artifact(ObjectNode location, String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (path.isAbsolute()) {
+            location.put("uri", path.toUri().toASCIIString());
+            return;
+        }
+        try {
+            location.put("uri", new java.net.URI(null, null, file.replace('\\', '/').replaceFirst("^\\./", ""), null)
+                    .toASCIIString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(file, e);
+        }
+        location.put("uriBaseId", "%SRCROOT%");
     }
 
     private static int indexOf(List<Rule> rules, String id) {

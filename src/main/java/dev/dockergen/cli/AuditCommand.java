@@ -49,8 +49,12 @@ public final class AuditCommand extends BaseCommand implements Callable<Integer>
         for (Path file : targets) {
             String text;
             try {
+                if (!Files.exists(file)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), file + ": does not exist");
+                }
                 if (!Files.isRegularFile(file)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), file + ": no such file");
+                    throw new CommandLine.ParameterException(spec.commandLine(), file + ": is a directory, not a "
+                            + "Dockerfile; give the file (" + file.resolve("Dockerfile") + ")");
                 }
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {

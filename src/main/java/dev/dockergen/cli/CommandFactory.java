@@ -14,7 +14,9 @@ final class CommandFactory implements CommandLine.IFactory {
             PresetsCommand.class, PresetsCommand::new,
             PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new,
             PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new,
-            PresetsCommand.ValidateCommand.class, PresetsCommand.ValidateCommand::new);
+            PresetsCommand.ValidateCommand.class, PresetsCommand.ValidateCommand::new,
+            CompletionCommand.class, CompletionCommand::new,
+            PresetNames.class, PresetNames::new);
     private final CommandContext context;
 
     CommandFactory(CommandContext context) {

@@ -25,7 +25,7 @@ public final class DockergenCommand implements Runnable {
         m.put("audit", AuditCommand.class);
         m.put("presets", PresetsCommand.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);
-        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+        m.put("generate-completion", CompletionCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -3,12 +3,14 @@ package dev.dockergen.cli;
 import dev.dockergen.Dockergen;
 import dev.dockergen.GenerateRequest;
 import dev.dockergen.GenerationResult;
+import dev.dockergen.ShellWords;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.preset.Choices;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.ProjectConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,7 @@ public final class GenerationOptions {
     @Mixin
     ProjectDirectory project;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Preset to use (see: dockergen presets list).")
+    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = PresetNames.class, description = "Preset to use (see: dockergen presets list).")
     String preset;
 
     @Option(names = "--final", paramLabel = "STAGE", completionCandidates = FinalStages.class,
@@ -50,6 +52,11 @@ public final class GenerationOptions {
             description = "An argument the program starts with (repeatable, in order); written as CMD after the ENTRYPOINT.")
     java.util.List<String> args = new java.util.ArrayList<>();
 
+    @Option(names = "--start", paramLabel = "CMD",
+            description = "The whole start command, quoted as in a shell: the detected one with any arguments after it, "
+                    + "e.g. --start \"node server.js --verbose\" (saved as start in .dockergen.yaml).")
+    String start;
+
     @Option(names = "--label", paramLabel = "KEY=VALUE",
             description = "Image label, e.g. team=payments (repeatable; wins over .dockergen.yaml and the preset).")
     Map<String, String> labels = new LinkedHashMap<>();
@@ -71,6 +78,37 @@ public final class GenerationOptions {
         Path contextDir() {
             return dir.resolve(result.project().path()).resolve(result.context()).normalize();
         }
+
+        /** What follows {@code docker build -t NAME}: the context, with -f when the Dockerfile is elsewhere. */
+        String buildArgs() {
+            return target.equals(dir) && result.context().equals(".") ? contextDir().toString()
+                    : "-f " + outputDir().resolve(Dockergen.DOCKERFILE) + " " + contextDir();
+        }
+    }
+
+    /** A comment line that tells how to build: "# Build: docker build -t NAME ." and the workspace-member forms. */
+    private static final java.util.regex.Pattern BUILD_LINE = java.util.regex.Pattern.compile(
+            "(?m)^(#[^\n]*docker build )(?:-f \\S+ )?(-t \\S+) \\.$");
+
+    /**
+     * With --output the Dockerfile is built with -f from elsewhere: BuildKit then reads Dockerfile.dockerignore
+     * beside it (not a .dockerignore there), and the header says the build command init prints.
+     */
+    private static GenerationResult placedElsewhere(Generation g) {
+        GenerationResult r = g.result();
+        List<dev.dockergen.render.GeneratedFile> files = new java.util.ArrayList<>();
+        for (dev.dockergen.render.GeneratedFile f : r.files()) {
+            if (f.path().equals(Dockergen.DOCKERIGNORE)) {
+                files.add(new dev.dockergen.render.GeneratedFile(Dockergen.DOCKERFILE_IGNORE, f.content()));
+            } else if (f.path().equals(Dockergen.DOCKERFILE)) {
+                java.util.regex.Matcher m = BUILD_LINE.matcher(f.content());
+                files.add(new dev.dockergen.render.GeneratedFile(f.path(), m.replaceFirst(mr ->
+                        java.util.regex.Matcher.quoteReplacement(mr.group(1) + mr.group(2) + " " + g.buildArgs()))));
+            } else {
+                files.add(f);
+            }
+        }
+        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
     }
 
     /** The project's .dockergen.yaml, read once per run. */
@@ -85,7 +123,8 @@ public final class GenerationOptions {
 
     /** What the flags say; {@link Choices#over} lays them over .dockergen.yaml. */
     Choices choices() {
-        return new Choices(preset, finalStage, port, mainPackage, languageVersion, args, labels, catalogOptions.catalogs);
+        return new Choices(preset, finalStage, port, mainPackage, languageVersion, args, labels, catalogOptions.catalogs,
+                start);
     }
 
     /** What detection sees with the current choices, for questions' defaults. */
@@ -99,12 +138,32 @@ public final class GenerationOptions {
         }
         var files = project.open();
         ProjectConfig config = config();
+        if (start != null && !args.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--start holds the whole command and --arg adds to the detected one; give one of them");
+        }
         Choices chosen = choices().over(config);
+        List<String> startWords = start != null ? words("--start", start)
+                : chosen.start() != null ? words(ProjectConfig.FILE_NAME + " start", chosen.start()) : null;
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
         GenerationResult result = dockergen.generate(new GenerateRequest(files, new DetectOptions(projectPath, chosen.main()),
                 chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
-                chosen.args()));
+                chosen.args(), startWords));
         Path dir = project.path();
-        return new Generation(result, dir, output != null ? output : dir, config);
+        Generation g = new Generation(result, dir, output != null ? output : dir, config);
+        return g.target().equals(dir) ? g : new Generation(placedElsewhere(g), dir, g.target(), config);
+    }
+
+    /** The words of a start command, or a usage error naming where it came from. */
+    private List<String> words(String where, String command) {
+        try {
+            List<String> words = ShellWords.split(command);
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("empty; give the whole command");
+            }
+            return words;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), where + " \"" + command + "\": " + e.getMessage());
+        }
     }
 }

@@ -67,9 +67,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             throw new CommandLine.ParameterException(spec.commandLine(), "--force and --skip contradict each other; give one");
         }
         if (all) {
-            if (options.projectPath != null || options.mainPackage != null) {
+            if (options.projectPath != null || options.mainPackage != null || options.start != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--all covers every project and program; "
-                        + "drop --project and --main, or drop --all");
+                        + "drop --project, --main and --start, or drop --all");
             }
             return initAll();
         }
@@ -77,8 +77,11 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
             ProjectConfig config = options.config();
-            new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
+            boolean one = new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
                     options.catalogOptions.load(context.env(), config), config);
+            if (!one) {
+                return initAll(); // "all" at the project or program question
+            }
         }
         GenerationOptions.Generation g = options.generate(context);
         GenerationResult result = g.result();
@@ -101,16 +104,33 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
                 skip = answer.equals("skip");
             }
         }
+        Map<String, String> diffs = new LinkedHashMap<>();
+        for (GeneratedFile f : result.files()) {
+            String current = Diffs.current(g.outputDir().resolve(f.path()));
+            if (current != null && !current.equals(f.content())) {
+                diffs.put(f.path(), Diffs.unified(g.outputDir().resolve(f.path()), f.content()));
+            }
+        }
+        if (format == Format.json && !dryRun && !force && !skip && !diffs.isEmpty()) {
+            // the same refusal as in text, with the diffs a plugin shows before offering --force
+            ObjectNode root = Errors.json(String.join(" and ", diffs.keySet()) + " already exist"
+                    + (diffs.size() == 1 ? "s" : "") + " in " + g.outputDir() + " with other content; nothing was written. "
+                    + "Replace with --force, keep with --skip", ExitCode.OUTPUT_EXISTS.code());
+            root.setAll(json(result, g.outputDir(), null, diffs, "differs"));
+            out.println(Json.pretty(root));
+            return ExitCode.OUTPUT_EXISTS.code();
+        }
+        boolean created = !dryRun && !java.nio.file.Files.isDirectory(g.outputDir());
         OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.outputDir(), result.files(), force, skip);
         Path savedConfig = null;
         if (outcome != null && !noSave && g.config().file() == null) {
             Path file = g.dir().resolve(ProjectConfig.FILE_NAME);
             OutputWriter.write(g.dir(), List.of(new GeneratedFile(ProjectConfig.FILE_NAME,
-                    ProjectConfig.text(result.preset().name(), options.choices()))), false, true);
+                    ProjectConfig.text(result.preset().name(), options.choices(), options.project.path()))), false, true);
             savedConfig = file;
         }
         if (format == Format.json) {
-            out.println(Json.pretty(json(result, g.outputDir(), outcome)));
+            out.println(Json.pretty(json(result, g.outputDir(), outcome, diffs, null)));
             return 0;
         }
         for (Warning w : result.warnings()) {
@@ -127,6 +147,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             }
             return 0;
         }
+        if (created) {
+            out.println(String.format("%-10s%s", "created", g.outputDir()));
+        }
         for (GeneratedFile f : result.files()) {
             out.println(String.format("%-10s%s", outcome.status(f.path()), g.outputDir().resolve(f.path())));
         }
@@ -134,10 +157,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             out.println(String.format("%-10s%s", "saved", savedConfig));
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
-                + result.preset().finalStage().id() + " final stage)" + choices(result));
-        String buildDir = g.target().equals(g.dir()) && result.context().equals(".") ? g.contextDir().toString()
-                : "-f " + g.outputDir().resolve("Dockerfile") + " " + g.contextDir();
-        out.println("next: docker build -t " + imageName(result) + " " + buildDir);
+                + result.preset().finalStage().id() + " final stage)" + choices(result, g.config()));
+        out.println("next: docker build -t " + imageName(result) + " " + g.buildArgs());
         return 0;
     }
 
@@ -154,7 +175,40 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
     }
 
     /** One directory's worth of files for --all. */
-    private record Batch(Path dir, List<GeneratedFile> files, String label) {
+    private record Batch(Path dir, List<GeneratedFile> files, String label, GenerationResult result) {
+        /** Unified diffs of the files that exist with other content, by file name. */
+        Map<String, String> diffs() {
+            Map<String, String> diffs = new LinkedHashMap<>();
+            for (GeneratedFile f : files) {
+                String current = Diffs.current(dir.resolve(f.path()));
+                if (current != null && !current.equals(f.content())) {
+                    diffs.put(f.path(), Diffs.unified(dir.resolve(f.path()), f.content()));
+                }
+            }
+            return diffs;
+        }
+
+        ObjectNode json(OutputWriter.Outcome outcome, Map<String, String> diffs, String blocked) {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("project", label);
+            o.put("preset", result.preset().name());
+            o.put("language", result.project().language().id());
+            o.put("final", result.preset().finalStage().id());
+            ArrayNode list = o.putArray("files");
+            for (GeneratedFile f : files) {
+                ObjectNode file = list.addObject();
+                file.put("path", dir.resolve(f.path()).toString());
+                file.put("status", outcome != null ? outcome.status(f.path()) : blocked == null ? "dry-run"
+                        : diffs.containsKey(f.path()) ? blocked : "not written");
+                file.put("content", f.content());
+                file.put("diff", diffs.get(f.path()));
+            }
+            ArrayNode warnings = o.putArray("warnings");
+            result.warnings().forEach(w -> warnings.add(w.toString()));
+            ArrayNode notes = o.putArray("notes");
+            result.notes().forEach(n -> notes.add(n.toString()));
+            return o;
+        }
     }
 
     /** --all: generate every app first, check every target, then write; nothing is written half. */
@@ -170,20 +224,32 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             List<String> mains = programs.isEmpty() ? Collections.singletonList(null) : programs;
             Map<String, GeneratedFile> files = new LinkedHashMap<>();
             Path outDir = null;
+            GenerationResult last = null;
             for (String main : mains) {
                 options.projectPath = p.path();
                 options.mainPackage = main;
-                GenerationOptions.Generation g = options.generate(context);
+                GenerationOptions.Generation g;
+                try {
+                    g = options.generate(context);
+                } catch (DockergenException e) {
+                    // which member failed: the rest of the message is about its files
+                    throw new DockergenException(e.exitCode(), p.path() + (main == null ? "" : " (" + main + ")") + ": "
+                            + e.getMessage(), e);
+                }
                 outDir = g.outputDir();
+                last = g.result();
                 for (GeneratedFile f : g.result().files()) {
                     boolean perProgram = main != null && f.path().equals(Dockergen.DOCKERFILE);
                     String name = perProgram ? f.path() + "." + g.result().project().start().get(0) : f.path();
                     files.putIfAbsent(name, new GeneratedFile(name, f.content()));
                 }
             }
-            batches.add(new Batch(outDir, List.copyOf(files.values()), p.path()));
+            batches.add(new Batch(outDir, List.copyOf(files.values()), p.path(), last));
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            return initAllJson(batches, out);
+        }
         if (dryRun) {
             for (Batch b : batches) {
                 for (GeneratedFile f : b.files()) {
@@ -219,23 +285,58 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         return 0;
     }
 
-    /** The choices taken, with their sources, for runs where nothing was asked. */
-    private static String choices(GenerationResult result) {
-        var p = result.project();
-        StringBuilder b = new StringBuilder();
-        if (p.languageVersion() != null) {
-            b.append("; detected ").append(p.language().id()).append(' ').append(p.languageVersion().value())
-                    .append(" (").append(p.languageVersion().source()).append(')');
+    /** --all --format json: {"written", "projects": [...]}, or the refusal with every diff; nothing written half. */
+    private int initAllJson(List<Batch> batches, PrintWriter out) {
+        List<Map<String, String>> diffs = batches.stream().map(Batch::diffs).toList();
+        List<String> blocked = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            for (String f : diffs.get(i).keySet()) {
+                blocked.add(batches.get(i).dir().resolve(f).toString());
+            }
         }
-        if (p.port() != null) {
-            b.append(b.length() == 0 ? "; detected " : ", ").append("port ").append(p.port().value())
-                    .append(" (").append(p.port().source()).append(')');
+        boolean refuse = !dryRun && !force && !skip && !blocked.isEmpty();
+        ObjectNode root = refuse ? Errors.json(String.join(", ", blocked) + " exist with other content; nothing was "
+                + "written. Replace with --force, keep with --skip", ExitCode.OUTPUT_EXISTS.code())
+                : Json.MAPPER.createObjectNode();
+        root.put("written", !dryRun && !refuse);
+        ArrayNode projects = root.putArray("projects");
+        for (int i = 0; i < batches.size(); i++) {
+            Batch b = batches.get(i);
+            OutputWriter.Outcome outcome = dryRun || refuse ? null : OutputWriter.write(b.dir(), b.files(), force, skip);
+            projects.add(b.json(outcome, diffs.get(i), refuse ? "differs" : null));
         }
-        return b.toString();
+        out.println(Json.pretty(root));
+        return refuse ? ExitCode.OUTPUT_EXISTS.code() : 0;
     }
 
-    private static ObjectNode json(GenerationResult result, Path target, OutputWriter.Outcome outcome) {
+    /** The version and port the files use, each with where it came from: an answer or flag, .dockergen.yaml, or the code. */
+    private String choices(GenerationResult result, ProjectConfig config) {
+        var p = result.project();
+        List<String> parts = new ArrayList<>();
+        String version = options.languageVersion != null ? options.languageVersion : config.languageVersion();
+        if (version != null) {
+            parts.add(p.language().id() + " " + version + " (" + (options.languageVersion != null ? "chosen"
+                    : ProjectConfig.FILE_NAME) + ")");
+        } else if (p.languageVersion() != null) {
+            parts.add(p.language().id() + " " + p.languageVersion().value() + " (" + p.languageVersion().source() + ")");
+        }
+        Integer port = options.port != null ? options.port : config.port();
+        if (port != null) {
+            parts.add("port " + port + " (" + (options.port != null ? "chosen" : ProjectConfig.FILE_NAME) + ")");
+        } else if (p.port() != null) {
+            parts.add("port " + p.port().value() + " (" + p.port().source() + ")");
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    /**
+     * One project's report: preset, files (each with its status, content, and the diff from the file on disk when
+     * one differs), warnings, notes. {@code blocked} is the status of differing files when nothing was written.
+     */
+    private static ObjectNode json(GenerationResult result, Path target, OutputWriter.Outcome outcome,
+                                   Map<String, String> diffs, String blocked) {
         ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("project", result.project().path());
         root.put("preset", result.preset().name());
         root.put("language", result.project().language().id());
         root.put("final", result.preset().finalStage().id());
@@ -244,8 +345,11 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         for (GeneratedFile f : result.files()) {
             ObjectNode file = files.addObject();
             file.put("path", target.resolve(f.path()).toString());
-            file.put("status", outcome == null ? "dry-run" : outcome.status(f.path()));
+            String status = outcome != null ? outcome.status(f.path())
+                    : blocked == null ? "dry-run" : diffs.containsKey(f.path()) ? blocked : "not written";
+            file.put("status", status);
             file.put("content", f.content());
+            file.put("diff", diffs.get(f.path()));
         }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(w.toString()));

@@ -51,7 +51,7 @@ public final class Main {
                 : java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
         DockergenCommand.SUBCOMMANDS.forEach((name, command) -> {
             if (named == null || !DockergenCommand.SUBCOMMANDS.containsKey(named) || named.equals("help")
-                    || name.equals(named)) {
+                    || named.equals("generate-completion") || name.equals(named)) {
                 cl.addSubcommand(name, command);
             }
         });
@@ -66,7 +66,8 @@ public final class Main {
         cl.setExecutionExceptionHandler(new Errors.ExecutionHandler());
         cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL.code());
-        addExitCodes(cl, exitCodes());
+        // the table is on the top-level help only: every command's --help repeating it was noise
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
         return cl;
     }
 
@@ -76,11 +77,6 @@ public final class Main {
             codes.put(String.format("%3d", c.code()), c.meaning());
         }
         return codes;
-    }
-
-    private static void addExitCodes(CommandLine cl, Map<String, String> codes) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        cl.getSubcommands().values().forEach(sub -> addExitCodes(sub, codes));
     }
 
     static <T> Supplier<T> memoize(Supplier<T> supplier) {

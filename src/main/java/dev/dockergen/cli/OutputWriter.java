@@ -85,7 +85,14 @@ final class OutputWriter {
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 move(e.getKey(), e.getValue());
             }
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+            throw new DockergenException(ExitCode.USAGE, dir + ": cannot write here (permission denied); nothing was "
+                    + "written. Choose a writable folder with --output DIR, or print the files with --dry-run", e);
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Read-only file system")) {
+                throw new DockergenException(ExitCode.USAGE, dir + ": cannot write here (read-only file system); nothing "
+                        + "was written. Choose a writable folder with --output DIR, or print the files with --dry-run", e);
+            }
             throw new DockergenException(ExitCode.INTERNAL, dir + ": cannot write (" + e.getMessage() + ")", e);
         } finally {
             for (Path temp : temps.keySet()) {

@@ -44,13 +44,21 @@ public final class PresetsCommand extends BaseCommand implements Callable<Intege
         @Mixin
         CatalogOptions catalogOptions;
 
+        @picocli.CommandLine.Option(names = "--names", description = "Only the names, one a line (for scripts and completion).")
+        boolean names;
+
         ListCommand(CommandContext context) {
             super(context);
         }
 
         @Override
         public Integer call() {
-            return list(catalogOptions.loadFromWorkingDirectory(context), spec.commandLine().getOut());
+            PresetCatalog catalog = catalogOptions.loadFromWorkingDirectory(context);
+            if (names) {
+                catalog.presets().forEach(p -> spec.commandLine().getOut().println(p.name()));
+                return 0;
+            }
+            return list(catalog, spec.commandLine().getOut());
         }
 
         static int list(PresetCatalog catalog, PrintWriter out) {
@@ -76,7 +84,7 @@ public final class PresetsCommand extends BaseCommand implements Callable<Intege
         @Mixin
         CatalogOptions catalogOptions;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "Preset name.")
+        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = PresetNames.class, description = "Preset name.")
         String name;
 
         ShowCommand(CommandContext context) {
@@ -89,6 +97,9 @@ public final class PresetsCommand extends BaseCommand implements Callable<Intege
             Preset p = catalog.find(name).orElseThrow(() -> new DockergenException(ExitCode.USAGE, "no preset named '"
                     + name + "'; available: " + catalog.presets().stream().map(Preset::name).collect(Collectors.joining(", "))));
             spec.commandLine().getOut().print(PresetYaml.dump(p));
+            if (catalog.refused().containsKey(p.name())) {
+                spec.commandLine().getOut().println("# Ruled out by the organisation policy: " + catalog.refused().get(p.name()));
+            }
             return 0;
         }
     }

@@ -22,6 +22,10 @@ public final class ProjectDirectory {
     }
 
     DirectoryProjectFiles open() {
+        if (!Files.exists(dir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    dir + ": does not exist; give the project's root directory");
+        }
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     dir + ": not a directory; give the project's root directory");

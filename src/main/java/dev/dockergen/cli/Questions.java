@@ -1,7 +1,9 @@
 package dev.dockergen.cli;
 
+import dev.dockergen.Dockergen;
 import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
+import dev.dockergen.ShellWords;
 import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.preset.FinalStage;
@@ -30,26 +32,41 @@ final class Questions {
         this.err = err;
     }
 
-    /** Asks what is still open and records the answers in {@code options}, as if given as flags. */
-    void ask(GenerationOptions options, Supplier<DetectionResult> detect, PresetCatalog catalog, ProjectConfig config) {
+    /** The answer "all" at the project or program question: every one, as with --all. */
+    static final String ALL = "all";
+
+    /**
+     * Asks what is still open and records the answers in {@code options}, as if given as flags.
+     *
+     * @return false when the answer was "all" (init then runs as with --all), true otherwise
+     */
+    boolean ask(GenerationOptions options, Supplier<DetectionResult> detect, PresetCatalog catalog, ProjectConfig config) {
         DetectionResult detection = detect.get();
         if (detection.projects().size() > 1 && options.projectPath == null) {
             List<String> paths = detection.projects().stream().map(ProjectFacts::path).toList();
-            options.projectPath = ask("Project", paths.get(0), "apps found: " + String.join(", ", paths),
-                    a -> paths.contains(a) ? a : null, "--project");
+            String answer = ask("Project", paths.get(0), "apps found: " + String.join(", ", paths) + "; or all",
+                    a -> a.equalsIgnoreCase(ALL) ? ALL : oneOf(paths, a), "--project or --all");
+            if (answer.equals(ALL)) {
+                return false;
+            }
+            options.projectPath = answer;
             detection = detect.get();
         }
         String chosen = options.projectPath == null ? "." : options.projectPath;
         ProjectFacts facts = detection.projects().stream().filter(p -> p.path().equals(chosen)).findFirst()
                 .orElse(detection.projects().size() == 1 ? detection.projects().get(0) : null);
         if (facts == null) {
-            return; // nothing to ask about: generation reports it
+            return true; // nothing to ask about: generation reports it
         }
         List<String> programs = facts.details() == null ? List.of() : facts.details().programs();
         if (options.mainPackage == null && config.main() == null && !programs.isEmpty()) {
-            options.mainPackage = ask("Program to containerise", programs.get(0),
-                    "main packages found: " + String.join(", ", programs),
-                    a -> programs.contains(a) ? a : null, "--main");
+            String answer = ask("Program to containerise", programs.get(0),
+                    "main packages found: " + String.join(", ", programs) + "; or all",
+                    a -> a.equalsIgnoreCase(ALL) ? ALL : oneOf(programs, a), "--main or --all");
+            if (answer.equals(ALL)) {
+                return false;
+            }
+            options.mainPackage = answer;
             // the port and the rest are the chosen program's
             facts = detect.get().projects().stream().filter(p -> p.path().equals(chosen)).findFirst().orElse(facts);
         }
@@ -57,7 +74,7 @@ final class Questions {
             Preset def = catalog.choose(facts, null, null);
             List<String> stages = catalog.finalsFor(facts).stream().map(FinalStage::id).toList();
             String answer = ask("Final stage", def.finalStage().id(), "preset " + def.name() + " is the default; "
-                    + "choices: " + String.join(", ", stages), a -> stages.contains(a) ? a : null, "--final");
+                    + "choices: " + String.join(", ", stages), a -> oneOf(stages, a), "--final");
             options.finalStage = FinalStage.fromId(answer).orElseThrow();
         }
         if (options.languageVersion == null && config.languageVersion() == null) {
@@ -67,40 +84,83 @@ final class Questions {
                     a -> a.matches("[0-9]+(\\.[0-9]+){0,2}") ? a : null, "--language-version");
             options.languageVersion = answer.equals(detected) || answer.equals("preset default") ? null : answer;
         }
-        if (options.args.isEmpty() && config.args().isEmpty() && facts.start() != null) {
-            String answer = ask("Start command", String.join(" ", facts.start()), "the program, then any arguments "
-                    + "you add (split at spaces)", a -> a.strip().isEmpty() ? null : a, "--arg");
-            List<String> words = List.of(answer.strip().split("\\s+"));
-            if (!words.equals(facts.start())) {
-                if (!words.get(0).equals(facts.start().get(0))) {
-                    err.println("  the image runs " + facts.start().get(0) + "; taking the rest as its arguments");
-                }
-                options.args = new java.util.ArrayList<>(words.subList(1, words.size()));
-            }
+        if (options.args.isEmpty() && options.start == null && config.args().isEmpty() && config.start() == null
+                && facts.start() != null) {
+            String shown = ShellWords.join(facts.start());
+            ProjectFacts project = facts;
+            String answer = ask("Start command", shown, "the whole command, quoted as in a shell: this one, then any "
+                    + "arguments", a -> {
+                        List<String> words = ShellWords.split(a);
+                        Dockergen.startArgs(project, words); // refuses, with the reason, what the image cannot run
+                        return a;
+                    }, "--start");
+            options.start = ShellWords.split(answer).equals(facts.start()) ? null : answer;
         }
         if (options.port == null && config.port() == null) {
             String detected = facts.port() == null ? "none" : String.valueOf(facts.port().value());
             String answer = ask("Port", detected, facts.port() == null ? "no listening port found in the code"
-                    : facts.port().source().toString(), a -> a.equals("none") || validPort(a) ? a : null, "--port");
+                    : facts.port().source().toString(), a -> {
+                        if (a.equalsIgnoreCase("none") || validPort(a)) {
+                            return a.toLowerCase(java.util.Locale.ROOT);
+                        }
+                        throw new IllegalArgumentException("'" + a + "' is not a port: give 1 to 65535, or none");
+                    }, "--port");
             options.port = answer.equals(detected) || answer.equals("none") ? null : Integer.valueOf(answer);
         }
+        Preset preset;
+        try {
+            preset = catalog.choose(facts.language(), options.preset != null ? options.preset : config.preset(),
+                    options.finalStage != null ? options.finalStage : config.finalStage());
+        } catch (DockergenException e) {
+            return true; // generation reports it
+        }
+        for (String label : catalog.policy().requiredLabels()) {
+            if (!options.labels.containsKey(label) && !config.labels().containsKey(label) && !preset.labels().containsKey(label)) {
+                String source = catalog.policy().sources().get("requiredLabels");
+                options.labels.put(label, ask("Label " + label, null, "required by the organisation policy, " + source,
+                        a -> a, "--label " + label + "=VALUE"));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The choice an answer names: exactly, ignoring case, or by its last path segment when only one choice ends
+     * so ({@code worker} for {@code cmd/worker}); null when it names none or several.
+     */
+    static String oneOf(List<String> choices, String answer) {
+        if (choices.contains(answer)) {
+            return answer;
+        }
+        List<String> matches = choices.stream().filter(c -> c.equalsIgnoreCase(answer)).toList();
+        if (matches.isEmpty()) {
+            matches = choices.stream().filter(c -> c.substring(c.lastIndexOf('/') + 1).equalsIgnoreCase(answer)).toList();
+        }
+        return matches.size() == 1 ? matches.get(0) : null;
     }
 
     /** After a diff of files that would change: "yes" (replace), "skip" (keep them), or "no". */
     String replaceOrKeep() {
         return ask("Replace the files shown above", "no", "yes replaces them, skip keeps them and writes the rest",
-                a -> a.equals("yes") || a.equals("y") ? "yes" : a.equals("no") || a.equals("n") ? "no"
-                        : a.equals("skip") ? "skip" : null, "--force or --skip");
+                a -> {
+                    String l = a.toLowerCase(java.util.Locale.ROOT);
+                    return l.equals("yes") || l.equals("y") ? "yes" : l.equals("no") || l.equals("n") ? "no"
+                            : l.equals("skip") ? "skip" : null;
+                }, "--force or --skip");
     }
 
     private static boolean validPort(String a) {
         return a.matches("[0-9]{1,5}") && Integer.parseInt(a) >= 1 && Integer.parseInt(a) <= 65535;
     }
 
-    /** One question: the answer (default on Enter or end of input), re-asked on a bad answer. */
+    /**
+     * One question: the answer (the default on Enter; a question without a default asks again), re-asked on a bad
+     * answer. End of input (Ctrl-D) ends the run like Ctrl-C: nothing is written.
+     */
     private String ask(String question, String defaultValue, String why, Function<String, String> accept, String flag) {
         for (int i = 0; i < TRIES; i++) {
-            err.print("? " + question + " [" + defaultValue + "] (" + why + "; flag " + flag + "): ");
+            err.print("? " + question + (defaultValue == null ? "" : " [" + defaultValue + "]") + " (" + why
+                    + "; flag " + flag + "): ");
             err.flush();
             String line;
             try {
@@ -108,17 +168,29 @@ final class Questions {
             } catch (IOException e) {
                 line = null;
             }
-            if (line == null || line.isBlank()) {
-                if (line == null) {
-                    err.println();
-                }
-                return defaultValue;
+            if (line == null) {
+                err.println();
+                throw new DockergenException(ExitCode.INTERRUPTED, "end of input at '" + question + "'; nothing was written");
             }
-            String accepted = accept.apply(line.strip());
+            if (line.isBlank()) {
+                if (defaultValue != null) {
+                    return defaultValue;
+                }
+                err.println("  an answer is needed here (or give " + flag + ")");
+                continue;
+            }
+            String accepted;
+            try {
+                accepted = accept.apply(line.strip());
+            } catch (IllegalArgumentException | DockergenException e) {
+                err.println("  " + e.getMessage() + (defaultValue == null ? "" : "; press Enter for " + defaultValue));
+                continue;
+            }
             if (accepted != null) {
                 return accepted;
             }
-            err.println("  '" + line.strip() + "' is not an answer here; press Enter for " + defaultValue);
+            err.println("  '" + line.strip() + "' is not an answer here" + (defaultValue == null ? "" : "; press Enter for "
+                    + defaultValue));
         }
         throw new DockergenException(ExitCode.USAGE, question + ": no usable answer after " + TRIES + " tries; give " + flag);
     }

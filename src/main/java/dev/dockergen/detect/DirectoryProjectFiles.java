@@ -1,5 +1,7 @@
 package dev.dockergen.detect;
 
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -80,6 +82,10 @@ public final class DirectoryProjectFiles implements ProjectFiles {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(p)) {
             bytes = in.readNBytes((int) MAX_READ_BYTES + 1);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // not a file to skip: docker build would fail on it too, when it sends the context
+            throw new DockergenException(ExitCode.BAD_PROJECT, displayName + "/" + path + ": permission denied; make it "
+                    + "readable to the user running dockergen and docker build (chmod a+r " + path + ")");
         } catch (IOException e) {
             throw new ProjectInputException(Source.of(path), "cannot read the file (" + e.getMessage() + ")");
         }

@@ -14,6 +14,7 @@ public final class Planner {
     }
 
     public Plans plan(PlanRequest request) {
-        return planners.get(request.facts().language()).plan(request);
+        // the catalogue's build arguments reach every builder stage, whatever the language
+        return BuildArgs.apply(planners.get(request.facts().language()).plan(request), request.preset());
     }
 }

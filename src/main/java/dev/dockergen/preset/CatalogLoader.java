@@ -184,13 +184,14 @@ public final class CatalogLoader {
             }
         }
         List<Preset> presets = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (String name : nodes.keySet()) {
             List<String> lineage = new ArrayList<>();
             Node merged = resolve(name, nodes, lineage);
             CatalogFile f = fileOf.get(name);
-            presets.add(applyPolicy(schema.preset(merged, lineage, nodes.get(name), f.origin(), n -> dirOf(n, f)), policy));
+            presets.add(applyPolicy(schema.preset(merged, lineage, nodes.get(name), f.origin(), n -> dirOf(n, f)), policy, refused));
         }
-        return validate(presets, policy);
+        return validate(presets, policy, refused);
     }
 
     /** The preset's node laid over the chain of presets it extends; cycles are an error. */
@@ -225,27 +226,38 @@ public final class CatalogLoader {
         return fallback.dir();
     }
 
-    /** Every image of the preset through the mirror, then checked against the allowed/denied rules. */
-    private static Preset applyPolicy(Preset p, Policy policy) {
-        ImageSpec build = mirrored(p.build(), policy, p);
-        ImageSpec runtime = mirrored(p.runtime(), policy, p);
-        ImageSpec staticRuntime = p.staticRuntime() == null ? null : mirrored(p.staticRuntime(), policy, p);
-        ImageSpec cgoBuild = p.cgoBuild() == null ? null : mirrored(p.cgoBuild(), policy, p);
-        ImageSpec cgoRuntime = p.cgoRuntime() == null ? null : mirrored(p.cgoRuntime(), policy, p);
+    /**
+     * Every image of the preset through the mirror, then checked against the allowed/denied rules: an organisation's
+     * own preset that breaks them is an error in its catalogue; a built-in one is recorded in {@code refused}, an
+     * error only for a project that would use it.
+     */
+    private static Preset applyPolicy(Preset p, Policy policy, Map<String, String> refused) {
+        List<String> violations = new ArrayList<>();
+        ImageSpec build = mirrored(p.build(), policy, violations);
+        ImageSpec runtime = mirrored(p.runtime(), policy, violations);
+        ImageSpec staticRuntime = p.staticRuntime() == null ? null : mirrored(p.staticRuntime(), policy, violations);
+        ImageSpec cgoBuild = p.cgoBuild() == null ? null : mirrored(p.cgoBuild(), policy, violations);
+        ImageSpec cgoRuntime = p.cgoRuntime() == null ? null : mirrored(p.cgoRuntime(), policy, violations);
+        if (!violations.isEmpty()) {
+            if (!p.source().startsWith("built-in")) {
+                throw new CatalogException(p.source() + ": preset " + p.name() + ": " + violations.get(0));
+            }
+            refused.put(p.name(), violations.get(0));
+        }
         return p.withImages(build, runtime, staticRuntime, cgoBuild, cgoRuntime);
     }
 
-    private static ImageSpec mirrored(ImageSpec spec, Policy policy, Preset p) {
+    private static ImageSpec mirrored(ImageSpec spec, Policy policy, List<String> violations) {
         String image = policy.rewrite(spec.image());
         String violation = policy.violation(image.replace("{version}", "0"));
         if (violation != null) {
-            throw new CatalogException(p.source() + ": preset " + p.name() + ": " + violation.replace(":0", ":{version}"));
+            violations.add(violation.replace(":0", ":{version}"));
         }
         return spec.withImage(image);
     }
 
     /** Checks the merged catalogue as a whole: at most one default per language. */
-    private static PresetCatalog validate(List<Preset> presets, Policy policy) {
+    private static PresetCatalog validate(List<Preset> presets, Policy policy, Map<String, String> refused) {
         Map<Language, Preset> defaults = new LinkedHashMap<>();
         for (Preset p : presets) {
             if (p.isDefault()) {
@@ -262,6 +274,6 @@ public final class CatalogLoader {
             boolean replacedDefault = p.isDefault() && defaults.get(p.language()) != p;
             out.add(replacedDefault ? p.notDefault() : p);
         }
-        return new PresetCatalog(out, policy);
+        return new PresetCatalog(out, policy, refused);
     }
 }

@@ -11,9 +11,10 @@ import java.util.Map;
  * .dockergen.yaml say together. The one place where flags win over the file.
  *
  * @param catalogs catalogues named on the command line (the file's own are read with the catalogue sources)
+ * @param start the whole start command as typed (shell-like words), replacing the detected one, or null
  */
 public record Choices(String preset, FinalStage finalStage, Integer port, String main, String languageVersion,
-                      List<String> args, Map<String, String> labels, List<Path> catalogs) {
+                      List<String> args, Map<String, String> labels, List<Path> catalogs, String start) {
     public Choices {
         args = List.copyOf(args);
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -22,7 +23,8 @@ public record Choices(String preset, FinalStage finalStage, Integer port, String
 
     /**
      * These choices laid over {@code config}: each value given wins over the file's; a preset or a final stage
-     * replaces both of the file's (they are one choice); labels merge, a given one winning.
+     * replaces both of the file's (they are one choice); labels merge, a given one winning; a start command or
+     * arguments given replace the file's start command (arguments add to the detected one).
      */
     public Choices over(ProjectConfig config) {
         boolean presetGiven = preset != null || finalStage != null;
@@ -31,6 +33,7 @@ public record Choices(String preset, FinalStage finalStage, Integer port, String
         return new Choices(presetGiven ? preset : config.preset(), presetGiven ? finalStage : config.finalStage(),
                 port != null ? port : config.port(), main != null ? main : config.main(),
                 languageVersion != null ? languageVersion : config.languageVersion(),
-                args.isEmpty() ? config.args() : args, allLabels, catalogs);
+                args.isEmpty() ? config.args() : args, allLabels, catalogs,
+                start != null ? start : args.isEmpty() ? config.start() : null);
     }
 }

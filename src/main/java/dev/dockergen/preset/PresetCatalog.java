@@ -8,10 +8,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The merged, validated set of presets that generation chooses from. */
-public record PresetCatalog(List<Preset> presets, Policy policy) {
+/**
+ * The merged, validated set of presets that generation chooses from.
+ *
+ * @param refused built-in presets the organisation policy rules out (name → why): an error only for a project that
+ *     would use one, since the organisation cannot edit them and most projects never pick most of them
+ */
+public record PresetCatalog(List<Preset> presets, Policy policy, java.util.Map<String, String> refused) {
     public PresetCatalog {
         presets = List.copyOf(presets);
+        refused = java.util.Map.copyOf(refused);
+    }
+
+    public PresetCatalog(List<Preset> presets, Policy policy) {
+        this(presets, policy, java.util.Map.of());
+    }
+
+    /** The preset for a language (see {@link #choose(Language, String, FinalStage)}), unless the policy rules it out. */
+    public Preset choose(Language language, String name, FinalStage finalStage) {
+        Preset p = pick(language, name, finalStage);
+        String why = refused.get(p.name());
+        if (why != null) {
+            boolean digests = why.contains("not pinned by digest");
+            throw new DockergenException(ExitCode.BAD_CATALOG, "the built-in preset " + p.name() + " (" + p.source()
+                    + ") breaks the organisation policy: " + why + "; add a preset to your catalogue that extends "
+                    + p.name() + " with " + (digests ? "digest-pinned" : "allowed") + " build and runtime images"
+                    + (digests ? "" : " (or set policy.registryMirror)") + ", and choose it with --preset or "
+                    + "`default: true` (docs/presets.md)");
+        }
+        return p;
     }
 
     public Optional<Preset> find(String name) {
@@ -38,7 +63,7 @@ public record PresetCatalog(List<Preset> presets, Policy policy) {
     }
 
     /** The preset for a language: by name, by final stage, or the language's default. */
-    public Preset choose(Language language, String name, FinalStage finalStage) {
+    private Preset pick(Language language, String name, FinalStage finalStage) {
         if (name != null) {
             Preset p = find(name).orElseThrow(() -> new DockergenException(ExitCode.USAGE,
                     "no preset named '" + name + "'; available: " + names(presets)));

@@ -15,14 +15,16 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * @param file the file read, or null when there is none
  * @param catalogs organisation catalogues the project uses, resolved against the file's directory
+ * @param start the whole start command, as typed (shell-like words), or null
  */
 public record ProjectConfig(Path file, String preset, FinalStage finalStage, Integer port, String main,
-                            String languageVersion, List<String> args, Map<String, String> labels, List<Path> catalogs) {
+                            String languageVersion, List<String> args, Map<String, String> labels, List<Path> catalogs,
+                            String start) {
     public static final String FILE_NAME = ".dockergen.yaml";
     public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(),
-            List.of());
+            List.of(), null);
     private static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "languageVersion",
-            "args", "labels", "catalogs");
+            "args", "start", "labels", "catalogs");
 
     public ProjectConfig {
         args = List.copyOf(args);
@@ -45,7 +47,8 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
      * The .dockergen.yaml that makes a re-run without flags give the same files: the preset chosen, then every
      * value given on the command line.
      */
-    public static String text(String preset, Choices given) {
+    /** @param dir the folder the file is written to: catalogue paths are stored relative to it */
+    public static String text(String preset, Choices given, Path dir) {
         StringBuilder b = new StringBuilder("# Choices `dockergen init` made for this project: a re-run without flags reproduces\n"
                 + "# them. Edit freely; flags still win. Keys: docs/presets.md.\n"
                 + "apiVersion: " + CatalogLoader.API_VERSION + "\nkind: ProjectConfig\npreset: " + preset + "\n");
@@ -58,6 +61,9 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         if (given.languageVersion() != null) {
             b.append("languageVersion: ").append(quote(given.languageVersion())).append('\n');
         }
+        if (given.start() != null) {
+            b.append("start: ").append(quote(given.start())).append('\n');
+        }
         if (!given.args().isEmpty()) {
             b.append("args: [").append(String.join(", ", given.args().stream().map(ProjectConfig::quote).toList())).append("]\n");
         }
@@ -67,7 +73,9 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         }
         for (Path c : given.catalogs()) {
             b.append(b.indexOf("catalogs:") < 0 ? "catalogs:\n" : "").append("  - ")
-                    .append(quote(c.toAbsolutePath().normalize().toString())).append('\n');
+                    // relative to the file, so the committed file works in every clone and in CI
+                    .append(quote(dir.toAbsolutePath().normalize().relativize(c.toAbsolutePath().normalize()).toString()))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -101,6 +109,19 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         String main = m.containsKey("main") ? tree.string(m.get("main"), "main") : null;
         String version = m.containsKey("languageVersion") ? tree.string(m.get("languageVersion"), "languageVersion") : null;
         List<String> args = m.containsKey("args") ? tree.strings(m.get("args"), "args") : List.of();
+        String start = m.containsKey("start") ? tree.string(m.get("start"), "start") : null;
+        if (start != null) {
+            try {
+                if (dev.dockergen.ShellWords.split(start).isEmpty()) {
+                    throw tree.error(m.get("start"), "start", "empty; give the whole command, or drop the key");
+                }
+            } catch (IllegalArgumentException e) {
+                throw tree.error(m.get("start"), "start", e.getMessage());
+            }
+            if (!args.isEmpty()) {
+                throw tree.error(m.get("args"), "args", "start already holds the whole command; put the arguments there");
+            }
+        }
         Map<String, String> labels = tree.labels(m.get("labels"), "labels");
         List<Path> catalogs = new ArrayList<>();
         if (m.containsKey("catalogs")) {
@@ -108,6 +129,6 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
                 catalogs.add(file.toAbsolutePath().getParent().resolve(c).normalize());
             }
         }
-        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs);
+        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs, start);
     }
 }

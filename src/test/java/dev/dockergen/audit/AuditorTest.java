@@ -28,7 +28,7 @@ class AuditorTest {
             RUN go build -o /out/app .
 
             FROM alpine:3.22 AS runtime
-            RUN apk add --no-cache ca-certificates
+            RUN apk add --no-cache ca-certificates=20250619-r0
             COPY --from=build /out/app /usr/local/bin/app
             ENV MODE=prod
             USER 10001:10001
@@ -55,15 +55,75 @@ class AuditorTest {
                         "FROM golang:1.23 AS runtime"), 10),
                 Arguments.of("secret-in-arg-env", GOOD.replace("ENV MODE=prod", "ENV DB_PASSWORD=prod"), 13),
                 Arguments.of("copy-before-install", GOOD.replace("COPY go.mod go.sum ./\n", "COPY . .\n"), 6),
-                Arguments.of("apt-without-cleanup", GOOD.replace("RUN apk add --no-cache ca-certificates",
-                        "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates"), 11),
-                Arguments.of("apt-recommends", GOOD.replace("RUN apk add --no-cache ca-certificates",
-                        "RUN apt-get update && apt-get install -y ca-certificates && rm -rf /var/lib/apt/lists/*"), 11),
+                Arguments.of("apt-without-cleanup", GOOD.replace("RUN apk add --no-cache ca-certificates=20250619-r0",
+                        "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates=20230311"), 11),
+                Arguments.of("apt-recommends", GOOD.replace("RUN apk add --no-cache ca-certificates=20250619-r0",
+                        "RUN apt-get update && apt-get install -y ca-certificates=20230311 && rm -rf /var/lib/apt/lists/*"), 11),
                 Arguments.of("apk-without-no-cache", GOOD.replace("apk add --no-cache", "apk add"), 11),
-                Arguments.of("pip-without-no-cache", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nRUN pip install \\\n    requests"), 14),
+                Arguments.of("pip-without-no-cache", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nRUN pip install \\\n    requests==2.32.3"), 14),
                 Arguments.of("workdir-relative", GOOD.replace("WORKDIR /src", "WORKDIR src"), 4),
                 Arguments.of("legacy-env-format", GOOD.replace("ENV MODE=prod", "ENV MODE prod"), 13),
-                Arguments.of("missing-syntax-directive", GOOD.replace("# syntax=docker/dockerfile:1\n", ""), 1));
+                Arguments.of("missing-syntax-directive", GOOD.replace("# syntax=docker/dockerfile:1\n", ""), 1),
+                Arguments.of("add-instead-of-copy", GOOD.replace("COPY . .", "ADD . ."), 7),
+                Arguments.of("add-instead-of-copy", GOOD.replace("COPY . .", "COPY . .\nADD https://example.com/tool.tgz /opt/"), 8),
+                Arguments.of("maintainer", GOOD.replace("WORKDIR /src", "MAINTAINER ops@example.com\nWORKDIR /src"), 4),
+                Arguments.of("sudo", GOOD.replace("RUN go build", "RUN sudo go build"), 8),
+                Arguments.of("cd-in-run", GOOD.replace("RUN go build -o /out/app .", "RUN cd cmd && go build -o /out/app ."), 8),
+                Arguments.of("pipefail", GOOD.replace("RUN go build -o /out/app .", "RUN go build -o /out/app . | tee /tmp/log"), 8),
+                Arguments.of("expose-port-range", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nEXPOSE 80000"), 14),
+                Arguments.of("multiple-healthcheck", GOOD.replace("USER 10001:10001", "HEALTHCHECK CMD [\"/app\", \"-h\"]\n"
+                        + "HEALTHCHECK CMD [\"/app\", \"-c\"]\nUSER 10001:10001"), 15),
+                Arguments.of("multiple-cmd", GOOD + "CMD [\"-a\"]\nCMD [\"-b\"]\n", 17),
+                Arguments.of("multiple-entrypoint", GOOD + "ENTRYPOINT [\"/bin/app\"]\n", 16),
+                Arguments.of("unpinned-apt-package", GOOD.replace("FROM alpine:3.22 AS runtime\nRUN apk add --no-cache ca-certificates=20250619-r0",
+                        "FROM debian:12-slim AS runtime\nRUN apt-get update && apt-get install -y --no-install-recommends "
+                        + "ca-certificates && rm -rf /var/lib/apt/lists/*"), 11),
+                Arguments.of("unpinned-apk-package", GOOD.replace("ca-certificates=20250619-r0", "ca-certificates"), 11),
+                Arguments.of("unpinned-pip-package", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nRUN pip install --no-cache-dir flask"), 14),
+                Arguments.of("unpinned-npm-package", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nRUN npm install -g pm2"), 14),
+                Arguments.of("apt-update-alone", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nRUN apt-get update"), 14),
+                Arguments.of("apt-upgrade", GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nRUN apt-get update && apt-get upgrade -y "
+                        + "&& rm -rf /var/lib/apt/lists/*"), 14),
+                Arguments.of("npm-install-with-lockfile", GOOD.replace("COPY go.mod go.sum ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download",
+                        "COPY package.json package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm npm install"), 6),
+                Arguments.of("consecutive-run", GOOD.replace("RUN go build -o /out/app .", "RUN go vet ./...\nRUN go build -o /out/app ."), 9));
+    }
+
+    @Test
+    void whatTheRulesLeaveAlone() {
+        for (String fine : new String[] {
+            "ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/t.tgz /opt/",
+            "ADD vendor.tar.gz /opt/",
+            "RUN set -o pipefail && wget -qO- https://example.com/x | tar x",
+            "RUN echo 'a|b' > /tmp/x && test -f /tmp/x || exit 1",
+            "RUN pip install --no-cache-dir -r requirements.txt \"poetry==2.1.3\"",
+            "RUN npm install -g \"bun@${BUN_VERSION}\" @scope/tool@1.2.3",
+            "RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y --no-install-recommends "
+                    + "curl=8.5.0-2 && rm -rf /var/lib/apt/lists/*",
+            "EXPOSE 8080/tcp 9000-9010"}) {
+            String text = GOOD.replace("ENV MODE=prod", "ENV MODE=prod\n" + fine);
+            assertEquals(List.of(), audit(text, true), fine);
+        }
+        // a pipe under a SHELL with pipefail is fine too
+        String shell = GOOD.replace("ENV MODE=prod", "ENV MODE=prod\nSHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"]\n"
+                + "RUN wget -qO- https://example.com/x | tar x");
+        assertEquals(List.of(), audit(shell, true));
+        // RUNs with different cache mounts cache apart
+        String mounts = GOOD.replace("RUN go build -o /out/app .", "RUN go vet ./...\n"
+                + "RUN --mount=type=cache,target=/root/.cache/go-build go build -o /out/app .");
+        assertEquals(List.of(), audit(mounts, true));
+    }
+
+    @Test
+    void everyRuleNamesItsHadolintOrBuildKitCounterpartWithItsPage() {
+        for (Rule r : Auditor.builtIn().rules()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("hadolint (DL[0-9]{4})").matcher(r.description());
+            if (m.find()) {
+                assertEquals("https://github.com/hadolint/hadolint/wiki/" + m.group(1), r.helpUri(), r.id());
+            }
+            assertTrue(r.helpUri() != null && r.helpUri().startsWith("https://"), r.id());
+            assertTrue(r.help().startsWith(r.description()) && r.help().length() > r.description().length(), r.id());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,11 +138,25 @@ class AuditorTest {
     @Test
     void everyRuleHasACase() {
         Set<String> covered = new HashSet<>();
+        assertEquals(Set.of("DL3000", "DL3002", "DL3003", "DL3004", "DL3005", "DL3006", "DL3007", "DL3008", "DL3009",
+                "DL3011", "DL3012", "DL3013", "DL3015", "DL3016", "DL3018", "DL3019", "DL3020", "DL3025", "DL3042", "DL3059",
+                "DL4000", "DL4003", "DL4004", "DL4006"), hadolintIds(), "the hadolint rules users expect");
         oneBrokenRuleEach().forEach(a -> covered.add((String) a.get()[0]));
         covered.add("missing-dockerignore");
         Set<String> all = new HashSet<>();
         Auditor.builtIn().rules().forEach(r -> all.add(r.id()));
         assertEquals(all, covered);
+    }
+
+    private static Set<String> hadolintIds() {
+        Set<String> ids = new java.util.TreeSet<>();
+        for (Rule r : Auditor.builtIn().rules()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("DL[0-9]{4}").matcher(r.description());
+            while (m.find()) {
+                ids.add(m.group());
+            }
+        }
+        return ids;
     }
 
     @Test
@@ -111,7 +185,7 @@ class AuditorTest {
 
     @Test
     void everyGeneratedDockerfilePassesEveryRule() {
-        Cases.generated().forEach(g -> assertEquals(List.of(), audit(g.dockerfile(), true), g.toString()));
+        Cases.generated().forEach(g -> assertEquals(List.of(), dev.dockergen.AuditClean.findings(g.dockerfile()), g.toString()));
     }
 
     @Test
@@ -127,7 +201,13 @@ class AuditorTest {
             assertTrue(rule.get("id").asText().matches("[a-z-]+"));
             assertTrue(Set.of("none", "note", "warning", "error").contains(rule.get("defaultConfiguration").get("level").asText()));
             assertTrue(!rule.get("shortDescription").get("text").asText().isBlank());
+            assertTrue(rule.get("help").get("text").asText().length() > rule.get("shortDescription").get("text").asText().length());
+            assertTrue(rule.get("helpUri").asText().startsWith("https://"), rule.toString());
         }
+        JsonNode secret = rules.get(indexOf(rules, "secret-in-arg-env"));
+        assertEquals("8.0", secret.get("properties").get("security-severity").asText());
+        assertEquals("security", secret.get("properties").get("tags").get(0).asText());
+        assertTrue(rules.get(indexOf(rules, "consecutive-run")).get("properties") == null, "not a security rule");
         JsonNode result = run.get("results").get(0);
         assertEquals("latest-tag", result.get("ruleId").asText());
         assertEquals("latest-tag", rules.get(result.get("ruleIndex").asInt()).get("id").asText());
@@ -135,8 +215,32 @@ class AuditorTest {
         assertTrue(result.get("message").get("text").asText().startsWith("alpine:latest uses the moving tag latest"));
         JsonNode location = result.get("locations").get(0).get("physicalLocation");
         assertEquals("Dockerfile", location.get("artifactLocation").get("uri").asText());
+        assertEquals("%SRCROOT%", location.get("artifactLocation").get("uriBaseId").asText());
         assertEquals(10, location.get("region").get("startLine").asInt());
         assertEquals(1, location.get("region").get("startColumn").asInt());
+    }
+
+    private static int indexOf(JsonNode rules, String id) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).get("id").asText().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    @Test
+    void sarifPathsAreUrisRelativeToTheCheckoutOrAbsoluteFileUris() throws Exception {
+        List<Finding> findings = new java.util.ArrayList<>(Auditor.builtIn().audit("docker/my app/Dockerfile", GOOD, false));
+        findings.addAll(Auditor.builtIn().audit("/srv/repo/Dockerfile", GOOD, false));
+        JsonNode results = new ObjectMapper().readTree(AuditReport.sarif(findings, Auditor.builtIn().rules(), "TEST"))
+                .get("runs").get(0).get("results");
+        JsonNode relative = results.get(0).get("locations").get(0).get("physicalLocation").get("artifactLocation");
+        assertEquals("docker/my%20app/Dockerfile", relative.get("uri").asText());
+        assertEquals("%SRCROOT%", relative.get("uriBaseId").asText());
+        JsonNode absolute = results.get(1).get("locations").get(0).get("physicalLocation").get("artifactLocation");
+        assertEquals("file:///srv/repo/Dockerfile", absolute.get("uri").asText());
+        assertTrue(absolute.get("uriBaseId") == null);
     }
 
     @Test

@@ -18,15 +18,16 @@ public final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.commandLine(Fixtures::dockergen, new PrintWriter(out, true), new PrintWriter(err, true), env,
-                new java.io.BufferedReader(new java.io.StringReader(input)), true).execute(args);
+                new java.io.BufferedReader(new java.io.StringReader(input)), true, args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(Fixtures::dockergen, new PrintWriter(out, true), new PrintWriter(err, true), Map.of())
-                .execute(args);
+        // the command line built from these arguments, as Main.main builds it (only the command they name)
+        int code = Main.commandLine(Fixtures::dockergen, new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                new java.io.BufferedReader(new java.io.StringReader("")), false, args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 }

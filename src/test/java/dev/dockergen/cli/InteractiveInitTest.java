@@ -17,13 +17,13 @@ class InteractiveInitTest {
         CliRunner.Result r = CliRunner.runAtTerminal("cmd/api\nscratch\n1.24\napi --verbose --listen :9000\n9000\n",
                 Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("? Program to containerise [cmd/api] (main packages found: cmd/api, cmd/migrate; flag --main): "),
+        assertTrue(r.err().contains("? Program to containerise [cmd/api] (main packages found: cmd/api, cmd/migrate; or all; flag --main or --all): "),
                 r.err());
         assertTrue(r.err().contains("? Final stage [distroless] (preset go-distroless is the default; choices: distroless, "
                 + "scratch, alpine; flag --final): "), r.err());
         assertTrue(r.err().contains("? go version [1.23] (go.mod:3; flag --language-version): "), r.err());
-        assertTrue(r.err().contains("? Start command [api] (the program, then any arguments you add (split at spaces); "
-                + "flag --arg): "), r.err());
+        assertTrue(r.err().contains("? Start command [api] (the whole command, quoted as in a shell: this one, then any "
+                + "arguments; flag --start): "), r.err());
         assertTrue(r.err().contains("? Port [8080] (cmd/api/main.go:6; flag --port): "), r.err());
         assertTrue(r.out().contains("ENTRYPOINT [\"/usr/local/bin/api\"]\nCMD [\"--verbose\", \"--listen\", \":9000\"]\n"),
                 r.out());
@@ -39,7 +39,7 @@ class InteractiveInitTest {
         CliRunner.Result r = CliRunner.runAtTerminal("services/worker\n\n\n\n\n", Map.of(), "init", "--dry-run",
                 Fixtures.go("monorepo").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().startsWith("? Project [services/api] (apps found: services/api, services/worker; flag --project): "),
+        assertTrue(r.err().startsWith("? Project [services/api] (apps found: services/api, services/worker; or all; flag --project or --all): "),
                 r.err());
         assertTrue(r.err().contains("? go version [1.22] (go.mod:3; flag --language-version): "), r.err());
         assertTrue(r.out().contains("-o /out/worker ."), r.out());
@@ -50,7 +50,7 @@ class InteractiveInitTest {
         CliRunner.Result r = CliRunner.runAtTerminal("apps/worker\n\n\n\n\n\n", Map.of(), "init", "--dry-run",
                 Fixtures.ROOT.resolve("node").resolve("npm-workspaces").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().startsWith("? Project [apps/api] (apps found: apps/api, apps/worker; flag --project): "), r.err());
+        assertTrue(r.err().startsWith("? Project [apps/api] (apps found: apps/api, apps/worker; or all; flag --project or --all): "), r.err());
         assertTrue(r.out().contains("apps/worker/Dockerfile <=="), r.out());
         assertTrue(r.out().contains("COPY --from=build /app/packages/logger ./packages/logger\n"), r.out());
     }
@@ -71,7 +71,7 @@ class InteractiveInitTest {
         assertTrue(again.out().contains("FROM alpine:3.22 AS runtime\n"), again.out());
         CliRunner.Result giveUp = CliRunner.runAtTerminal("x\ny\nz\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(2, giveUp.code());
-        assertTrue(giveUp.err().endsWith("dockergen: Program to containerise: no usable answer after 3 tries; give --main\n"),
+        assertTrue(giveUp.err().endsWith("dockergen: Program to containerise: no usable answer after 3 tries; give --main or --all\n"),
                 giveUp.err());
     }
 

@@ -43,6 +43,18 @@ class ShellIntegrationTest {
     }
 
     @Test
+    void theExitCodeTableIsOnTheTopLevelHelpOnly() {
+        CliRunner.Result top = CliRunner.run("--help");
+        assertEquals(0, top.code());
+        assertTrue(top.out().contains("Exit codes:") && top.out().contains("130"), top.out());
+        for (String command : new String[] {"init", "detect", "check", "audit", "presets"}) {
+            CliRunner.Result sub = CliRunner.run(command, "--help");
+            assertEquals(0, sub.code(), command);
+            assertTrue(!sub.out().contains("Exit codes:"), command + ": " + sub.out());
+        }
+    }
+
+    @Test
     void noColorTurnsColourOffEvenWhereItWouldBeOn() {
         CommandLine plain = Main.commandLine(Fixtures::dockergen, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), Map.of("NO_COLOR", "1"));

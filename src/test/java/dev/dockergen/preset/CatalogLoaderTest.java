@@ -147,11 +147,13 @@ class CatalogLoaderTest {
                         + "0".repeat(64) + "\"}\n",
                         "org.yaml:7:20: preset b.build.image: a digest pins one version, so {version} cannot vary it; "
                                 + "write the tag out (e.g. golang:1.23-alpine@sha256:...)"),
-                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  deniedImages: [\"alpine:*\"]\n",
-                        "built-in presets/go.yaml:48:5: preset go-alpine: alpine:3.22 matches denied pattern alpine:* "
-                                + "(org.yaml:4:17)"),
-                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  requireDigests: true\n",
-                        "built-in presets/go.yaml:6:5: preset go-distroless: golang:{version}-alpine is not pinned by "
+                // the organisation's own presets must keep its policy (built-in ones are refused only when used: PolicyScopeTest)
+                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  deniedImages: [\"alpine:*\"]\n"
+                                + "presets:\n  - {name: a, extends: go-alpine}\n",
+                        "org.yaml org.yaml:6:5: preset a: alpine:3.22 matches denied pattern alpine:* (org.yaml:4:17)"),
+                Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  requireDigests: true\n"
+                                + "presets:\n  - {name: b, extends: go-distroless}\n",
+                        "org.yaml org.yaml:6:5: preset b: golang:{version}-alpine is not pinned by "
                                 + "digest, which the policy requires (org.yaml:4:19); write it as name:tag@sha256:<digest>"),
                 Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  registryMirror: \"http://x\"\n",
                         "org.yaml:4:19: policy.registryMirror: 'http://x' is not a registry prefix; write host[:port]/path, "
