@@ -9,7 +9,8 @@ public enum ExitCode {
     BAD_CATALOG(4, "a preset catalogue is invalid"),
     OUTPUT_EXISTS(5, "an output file exists and --force was not given"),
     DRIFT(6, "check found drift, or audit found problems"),
-    BAD_PROJECT(7, "a project file is malformed or holds a value that cannot be used safely");
+    BAD_PROJECT(7, "a project file is malformed or holds a value that cannot be used safely"),
+    BUILD_FAILED(8, "measure: an image build failed (the engine's last lines and the stage are printed)");
 
     private final int code;
     private final String meaning;

@@ -25,6 +25,7 @@ class ArchitectureTest {
             "plan", List.of("picocli", "dev.dockergen.render", "dev.dockergen.cli", "gg.jte"),
             "render", List.of("picocli", "dev.dockergen.detect", "dev.dockergen.preset", "dev.dockergen.cli"),
             "audit", List.of("picocli", "dev.dockergen.cli", "dev.dockergen.render", "dev.dockergen.plan"),
+            "measure", List.of("picocli", "dev.dockergen.cli", "dev.dockergen.render", "dev.dockergen.detect"),
             "", List.of("picocli", "dev.dockergen.cli"));
 
     @Test

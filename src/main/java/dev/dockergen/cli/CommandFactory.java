@@ -12,6 +12,7 @@ final class CommandFactory implements CommandLine.IFactory {
             AuditCommand.class, AuditCommand::new,
             CheckCommand.class, CheckCommand::new,
             PresetsCommand.class, PresetsCommand::new,
+            MeasureCommand.class, MeasureCommand::new,
             PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new,
             PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new,
             PresetsCommand.ValidateCommand.class, PresetsCommand.ValidateCommand::new);
