@@ -220,7 +220,7 @@ public final class Measurer {
 
     private void preBuild(Path beforeFile, Path afterFile) {
         say("pre-build: " + request.preBuild());
-        List<String> command = List.of("sh", "-c", request.preBuild(), "dockergen-measure", beforeFile.toString(),
+        List<String> command = List.of("/bin/sh", "-c", request.preBuild(), "dockergen-measure", beforeFile.toString(),
                 afterFile.toString());
         Run r = exec(command, line -> progress.println("  " + line));
         progress.flush();
