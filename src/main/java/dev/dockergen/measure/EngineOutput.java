@@ -215,15 +215,19 @@ public final class EngineOutput {
     }
 
     /**
-     * Whether the rebuild reused the cold build's result of a step: the same result ID (podman, buildah and the legacy
-     * builder print full or abbreviated IDs, compared on the shorter), or for BuildKit, which prints no IDs, its
-     * CACHED mark.
+     * Whether the rebuild reused a stored result for the step instead of running it again: the engine's own mark
+     * ({@code --> Using cache <ID>} from podman and buildah, {@code ---> Using cache} from the legacy builder,
+     * {@code CACHED} from BuildKit), or the same result ID as the cold build's. The reused ID need not be the cold
+     * build's: podman takes the oldest layer stored for the same parent, instruction and content.
      */
     public static boolean reused(BuildStep cold, BuildStep warm) {
+        if (warm.cached()) {
+            return true;
+        }
         if (cold.id() != null && warm.id() != null) {
             int n = Math.min(cold.id().length(), warm.id().length());
             return cold.id().regionMatches(0, warm.id(), 0, n);
         }
-        return warm.cached();
+        return false;
     }
 }

@@ -85,6 +85,16 @@ class EngineOutputTest {
     }
 
     @Test
+    void aLayerFromAnEarlierBuildIsReusedToo() {
+        List<BuildStep> cold = EngineOutput.steps(Engine.Kind.PODMAN, recorded("podman-build-cold.txt"), NODE_STAGES);
+        String older = recorded("podman-build-warm.txt").replace("Using cache 3a9f6c1b7e4", "Using cache 77aa6c1b7e4")
+                .replace("--> 3a9f6c1b7e4", "--> 77aa6c1b7e4");
+        List<BuildStep> warm = EngineOutput.steps(Engine.Kind.PODMAN, older, NODE_STAGES);
+        assertEquals("77aa6c1b7e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6f7e8d9c0b", warm.get(3).id());
+        assertEquals(Boolean.TRUE, Measurer.dependencyReused(cold, warm));
+    }
+
+    @Test
     void naiveSingleStageRebuildRerunsTheInstall() {
         List<BuildStep> cold = EngineOutput.steps(Engine.Kind.PODMAN, recorded("podman-build-naive-cold.txt"), Arrays.asList((String) null));
         List<BuildStep> warm = EngineOutput.steps(Engine.Kind.PODMAN, recorded("podman-build-naive-warm.txt"), Arrays.asList((String) null));
