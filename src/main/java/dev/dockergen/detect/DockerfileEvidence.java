@@ -289,6 +289,35 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
                 port, p.start(), p.evidence(), p.details());
     }
 
+    /**
+     * Notes for what this file installed or shipped that {@code generated} (the new Dockerfile) does not: system
+     * packages, and files copied into the final stage (a whole-context copy is not listed). {@code dir} is the
+     * project's directory in the repository, for the notes' sources.
+     */
+    public List<Warning> notCarriedOver(String generated, String dir) {
+        String text = generated == null ? "" : generated;
+        List<Warning> notes = new ArrayList<>();
+        List<Fact<String>> missing = packages.stream()
+                .filter(f -> !Pattern.compile("(?<![\\w.+-])" + Pattern.quote(f.value().replaceFirst("[=:].*$", ""))
+                        + "(?![\\w.+-])").matcher(text).find()).toList();
+        if (!missing.isEmpty()) {
+            notes.add(new Warning(Source.of(ProjectFiles.join(dir, file), missing.get(0).source().line()),
+                    "the existing " + file + " installs " + String.join(", ", missing.stream().map(Fact::value).distinct()
+                            .toList()) + "; the new one does not: if the program needs them at run time, add them "
+                            + "(a preset's packages, or your own template)"));
+        }
+        List<Fact<String>> files = copiedFiles.stream()
+                .filter(f -> !f.value().equals(".") && !f.value().equals("./") && !text.contains(f.value().replaceFirst("^\\./", "")))
+                .toList();
+        if (!files.isEmpty()) {
+            notes.add(new Warning(Source.of(ProjectFiles.join(dir, file), files.get(0).source().line()),
+                    "the existing " + file + " copies " + String.join(", ", files.stream().map(Fact::value).distinct().toList())
+                            + " into its final stage; the new one does not: if the program reads them at run time, "
+                            + "copy them (your own template) or say so in an issue"));
+        }
+        return notes;
+    }
+
     /** 1.23 and 1.23.4 are the same release; 20 and 22 are not. */
     private static boolean sameRelease(String a, String b) {
         String x = a.replaceFirst("^[^0-9]*", "");

@@ -55,6 +55,17 @@ class DetectDockerfileEvidenceTest {
     }
 
     @Test
+    void initSaysWhatTheOldFileInstalledThatTheNewOneLeavesOut() throws IOException {
+        Path dir = project("FROM node:22\nRUN apt-get update && apt-get install -y --no-install-recommends imagemagick\n"
+                + "COPY . .\nCOPY fonts/ /usr/share/fonts/app/\nCMD [\"node\", \"server.js\"]\n");
+        CliRunner.Result r = CliRunner.run("init", "--dry-run", "--yes", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("note: Dockerfile:2: the existing Dockerfile installs imagemagick; the new one does not"),
+                r.err());
+        assertTrue(r.err().contains("note: Dockerfile:4: the existing Dockerfile copies fonts/ into its final stage"), r.err());
+    }
+
+    @Test
     void aFileDockergenWroteIsNotEvidence() throws IOException {
         Path dir = project("");
         assertEquals(0, CliRunner.run("init", "--yes", "--force", dir.toString()).code());
