@@ -20,6 +20,8 @@ import java.util.Set;
  * which every builder sees as changed source and no compiler or interpreter minds.
  */
 public final class SourceEdit {
+    static final String EXTENSIONS = ".go, .js, .ts, .py, .java, .kt, .c, .cpp, .rs and the like";
+    static final String LINE = "dockergen measure: a one-line change for the warm rebuild";
     private static final Map<String, String> COMMENTS = Map.ofEntries(
             Map.entry("go", "//"), Map.entry("js", "//"), Map.entry("mjs", "//"), Map.entry("cjs", "//"),
             Map.entry("ts", "//"), Map.entry("mts", "//"), Map.entry("tsx", "//"), Map.entry("jsx", "//"),
@@ -27,11 +29,9 @@ public final class SourceEdit {
             Map.entry("h", "//"), Map.entry("cc", "//"), Map.entry("cpp", "//"), Map.entry("cxx", "//"),
             Map.entry("hpp", "//"), Map.entry("rs", "//"), Map.entry("cs", "//"), Map.entry("swift", "//"),
             Map.entry("py", "#"), Map.entry("rb", "#"), Map.entry("ex", "#"), Map.entry("exs", "#"), Map.entry("php", "//"));
-    static final String EXTENSIONS = ".go, .js, .ts, .py, .java, .kt, .c, .cpp, .rs and the like";
     /** Directories that hold dependencies, build output or tests rather than the program's own source. */
     private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "vendor", "target", "build", "dist", "out",
             "__pycache__", ".venv", "venv", "test", "tests", "__tests__", "testdata", "spec", "e2e", ".next", ".gradle");
-    static final String LINE = "dockergen measure: a one-line change for the warm rebuild";
 
     private SourceEdit() {
     }
