@@ -115,6 +115,11 @@ public record Engine(Kind kind, Path executable) {
         return kind == Kind.BUILDAH ? cmd("inspect", "--type", "image", image) : cmd("image", "inspect", image);
     }
 
+    /** A command that fails when the engine cannot work (docker without a reachable daemon, say). */
+    public List<String> version() {
+        return cmd("version");
+    }
+
     public List<String> pull(String image) {
         return cmd("pull", image);
     }

@@ -87,6 +87,14 @@ public final class Measurer {
             throw new UncheckedIOException(e);
         }
         List<String> remove = new ArrayList<>();
+        Run version = exec(request.engine().version(), null);
+        if (version.code != 0) {
+            showTail(version);
+            deleteTree(work);
+            throw new DockergenException(ExitCode.USAGE, request.engine() + " does not answer (`"
+                    + request.engine().kind().id() + " version` exited " + version.code + "; its last lines are above): "
+                    + "start it, or choose another with --engine");
+        }
         try {
             Path before = prepare(request.before(), work);
             Path after = prepare(request.after(), work);

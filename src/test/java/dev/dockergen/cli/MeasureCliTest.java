@@ -55,6 +55,8 @@ class MeasureCliTest {
                 esac ;;
               pull) echo "Error: initializing source $last: pinging container registry: no such host" >&2; exit 125 ;;
               rmi) echo "Untagged: $last" ;;
+              version) [ -n "$STUB_DOWN" ] && { echo "Cannot connect to the engine's service. Is it running?" >&2; exit 1; }
+                echo "Version: 4.3.1" ;;
               *) echo "stub: unexpected $*" >&2; exit 2 ;;
             esac
             """;
@@ -195,6 +197,18 @@ class MeasureCliTest {
         List<String> lines = r.err().lines().toList();
         assertTrue(lines.get(lines.size() - 1).startsWith("dockergen: node:22: podman cannot pull this base image (exit 125;"),
                 r.err());
+    }
+
+    @Test
+    void anEngineThatDoesNotAnswerIsAUsageError() throws IOException {
+        env.put("STUB_DOWN", "1");
+        CliRunner.Result r = measure("--engine", "podman", project.toString());
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("  | Cannot connect to the engine's service. Is it running?", lines.get(0));
+        assertEquals("dockergen: podman (" + bin.resolve("podman") + ") does not answer (`podman version` exited 1; its last "
+                + "lines are above): start it, or choose another with --engine", lines.get(lines.size() - 1));
+        assertEquals("version", engineLog().strip());
     }
 
     @Test
