@@ -137,7 +137,11 @@ public final class Dockergen {
                 new GeneratedFile(DOCKERFILE, dockerfile),
                 new GeneratedFile(plans.context().equals(".") ? DOCKERIGNORE : DOCKERFILE_IGNORE,
                         renderer.dockerignore(plans.dockerignore())));
-        return new GenerationResult(project, preset, files, detection.warnings(), plans.notes(), plans.context());
+        List<dev.dockergen.detect.Warning> notes = new java.util.ArrayList<>(plans.notes());
+        // what an old Dockerfile installed or shipped that the new one leaves out is said, not silently dropped
+        dev.dockergen.detect.DockerfileEvidence.read(request.files().sub(project.path()))
+                .ifPresent(d -> notes.addAll(d.notCarriedOver(dockerfile, project.path())));
+        return new GenerationResult(project, preset, files, detection.warnings(), notes, plans.context());
     }
 
     /**

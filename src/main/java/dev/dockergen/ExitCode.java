@@ -10,6 +10,7 @@ public enum ExitCode {
     OUTPUT_EXISTS(5, "an output file exists and --force was not given"),
     DRIFT(6, "check found drift, or audit found problems"),
     BAD_PROJECT(7, "a project file is malformed, unreadable, or holds a value that cannot be used safely"),
+    BUILD_FAILED(8, "measure: an image build failed (the engine's last lines and the stage are printed)"),
     INTERRUPTED(130, "interrupted (Ctrl-C, or Ctrl-D at a question): nothing was written");
 
     private final int code;

@@ -33,6 +33,7 @@ class ArchitectureTest {
             "plan", List.of("picocli", "dev.dockergen.render", "dev.dockergen.cli", "gg.jte", LANG),
             "render", List.of("picocli", "dev.dockergen.detect", "dev.dockergen.preset", "dev.dockergen.cli", LANG),
             "audit", List.of("picocli", "dev.dockergen.cli", "dev.dockergen.render", "dev.dockergen.plan", LANG),
+            "measure", List.of("picocli", "dev.dockergen.cli", "dev.dockergen.render", "dev.dockergen.detect", LANG),
             "cli", List.of(LANG),
             "lang", List.of("picocli", "dev.dockergen.cli", "dev.dockergen.render", "gg.jte"),
             "", List.of("picocli", "dev.dockergen.cli"));

@@ -6,17 +6,18 @@ import picocli.CommandLine;
 
 /** Creates commands with the shared context; everything else picocli creates itself. */
 final class CommandFactory implements CommandLine.IFactory {
-    private final Map<Class<?>, Function<CommandContext, Object>> commands = Map.of(
-            InitCommand.class, InitCommand::new,
-            DetectCommand.class, DetectCommand::new,
-            AuditCommand.class, AuditCommand::new,
-            CheckCommand.class, CheckCommand::new,
-            PresetsCommand.class, PresetsCommand::new,
-            PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new,
-            PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new,
-            PresetsCommand.ValidateCommand.class, PresetsCommand.ValidateCommand::new,
-            CompletionCommand.class, CompletionCommand::new,
-            PresetNames.class, PresetNames::new);
+    private final Map<Class<?>, Function<CommandContext, Object>> commands = Map.ofEntries(
+            Map.entry(InitCommand.class, InitCommand::new),
+            Map.entry(DetectCommand.class, DetectCommand::new),
+            Map.entry(AuditCommand.class, AuditCommand::new),
+            Map.entry(CheckCommand.class, CheckCommand::new),
+            Map.entry(PresetsCommand.class, PresetsCommand::new),
+            Map.entry(MeasureCommand.class, MeasureCommand::new),
+            Map.entry(PresetsCommand.ListCommand.class, PresetsCommand.ListCommand::new),
+            Map.entry(PresetsCommand.ShowCommand.class, PresetsCommand.ShowCommand::new),
+            Map.entry(PresetsCommand.ValidateCommand.class, PresetsCommand.ValidateCommand::new),
+            Map.entry(CompletionCommand.class, CompletionCommand::new),
+            Map.entry(PresetNames.class, PresetNames::new));
     private final CommandContext context;
 
     CommandFactory(CommandContext context) {

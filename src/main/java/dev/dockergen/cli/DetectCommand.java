@@ -44,9 +44,16 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
         DetectionResult result = context.dockergen().get().detect(files, new DetectOptions(mainPackage));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(Json.pretty(json(result)));
+            ObjectNode json = json(result);
+            for (JsonNode p : json.get("projects")) {
+                dev.dockergen.detect.DockerfileEvidence.read(files.sub(p.get("path").asText())).ifPresent(d -> {
+                    ObjectNode o = ((ObjectNode) p).putObject("dockerfile");
+                    d.describe().forEach((k, v) -> o.set(k, value(v)));
+                });
+            }
+            out.println(Json.pretty(json));
         } else {
-            printText(result, out, spec.commandLine().getErr());
+            printText(result, files, out, spec.commandLine().getErr());
         }
         return result.projects().isEmpty() ? ExitCode.NOTHING_DETECTED.code() : ExitCode.OK.code();
     }
@@ -93,7 +100,20 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
         return Json.MAPPER.valueToTree(v);
     }
 
-    private static void printText(DetectionResult result, PrintWriter out, PrintWriter err) {
+    /** What an existing Dockerfile says, below the project's facts. */
+    private static void dockerfileRows(dev.dockergen.detect.ProjectFiles files, PrintWriter out) {
+        dev.dockergen.detect.DockerfileEvidence.read(files).ifPresent(d -> {
+            out.println("  " + d.file() + " (evidence below the project's own files):");
+            d.describe().forEach((k, v) -> {
+                if (!k.equals("file")) {
+                    row(out, "  " + k, v);
+                }
+            });
+        });
+    }
+
+    private static void printText(DetectionResult result, dev.dockergen.detect.ProjectFiles files, PrintWriter out,
+                                  PrintWriter err) {
         if (result.projects().isEmpty()) {
             out.println(result.root() + ": no supported project found");
         }
@@ -108,6 +128,7 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
                 row(out, e.getKey(), e.getValue());
             }
             row(out, "evidence", String.join(", ", p.evidence()));
+            dockerfileRows(files.sub(p.path()), out);
         }
         for (Warning w : result.warnings()) {
             err.println("warning: " + w);

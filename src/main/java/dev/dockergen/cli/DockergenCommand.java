@@ -24,6 +24,7 @@ public final class DockergenCommand implements Runnable {
         m.put("check", CheckCommand.class);
         m.put("audit", AuditCommand.class);
         m.put("presets", PresetsCommand.class);
+        m.put("measure", MeasureCommand.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);
         m.put("generate-completion", CompletionCommand.class);
         return java.util.Collections.unmodifiableMap(m);
@@ -34,6 +35,6 @@ public final class DockergenCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (init, detect, check, audit, presets)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (init, detect, check, audit, presets, measure)");
     }
 }

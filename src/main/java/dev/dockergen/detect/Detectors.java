@@ -63,8 +63,12 @@ public final class Detectors {
     private void detectAt(ProjectFiles files, String path, DetectOptions options, List<Warning> warnings,
                           List<ProjectFacts> projects) {
         List<Warning> own = new ArrayList<>();
+        // an existing Dockerfile is evidence too, ranked below the project's own files
+        java.util.Optional<DockerfileEvidence> dockerfile = DockerfileEvidence.read(files);
         for (Detector detector : detectors) {
-            detector.detect(files, options.forProject(path), own).ifPresent(p -> projects.add(p.at(path)));
+            detector.detect(files, options.forProject(path), own)
+                    .map(p -> dockerfile.map(d -> d.reconcile(p, own)).orElse(p))
+                    .ifPresent(p -> projects.add(p.at(path)));
         }
         for (Warning w : own) {
             // a member's warnings name the member, since their sources are relative to it

@@ -54,7 +54,7 @@ class CompletionTest {
 
     @Test
     void everyCommandCompletes() throws Exception {
-        assertEquals(List.of("init", "detect", "check", "audit", "presets", "help", "generate-completion"),
+        assertEquals(List.of("init", "detect", "check", "audit", "presets", "measure", "help", "generate-completion"),
                 complete("dockergen", ""));
         assertEquals(List.of("init"), complete("dockergen", "in"));
         assertEquals(List.of("list", "show", "validate"), complete("dockergen", "presets", ""));

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * an absent lab is a failure instead, so CI cannot pass by skipping.
  */
 final class ContainerLab {
-    static final Path LAB = Path.of("..", "shared", "container-lab");
+    /** The lab beside the checkout, or where CONTAINER_LAB says (a git worktree is not beside it). */
+    static final Path LAB = Path.of(System.getenv().getOrDefault("CONTAINER_LAB", Path.of("..", "shared", "container-lab").toString()));
     private static final Pattern LOG = Pattern.compile("\\(log: (\\S+\\.log)\\)");
     private static Boolean ready;
 
