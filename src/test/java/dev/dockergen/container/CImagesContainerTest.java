@@ -24,6 +24,9 @@ class CImagesContainerTest {
         return Stream.of(
                 Arguments.of("make-server", FinalStage.SCRATCH, "/", "hello from make-server", "respond.c",
                         "\"hello from make-server", "\"hi from make-server", "hi from make-server", "apt-get install"),
+                // a settings-field port beside PORT-named lengths; a Makefile that tests for other systems' libraries
+                Arguments.of("make-portable-daemon", FinalStage.SCRATCH, "/", "tallyd ok", "tallyd.c", "\"tallyd ok\"",
+                        "\"tallyd fine\"", "tallyd fine", "apt-get install"),
                 Arguments.of("make-server", FinalStage.DISTROLESS, "/", "hello from make-server", "respond.c",
                         "\"hello from make-server", "\"hi from make-server", "hi from make-server", "apt-get install"),
                 Arguments.of("cmake-cli", FinalStage.DISTROLESS, null, null, "src/main.c", "zpack v1", "zpack v2", null,

@@ -83,6 +83,9 @@ public final class CDetector implements Detector {
         Map<String, Fact<CLibraries.Library>> libraries = new LinkedHashMap<>();
         Map<String, Fact<String>> unknown = new LinkedHashMap<>();
         for (BuildFacts.LibraryRef ref : build.libraries) {
+            if (ref.kind() == BuildFacts.RefKind.LINK && CLibraries.notForLinux(ref.name())) {
+                continue; // another system's library, or a coverage build's: not this image's business
+            }
             Optional<CLibraries.Library> lib = switch (ref.kind()) {
                 case LINK -> CLibraries.byLinkName(ref.name());
                 case CMAKE -> CLibraries.byCmakePackage(ref.name());
@@ -135,9 +138,11 @@ public final class CDetector implements Detector {
         if (cxx == null) {
             cxx = sources.stream().filter(p -> CPP.matcher(p).matches()).findFirst().map(Source::of).orElse(null);
         }
-        CSourceScan.PortHint hint = scans.stream().filter(s -> s.port != null).map(s -> s.port)
-                .min(Comparator.comparingInt(CSourceScan.PortHint::strength)).orElse(null);
         Source listen = scans.stream().map(s -> s.listen).filter(s -> s != null).findFirst().orElse(null);
+        // a weak hint (a PORT-named constant alone) is a port only in a program that listens
+        CSourceScan.PortHint hint = scans.stream().filter(s -> s.port != null).map(s -> s.port)
+                .filter(h -> h.strength() == 0 || listen != null)
+                .min(Comparator.comparingInt(CSourceScan.PortHint::strength)).orElse(null);
         Source resolver = scans.stream().map(s -> s.resolver).filter(s -> s != null).findFirst().orElse(null);
 
         String binary = artefact == null ? null : ProjectFiles.fileName(artefact.value());

@@ -258,6 +258,28 @@ final class CMakeParser {
                     if (d == '\n') {
                         line++;
                     }
+                    if (d == '\\' && i + 1 < n && text.charAt(i + 1) != '\n') {
+                        // an escape sequence inside an unquoted argument (-DVERSION=\"${VERSION}\"): the next
+                        // character is literal, never the start of a quoted argument
+                        if (arg == null) {
+                            arg = new StringBuilder();
+                        }
+                        arg.append(text.charAt(i + 1));
+                        i += 2;
+                        continue;
+                    }
+                    if (d == '"' && arg != null) {
+                        // CMake's legacy unquoted form (-DNAME="a b"): the quotes and what they enclose belong to the argument
+                        int close = text.indexOf('"', i + 1);
+                        if (close < 0) {
+                            throw new ProjectInputException(Source.of(path, cmdLine), "a quoted argument of " + name + " is never closed");
+                        }
+                        String quoted = text.substring(i, close + 1);
+                        line += (int) quoted.chars().filter(ch -> ch == '\n').count();
+                        arg.append(quoted);
+                        i = close + 1;
+                        continue;
+                    }
                     if (d == '"') {
                         StringBuilder q = new StringBuilder();
                         i++;

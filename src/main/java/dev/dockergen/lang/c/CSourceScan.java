@@ -2,6 +2,7 @@ package dev.dockergen.lang.c;
 
 import dev.dockergen.detect.Source;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,14 +14,28 @@ final class CSourceScan {
             "\\b(?:static\\s+)?(?:const\\s+)?(?:unsigned\\s+)?(?:int|short|long|uint16_t|in_port_t|constexpr\\s+int)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([0-9]{1,5})\\s*;");
     private static final Pattern HTONS = Pattern.compile("\\bhtons\\s*\\(\\s*\\(?\\s*(?:\\([a-z_0-9 ]+\\)\\s*)?([A-Za-z_][A-Za-z0-9_]*|[0-9]{1,5})\\s*\\)?\\s*\\)");
     private static final Pattern GETADDRINFO_PORT = Pattern.compile("\\bgetaddrinfo\\s*\\(\\s*(?:NULL|0|nullptr)\\s*,\\s*\"([0-9]{1,5})\"");
-    private static final Pattern LISTEN = Pattern.compile("\\blisten\\s*\\(");
+    private static final Pattern LISTEN = Pattern.compile("\\b(?:[A-Za-z0-9]+_)*listen\\s*\\(");
+    /** A port read from the environment with a literal fallback: getenv("PORT") ? ... : "8080". */
+    private static final Pattern GETENV_PORT = Pattern.compile(
+            "\\bgetenv\\s*\\(\\s*\"[A-Z_]*PORT\"\\s*\\)[^;:]{0,80}?:\\s*(?:atoi\\s*\\(\\s*)?\"?([0-9]{2,5})\\b");
+    /** A settings field named port given a literal: settings.port = 11211; info->port = 7681. */
+    private static final Pattern PORT_FIELD = Pattern.compile("(?:\\.|->)\\s*(?:tcp_?|listen_?|http_?)?port\\s*=\\s*([0-9]{2,5})\\s*;");
+    /** A listening URL: "http://0.0.0.0:8000", "tcp://*:1883". */
+    private static final Pattern LISTEN_URL = Pattern.compile(
+            "\"(?:https?|wss?|tcp|mqtt)://(?:0\\.0\\.0\\.0|\\*|\\[::\\]|localhost|127\\.0\\.0\\.1)?:([0-9]{2,5})[/\"]");
+    /** Name parts that make a PORT-named constant something other than a port (MAX_PORTLEN, CLUSTER_PORT_INCR). */
+    private static final java.util.Set<String> NOT_A_PORT = java.util.Set.of("LEN", "LENGTH", "MAX", "MIN", "SIZE",
+            "COUNT", "INCR", "OFFSET", "BITS", "STR", "STRLEN", "MASK", "RANGE", "BASE", "IDX", "INDEX", "FLAG", "FLAGS");
     private static final Pattern RESOLVER = Pattern.compile("\\b(getaddrinfo|gethostbyname|getpwnam|getpwuid|getgrnam)\\s*\\(");
     /** A path in a string literal that names a health route: "/healthz", "GET /health", "/api/ping"... */
     private static final Pattern HEALTH = Pattern.compile(
             "\"(?:GET\\s+)?(/(?:[A-Za-z0-9_-]+/){0,3}(?:healthz?|readyz?|livez?|ping))(?=[\\s?\"])");
     private static final Pattern MAIN = Pattern.compile("\\bint\\s+main\\s*\\(");
 
-    /** A port and how sure we are: 0 a literal in htons/getaddrinfo or a name resolved to one; 1 a PORT-named define alone. */
+    /**
+     * A port and how sure we are: 0 a literal in htons/getaddrinfo/getenv's fallback or a name resolved to one; 1 a
+     * PORT-named define, a port field's initialiser or a listening URL alone (a port only where the program listens).
+     */
     record PortHint(int port, Source source, int strength) {
     }
 
@@ -46,7 +61,7 @@ final class CSourceScan {
             int v = Integer.parseInt(d.group(2));
             PortHint h = new PortHint(v, Source.of(path, line(text, d.start())), 0);
             names.putIfAbsent(d.group(1), h);
-            if (d.group(1).contains("PORT") && v > 0 && v < 65536) {
+            if (portName(d.group(1)) && v >= 80 && v < 65536) {
                 sharedDefines.putIfAbsent(d.group(1), h);
                 if (namedDefine == null) {
                     namedDefine = new PortHint(v, h.source(), 1);
@@ -79,6 +94,22 @@ final class CSourceScan {
                 s.port = new PortHint(v, Source.of(path, line(text, g.start())), 0);
             }
         }
+        Matcher env = GETENV_PORT.matcher(text);
+        if (s.port == null && env.find()) {
+            int v = Integer.parseInt(env.group(1));
+            if (v > 0 && v < 65536) {
+                s.port = new PortHint(v, Source.of(path, line(text, env.start())), 0);
+            }
+        }
+        for (Pattern weak : List.of(PORT_FIELD, LISTEN_URL)) {
+            Matcher w = weak.matcher(text);
+            if (s.port == null && namedDefine == null && w.find()) {
+                int v = Integer.parseInt(w.group(1));
+                if (v > 0 && v < 65536) {
+                    namedDefine = new PortHint(v, Source.of(path, line(text, w.start())), 1);
+                }
+            }
+        }
         if (s.port == null && namedDefine != null) {
             s.port = namedDefine;
         }
@@ -100,6 +131,16 @@ final class CSourceScan {
             s.main = Source.of(path, line(text, m.start()));
         }
         return s;
+    }
+
+    /**
+     * A constant named as a port: PORT is one of its '_'-separated words (DEFAULT_PORT, PORT, HTTP_PORT_NUMBER), and no
+     * word says it is a length, bound or offset (MAX_PORTLEN, CLUSTER_PORT_INCR); UNSUPPORTED merely contains the letters.
+     */
+    static boolean portName(String name) {
+        List<String> words = List.of(name.toUpperCase(java.util.Locale.ROOT).split("_"));
+        return words.stream().anyMatch(w -> w.equals("PORT") || w.equals("PORTNO") || w.equals("PORTNUM"))
+                && words.stream().noneMatch(NOT_A_PORT::contains);
     }
 
     /** Comments and string contents blanked (newlines kept) so that line numbers stay right. */

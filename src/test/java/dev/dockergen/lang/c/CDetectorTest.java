@@ -72,6 +72,40 @@ class CDetectorTest {
         assertEquals(List.of(), warnings);
     }
 
+    /**
+     * Real daemons name their port in a settings field and keep PORT-named lengths and codes beside it; their
+     * Makefiles test for other systems' socket libraries. Neither may leak into the image.
+     */
+    @Test
+    void aPortableDaemonTakesItsPortFromASettingsFieldAndNoOtherSystemsLibraries() {
+        ProjectFacts p = fixture("make-portable-daemon");
+        assertEquals("tallyd @ Makefile:14", fact(c(p).artefact()));
+        assertEquals("11311 @ tallyd.c:19", fact(p.port()), "MAX_PORTLEN 6 and MSG_UNSUPPORTED 26 are not ports");
+        assertEquals(List.of(), libs(p));
+        assertEquals(List.of(), c(p).unknownLibraries(), "-lsocket, -lnsl, -lws2_32, -liphlpapi, -lgcov are skipped quietly");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aPortNamedConstantAloneIsAPortOnlyInAProgramThatListens() {
+        assertEquals(List.of(true, true, true, false, false, false), List.of("PORT", "DEFAULT_PORT", "HTTP_PORTNO",
+                "MAX_PORTLEN", "MSG_UNSUPPORTED", "CLUSTER_PORT_INCR").stream().map(CSourceScan::portName).toList());
+        ProjectFacts cli = detect(repo("Makefile", "all: tool\ntool: tool.c\n\t$(CC) -o $@ tool.c\n",
+                "tool.c", "#define DEFAULT_PORT 8080\nint main(void) { return DEFAULT_PORT > 0 ? 0 : 1; }\n"));
+        assertNull(cli.port(), "no listen call: a constant is not a port");
+        ProjectFacts env = detect(repo("Makefile", "all: srv\nsrv: srv.c\n\t$(CC) -o $@ srv.c\n",
+                "srv.c", "#include <stdlib.h>\nint main(void) {\n  const char *p = getenv(\"PORT\") ? getenv(\"PORT\") : \"7070\";\n"
+                        + "  return listen(3, 1) + (p != 0);\n}\n"));
+        assertEquals("7070 @ srv.c:3", fact(env.port()));
+    }
+
+    @Test
+    void cmakeEscapedQuotesAndLegacyQuotedArgumentsAreValid() {
+        ProjectFacts p = fixture("cmake-escaped-defines");
+        assertEquals("stamp @ CMakeLists.txt:8", fact(c(p).artefact()));
+        assertNull(p.port());
+    }
+
     @Test
     void cmakeCliGivesTargetMinimumVersionAndZlibFromFindPackage() {
         ProjectFacts p = fixture("cmake-cli");
