@@ -75,7 +75,7 @@ class GoDetectorTest {
     void cmdServerLayoutFindsTheMainPackageAndTheAddrField() {
         ProjectFacts p = fixture("cmd-server");
         assertEquals("cmd/server @ cmd/server/main.go:12", fact(go(p).mainPackage()));
-        assertEquals("server", go(p).binaryName());
+        assertEquals("inventory", go(p).binaryName()); // cmd/server says nothing: the module names it
         assertEquals("9090 @ cmd/server/main.go:14", fact(p.port()));
         assertEquals("/readyz @ internal/api/api.go:12", fact(go(p).healthPath()));
         assertEquals("github.com/acme/inventory @ go.mod:1", fact(go(p).module()));
