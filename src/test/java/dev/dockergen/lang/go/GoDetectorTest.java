@@ -72,6 +72,17 @@ class GoDetectorTest {
     }
 
     @Test
+    void flagPortComesFromTheFlagDefaultNotFromCmdRunPprofOrOtherPackages() {
+        ProjectFacts p = fixture("flag-port");
+        // not cmd.Run() (gin's default 8080), not the loopback profiler, not r.RemoteAddr, not tools/seed's :7000,
+        // not internal/testenv (never imported by the program)
+        assertEquals("8081 @ main.go:13", fact(p.port()));
+        assertEquals(". @ main.go:15", fact(go(p).mainPackage())); // the root main beats tools/seed
+        assertEquals("relay", go(p).binaryName());
+        assertEquals("false @ null", fact(go(p).readsPortEnv()));
+    }
+
+    @Test
     void cmdServerLayoutFindsTheMainPackageAndTheAddrField() {
         ProjectFacts p = fixture("cmd-server");
         assertEquals("cmd/server @ cmd/server/main.go:12", fact(go(p).mainPackage()));
