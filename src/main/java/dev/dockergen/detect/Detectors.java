@@ -66,9 +66,18 @@ public final class Detectors {
         // an existing Dockerfile is evidence too, ranked below the project's own files
         java.util.Optional<DockerfileEvidence> dockerfile = DockerfileEvidence.read(files);
         for (Detector detector : detectors) {
-            detector.detect(files, options.forProject(path), own)
-                    .map(p -> dockerfile.map(d -> d.reconcile(p, own)).orElse(p))
-                    .ifPresent(p -> projects.add(p.at(path)));
+            try {
+                detector.detect(files, options.forProject(path), own)
+                        .map(p -> dockerfile.map(d -> d.reconcile(p, own)).orElse(p))
+                        .ifPresent(p -> projects.add(p.at(path)));
+            } catch (ProjectInputException e) {
+                if (path.equals(".") || e.source() == null) {
+                    throw e;
+                }
+                // a member's file is named from the root, so the user can find it
+                Source at = Source.of(ProjectFiles.join(path, e.source().file()), e.source().line());
+                throw new ProjectInputException(at, e.getMessage().substring(e.source().toString().length() + 2));
+            }
         }
         for (Warning w : own) {
             // a member's warnings name the member, since their sources are relative to it

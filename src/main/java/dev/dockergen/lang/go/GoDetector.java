@@ -55,6 +55,8 @@ public final class GoDetector implements Detector {
     }
 
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    /** Main package folders whose name says nothing of the program; the binary is named after the module. */
+    private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
     private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @Override
@@ -76,10 +78,29 @@ public final class GoDetector implements Detector {
         List<String> goFiles = files.walk("", hasGoMod ? MAX_DEPTH : 2, dir -> pruned(dir) || files.isFile(dir + "/go.mod")).stream()
                 .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go"))
                 .toList();
+        if (options.mainPackage() != null) {
+            // a main package named on the command line counts even in a folder the walk skips (_examples/x)
+            String wanted = normalizeDir(options.mainPackage());
+            if (!wanted.isEmpty() && goFiles.stream().noneMatch(p -> ProjectFiles.parent(p).equals(wanted))
+                    && !files.isFile(wanted + "/go.mod")) {
+                List<String> more = new ArrayList<>(goFiles);
+                files.walk(wanted, 1, dir -> true).stream()
+                        .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go") && ProjectFiles.parent(p).equals(wanted))
+                        .forEach(more::add);
+                goFiles = more;
+            }
+        }
         if (!hasGoMod && goFiles.isEmpty()) {
             return Optional.empty();
         }
-        GoMod mod = hasGoMod ? GoModParser.parse("go.mod", files.read("go.mod").orElseThrow()) : null;
+        String goModText = hasGoMod ? files.read("go.mod").orElseThrow() : null;
+        if (hasGoMod && goModText.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("//"))) {
+            // an empty go.mod (a placeholder that keeps a folder out of the module around it) is no module of its own
+            warnings.add(new Warning(Source.of("go.mod"), "empty go.mod: not a Go module, skipped; "
+                    + "add `module <path>` to build this folder as a program of its own"));
+            return Optional.empty();
+        }
+        GoMod mod = hasGoMod ? GoModParser.parse("go.mod", goModText) : null;
         List<GoSourceScan> scans = scan(files, goFiles, warnings);
         List<String> mains = scans.stream().filter(GoSourceScan::isMain).map(GoSourceScan::dir)
                 .distinct().sorted().toList();
@@ -136,9 +157,12 @@ public final class GoDetector implements Detector {
         }
         String binary = mainDir == null ? null : binaryName(mainDir, mod, files, warnings);
 
-        // other programs' main packages say nothing about this binary; library packages may (it imports them)
+        // other programs' main packages say nothing about this binary, nor do packages it never imports
+        // (test helpers, tools); the packages the main package reaches through imports may
+        Set<String> reached = mainDir == null || mod == null ? null : reachable(mainDir, mod.modulePath(), scans);
         List<GoSourceScan> ordered = new ArrayList<>(scans.stream()
-                .filter(s -> !("main".equals(s.packageName) && !s.dir().equals(mainDir))).toList());
+                .filter(s -> !("main".equals(s.packageName) && !s.dir().equals(mainDir)))
+                .filter(s -> reached == null || reached.contains(s.dir())).toList());
         ordered.sort(Comparator.comparing((GoSourceScan s) -> !(mainDir != null && s.dir().equals(mainDir)))
                 .thenComparing(s -> s.path));
         GoSourceScan.PortHint portHint = ordered.stream().flatMap(s -> s.ports.stream())
@@ -186,6 +210,32 @@ public final class GoDetector implements Detector {
                 version, framework, port, binary == null ? null : List.of(binary), evidence, details));
     }
 
+    /** The directories of the packages {@code mainDir} imports, directly or not, within this module. */
+    static Set<String> reachable(String mainDir, String modulePath, List<GoSourceScan> scans) {
+        Map<String, List<GoSourceScan>> byDir = new TreeMap<>();
+        for (GoSourceScan s : scans) {
+            byDir.computeIfAbsent(s.dir(), k -> new ArrayList<>()).add(s);
+        }
+        Set<String> seen = new TreeSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(mainDir));
+        while (!todo.isEmpty()) {
+            String dir = todo.pop();
+            if (!seen.add(dir)) {
+                continue;
+            }
+            for (GoSourceScan s : byDir.getOrDefault(dir, List.of())) {
+                for (String imp : s.imports) {
+                    if (imp.equals(modulePath)) {
+                        todo.push("");
+                    } else if (imp.startsWith(modulePath + "/")) {
+                        todo.push(imp.substring(modulePath.length() + 1));
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
     /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
     static boolean pruned(String dirPath) {
         return SKIPPED.test(dirPath) || ProjectFiles.fileName(dirPath).startsWith("_");
@@ -220,16 +270,38 @@ public final class GoDetector implements Detector {
         if (mains.size() == 1) {
             return mains.get(0);
         }
-        if (mains.size() > 1 && mod != null) {
+        if (mains.size() > 1) {
             // cmd/<name> named like the module is the conventional main binary
-            String name = lastElement(mod.modulePath());
+            String name = mod == null ? null : lastElement(mod.modulePath());
             for (String dir : mains) {
                 if (dir.equals("cmd/" + name)) {
                     return dir;
                 }
             }
+            // examples, tools, tests and plugin samples are not the program; the root main, or the only other, is
+            List<String> programs = mains.stream().filter(d -> !auxiliary(d)).toList();
+            if (programs.contains("")) {
+                return "";
+            }
+            if (programs.size() == 1) {
+                return programs.get(0);
+            }
         }
         return null;
+    }
+
+    private static final Pattern AUXILIARY = Pattern.compile(
+            "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
+                    + "internal|docs?|plugins?|contrib|misc|gen|generators?|fixtures?|mocks?");
+
+    /** A main package that sits under a folder of examples, tools, tests or plugins. */
+    static boolean auxiliary(String dir) {
+        for (String part : dir.split("/")) {
+            if (AUXILIARY.matcher(part).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String normalizeDir(String dir) {
@@ -264,7 +336,7 @@ public final class GoDetector implements Detector {
     private static String binaryName(String mainDir, GoMod mod, ProjectFiles files, List<Warning> warnings) {
         String name;
         Source source;
-        if (!mainDir.isEmpty()) {
+        if (!mainDir.isEmpty() && !(mod != null && GENERIC_MAIN.matcher(ProjectFiles.fileName(mainDir)).matches())) {
             name = ProjectFiles.fileName(mainDir);
             source = Source.of(mainDir);
         } else if (mod != null) {

@@ -23,10 +23,43 @@ final class GoSourceScan {
     /** A listen call with a literal address: net/http, gin Run, echo Start, fiber Listen, net.Listen. */
     private static final Pattern LISTEN_CALL = Pattern.compile(
             "\\b(?:ListenAndServe(?:TLS)?|Run(?:TLS)?|Start(?:TLS)?|Listen(?:TLS)?)\\(\\s*(?:\"tcp[46]?\"\\s*,\\s*)?\"([^\"]*)\"");
-    private static final Pattern ADDR_FIELD = Pattern.compile("\\bAddr\\s*:\\s*\"([^\"]*)\"");
+    /** http.Server{Addr: ...}, echo.StartConfig{Address: ...}. */
+    private static final Pattern ADDR_FIELD = Pattern.compile("\\bAddr(?:ess)?\\s*:\\s*\"([^\"]*)\"");
+    /** A variable (never a field of another value: x.RemoteAddr = ...) holding a host:port literal. */
     private static final Pattern ADDR_VAR = Pattern.compile(
-            "(?i)\\b\\w*(?:addr|port|listen)\\w*\\s*(?::=|=)\\s*\"([^\"]*:[0-9]{1,5})\"");
-    private static final Pattern GIN_RUN_DEFAULT = Pattern.compile("\\.Run\\(\\s*\\)");
+            "(?i)(?<![\\w.])(\\w*(?:addr|port|listen)\\w*)\\s*(?::=|=)\\s*\"([^\"]*:[0-9]{1,5})\"");
+    /** A constant or variable naming the server's own port: defaultListenPort = 8080, httpPort := 3000. */
+    private static final Pattern PORT_NUMBER_VAR = Pattern.compile(
+            "(?i)(?<![\\w.])\\w*(?:listen|http|server|web)\\w*port\\s*(?::=|=)\\s*([0-9]{2,5})\\b");
+    /** Names of addresses that are someone else's: the peer of a request, a dial target, an upstream. */
+    private static final Pattern NOT_OWN_ADDRESS = Pattern.compile(
+            "(?i)remote|client|upstream|target|backend|proxy|peer|dial|redis|db|database|mongo|mysql|postgres|smtp|mail");
+    /** Endpoints a program opens for debugging or metrics, never the one a container publishes. */
+    private static final Pattern SIDE_ENDPOINT = Pattern.compile("(?i)debug|pprof|metric|admin|grpc|tls|https|profil");
+    private static final Pattern GIN_ENGINE = Pattern.compile("\\b(\\w+)\\s*(?::=|=)\\s*gin\\.(?:Default|New)\\(");
+    private static final Pattern GIN_RUN_DEFAULT = Pattern.compile("\\b(\\w+)\\.Run\\(\\s*\\)");
+    /**
+     * A command-line flag with a default: flag/pflag String, Int, ...Var, cobra's ...P forms
+     * (flag.String("addr", ":8080", ..), fs.Int("port", 9898, ..), Flags().IntP("port", "p", 8080, ..)).
+     */
+    private static final Pattern FLAG = Pattern.compile(
+            "\\.(?:String|Int|Int32|Int64|Uint|Uint16|Uint32|Uint64)(Var)?(P)?\\(\\s*(?:&?[\\w.\\[\\]]+\\s*,\\s*)?"
+                    + "\"([\\w.-]+)\"\\s*,\\s*");
+    private static final Pattern FLAG_SHORT = Pattern.compile("\"\\w?\"\\s*,\\s*");
+    /** A flag default: a literal, or the last literal of a call such as getEnv("X_PORT", "80"). */
+    private static final Pattern FLAG_VALUE = Pattern.compile(
+            "\"([^\"]*)\"|([0-9]{1,5})\\b|[\\w.]+\\([^()]*?\"([^\"]*)\"\\s*\\)");
+    /** kingpin: Flag("web.listen-address", "..").Default(":9100"); exporter-toolkit AddFlags(app, ":9100"). */
+    private static final Pattern KINGPIN_FLAG = Pattern.compile("\\bFlag\\(\\s*\"([\\w.-]+)\".*?\\.Default\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern ADD_FLAGS = Pattern.compile("\\bAddFlags\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]*)\"\\s*\\)");
+    /** A struct field whose tag gives a default (go-flags default:"8081", ardanlabs conf:"default:0.0.0.0:3000"). */
+    private static final Pattern TAGGED_FIELD = Pattern.compile("^(\\w+)\\s+[\\w.*\\[\\]]+\\s+`([^`]*)`");
+    private static final Pattern TAG_DEFAULT = Pattern.compile("\\bdefault:\"([^\"]+)\"|\\bconf:\"(?:[^\"]*,)?default:([^\",]+)");
+    private static final Pattern TAG_NAME = Pattern.compile("\\b(?:long|flagName|flag|name|env|yaml|json)\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern SERVER_NAME = Pattern.compile("(?i)http|listen|bind|web|serve");
+    private static final Pattern PORTISH = Pattern.compile("(?i)port|addr|listen|bind|host|http");
+    private static final Pattern IMPORT_LINE = Pattern.compile("^(?:import\\s+)?(?:[\\w.]+\\s+)?\"([^\"]+)\"");
+    private static final Pattern PORT_VAR_BEFORE = Pattern.compile("(?i)\\bport\\w*\\s*(?::=|=)\\s*\"(:?[0-9]{1,5})\"");
     private static final Pattern PORT_ENV = Pattern.compile("os\\.(?:Getenv|LookupEnv)\\(\\s*\"PORT\"\\s*\\)");
     private static final Pattern PORT_ENV_INLINE_DEFAULT = Pattern.compile("\"PORT\"\\s*\\)\\s*,\\s*\"(:?[0-9]{1,5})\"");
     private static final Pattern PORT_DEFAULT_NEARBY = Pattern.compile("=\\s*\"(:?[0-9]{1,5})\"");
@@ -50,6 +83,12 @@ final class GoSourceScan {
     String healthPath;
     final List<PortHint> ports = new ArrayList<>();
     final List<String> embedPatterns = new ArrayList<>();
+    /** Import paths, as written. */
+    final java.util.Set<String> imports = new java.util.TreeSet<>();
+    private final java.util.Set<String> ginEngines = new java.util.HashSet<>();
+    private final List<PortHint> ginRuns = new ArrayList<>();
+    private final List<String> ginRunReceivers = new ArrayList<>();
+    private boolean inImportBlock;
 
     private GoSourceScan(String path) {
         this.path = path;
@@ -90,8 +129,24 @@ final class GoSourceScan {
             if (line.startsWith("//")) {
                 continue;
             }
+            if (s.inImportBlock) {
+                if (line.startsWith(")")) {
+                    s.inImportBlock = false;
+                    continue;
+                }
+            } else if (line.startsWith("import (")) {
+                s.inImportBlock = true;
+                continue;
+            }
+            if (s.inImportBlock || line.startsWith("import ")) {
+                Matcher imp = IMPORT_LINE.matcher(line);
+                if (imp.find()) {
+                    s.imports.add(imp.group(1));
+                }
+            }
             s.scanLine(line, no, lines);
         }
+        s.finish();
         return s;
     }
 
@@ -126,14 +181,23 @@ final class GoSourceScan {
             addAddress(field.group(1), here, 1);
         }
         Matcher var = ADDR_VAR.matcher(line);
-        if (var.find()) {
-            addAddress(var.group(1), here, 2);
+        if (var.find() && !NOT_OWN_ADDRESS.matcher(var.group(1)).find() && !SIDE_ENDPOINT.matcher(var.group(1)).find()) {
+            addAddress(var.group(2), here, 2);
         }
-        if (GIN_RUN_DEFAULT.matcher(line).find()) {
-            ports.add(new PortHint(8080, here, 4, false)); // gin's Run() default; it also reads PORT
-            if (portEnv == null) {
-                portEnv = here;
-            }
+        Matcher number = PORT_NUMBER_VAR.matcher(line);
+        if (number.find() && !SIDE_ENDPOINT.matcher(line).find()) {
+            addAddress(number.group(1), here, 2);
+        }
+        scanFlag(line, here);
+        Matcher engine = GIN_ENGINE.matcher(line);
+        if (engine.find()) {
+            ginEngines.add(engine.group(1));
+        }
+        Matcher run = GIN_RUN_DEFAULT.matcher(line);
+        if (run.find()) {
+            // only a gin engine's Run() listens (on :8080, or $PORT); cmd.Run(), exec.Command(..).Run() do not
+            ginRuns.add(new PortHint(8080, here, 4, false));
+            ginRunReceivers.add(run.group(1));
         }
         if (PORT_ENV.matcher(line).find()) {
             if (portEnv == null) {
@@ -143,19 +207,94 @@ final class GoSourceScan {
             if (inline.find()) {
                 addAddress(inline.group(1), here, 3);
             } else {
-                // the usual `port := os.Getenv("PORT"); if port == "" { port = "8080" }` within a few lines
-                for (int j = no; j < Math.min(lines.length, no + 6); j++) {
+                // the usual `port := os.Getenv("PORT"); if port == "" { port = "8080" }` within a few lines,
+                // or `port := "8080"` a few lines before, overridden when PORT is set
+                boolean found = false;
+                for (int j = no; j < Math.min(lines.length, no + 6) && !found; j++) {
                     Matcher d = PORT_DEFAULT_NEARBY.matcher(lines[j]);
                     if (d.find()) {
                         addAddress(d.group(1), Source.of(path, j + 1), 3);
-                        break;
+                        found = true;
+                    }
+                }
+                for (int j = no - 2; j >= Math.max(0, no - 7) && !found; j--) {
+                    Matcher d = PORT_VAR_BEFORE.matcher(lines[j]);
+                    if (d.find()) {
+                        addAddress(d.group(1), Source.of(path, j + 1), 3);
+                        found = true;
                     }
                 }
             }
         }
     }
 
+    /** Flags and tagged struct fields that name the listen address or port, with their default. */
+    private void scanFlag(String line, Source here) {
+        Matcher f = FLAG.matcher(line);
+        while (f.find()) {
+            String name = f.group(3);
+            int at = f.end();
+            if (f.group(2) != null) { // the ...P forms take a shorthand letter first
+                Matcher shortName = FLAG_SHORT.matcher(line).region(at, line.length());
+                if (!shortName.lookingAt()) {
+                    continue;
+                }
+                at = shortName.end();
+            }
+            Matcher value = FLAG_VALUE.matcher(line).region(at, line.length());
+            if (value.lookingAt() && listenName(name)) {
+                String v = value.group(1) != null ? value.group(1) : value.group(2) != null ? value.group(2) : value.group(3);
+                addAddress(v, here, 1);
+            }
+        }
+        Matcher k = KINGPIN_FLAG.matcher(line);
+        if (k.find() && listenName(k.group(1))) {
+            addAddress(k.group(2), here, 1);
+        }
+        Matcher a = ADD_FLAGS.matcher(line);
+        if (a.find()) {
+            addAddress(a.group(1), here, 1);
+        }
+        Matcher t = TAGGED_FIELD.matcher(line);
+        if (t.find()) {
+            Matcher d = TAG_DEFAULT.matcher(t.group(2));
+            if (d.find()) {
+                Matcher n = TAG_NAME.matcher(t.group(2));
+                String tagName = n.find() ? n.group(1) : "";
+                if (listenName(t.group(1)) || !tagName.isEmpty() && listenName(tagName)) {
+                    String names = t.group(1) + " " + tagName;
+                    if (!SIDE_ENDPOINT.matcher(names).find()) {
+                        // HTTPPort `long:"listen"` beats a bare Port, which may be a database's in the same options
+                        addAddress(d.group(1) != null ? d.group(1) : d.group(2), here, SERVER_NAME.matcher(names).find() ? 1 : 2);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean listenName(String name) {
+        return PORTISH.matcher(name).find() && !SIDE_ENDPOINT.matcher(name).find() && !NOT_OWN_ADDRESS.matcher(name).find();
+    }
+
+    /** What needs the whole file: gin Run() on a gin engine; a debug-only pprof listener on loopback. */
+    private void finish() {
+        for (int i = 0; i < ginRuns.size(); i++) {
+            if (ginEngines.contains(ginRunReceivers.get(i))) {
+                ports.add(ginRuns.get(i)); // gin's Run() default; it also reads PORT
+                if (portEnv == null) {
+                    portEnv = ginRuns.get(i).source();
+                }
+            }
+        }
+        if (imports.contains("net/http/pprof")) {
+            ports.removeIf(PortHint::loopback); // go http.ListenAndServe("localhost:6060", nil): the profiler
+        }
+    }
+
     private void addAddress(String address, Source source, int strength) {
+        if (address.contains("://")) {
+            return; // a URL is somewhere to connect to, not an address to listen on
+        }
         int colon = address.lastIndexOf(':');
         String host = colon < 0 ? "" : address.substring(0, colon);
         String digits = colon < 0 ? address : address.substring(colon + 1);

@@ -72,10 +72,56 @@ class GoDetectorTest {
     }
 
     @Test
+    void ginRunCountsOnlyOnAGinEngineAndCobraOrTagDefaultsGiveThePort() {
+        ProjectFacts gin = detect(repo("go.mod", "module example.com/web\n\ngo 1.22\n",
+                "main.go", "package main\n\nfunc main() {\n\tr := gin.Default()\n\tr.Run()\n}\n"));
+        assertEquals("8080 @ main.go:5", fact(gin.port()));
+        ProjectFacts exec = detect(repo("go.mod", "module example.com/job\n\ngo 1.22\n",
+                "main.go", "package main\n\nfunc main() {\n\tcmd := exec.Command(\"ls\")\n\tcmd.Run()\n}\n"));
+        assertEquals(null, exec.port());
+        ProjectFacts cobra = detect(repo("go.mod", "module example.com/srv\n\ngo 1.22\n",
+                "main.go", "package main\n\nfunc main() {\n\tcmd.Flags().IntP(\"port\", \"p\", 8090, \"port\")\n}\n"));
+        assertEquals("8090 @ main.go:4", fact(cobra.port()));
+        ProjectFacts tags = detect(repo("go.mod", "module example.com/srv\n\ngo 1.22\n",
+                "main.go", "package main\n\ntype opts struct {\n\tDBPort int `long:\"db-port\" default:\"5432\"`\n"
+                        + "\tAPIHost string `conf:\"default:0.0.0.0:3000\"`\n}\n\nfunc main() {}\n"));
+        assertEquals("3000 @ main.go:5", fact(tags.port()));
+    }
+
+    @Test
+    void anExplicitMainMayNameAFolderTheWalkSkips() {
+        ProjectFacts p = detect(repo("go.mod", "module example.com/lib\n\ngo 1.22\n",
+                        "lib.go", "package lib\n",
+                        "_examples/hello/main.go", "package main\n\nfunc main() { http.ListenAndServe(\":3333\", nil) }\n"),
+                new DetectOptions("_examples/hello"));
+        assertEquals("_examples/hello @ _examples/hello/main.go:3", fact(go(p).mainPackage()));
+        assertEquals("3333 @ _examples/hello/main.go:3", fact(p.port()));
+    }
+
+    @Test
+    void anEmptyGoModIsNoModule() {
+        assertTrue(new GoDetector().detect(repo("go.mod", "\n", "main.go", "package main\n\nfunc main() {}\n"),
+                DetectOptions.DEFAULT, warnings).isEmpty());
+        assertEquals("go.mod: empty go.mod: not a Go module, skipped; add `module <path>` to build this folder "
+                + "as a program of its own", warnings.get(0).toString());
+    }
+
+    @Test
+    void flagPortComesFromTheFlagDefaultNotFromCmdRunPprofOrOtherPackages() {
+        ProjectFacts p = fixture("flag-port");
+        // not cmd.Run() (gin's default 8080), not the loopback profiler, not r.RemoteAddr, not tools/seed's :7000,
+        // not internal/testenv (never imported by the program)
+        assertEquals("8081 @ main.go:13", fact(p.port()));
+        assertEquals(". @ main.go:15", fact(go(p).mainPackage())); // the root main beats tools/seed
+        assertEquals("relay", go(p).binaryName());
+        assertEquals("false @ null", fact(go(p).readsPortEnv()));
+    }
+
+    @Test
     void cmdServerLayoutFindsTheMainPackageAndTheAddrField() {
         ProjectFacts p = fixture("cmd-server");
         assertEquals("cmd/server @ cmd/server/main.go:12", fact(go(p).mainPackage()));
-        assertEquals("server", go(p).binaryName());
+        assertEquals("inventory", go(p).binaryName()); // cmd/server says nothing: the module names it
         assertEquals("9090 @ cmd/server/main.go:14", fact(p.port()));
         assertEquals("/readyz @ internal/api/api.go:12", fact(go(p).healthPath()));
         assertEquals("github.com/acme/inventory @ go.mod:1", fact(go(p).module()));
