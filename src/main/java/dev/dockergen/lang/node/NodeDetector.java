@@ -77,6 +77,9 @@ public final class NodeDetector implements Detector {
         Lines topLines = workspace == null ? lines : new Lines(top.read("package.json").orElse(""));
         List<String> evidence = new ArrayList<>(List.of("package.json"));
         Map<String, String> deps = dependencies(pkg);
+        // a server framework is one the program runs with: in dependencies, not only in devDependencies
+        Map<String, String> runtimeDeps = new LinkedHashMap<>();
+        pkg.path("dependencies").properties().forEach(e -> runtimeDeps.put(e.getKey(), e.getValue().asText()));
 
         Fact<String> pm = packageManager(top, topPkg, topLines, warnings);
         String pmVersion = null;
@@ -117,14 +120,17 @@ public final class NodeDetector implements Detector {
                     evidence.add(cfg);
                 }
             }
-        } else if (deps.containsKey("@nestjs/core")) {
+        } else if (runtimeDeps.containsKey("@nestjs/core")) {
             framework = Fact.of("nest", "package.json", lines.of("\"@nestjs/core\""));
-        } else if (deps.containsKey("fastify")) {
+        } else if (runtimeDeps.containsKey("fastify")) {
             framework = Fact.of("fastify", "package.json", lines.of("\"fastify\""));
-        } else if (deps.containsKey("express")) {
+        } else if (runtimeDeps.containsKey("express")) {
             framework = Fact.of("express", "package.json", lines.of("\"express\""));
-        } else if (deps.containsKey("koa")) {
+        } else if (runtimeDeps.containsKey("koa")) {
             framework = Fact.of("koa", "package.json", lines.of("\"koa\""));
+        } else if (runtimeDeps.containsKey("@hapi/hapi") || runtimeDeps.containsKey("hapi")) {
+            String hapi = runtimeDeps.containsKey("@hapi/hapi") ? "@hapi/hapi" : "hapi";
+            framework = Fact.of("hapi", "package.json", lines.of("\"" + hapi + "\""));
         } else if (build != null && deps.containsKey("@angular/core") && files.isFile("angular.json")) {
             AngularOutput output = angularOutput(files);
             framework = Fact.of("angular", "package.json", lines.of("\"@angular/core\""));

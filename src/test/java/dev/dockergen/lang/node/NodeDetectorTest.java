@@ -111,6 +111,10 @@ class NodeDetectorTest {
         assertEquals("build", node(spa).staticDir());
         assertEquals("create-react-app", spa.framework().value());
         assertNull(spa.start());
+        assertNull(detect("package.json", "{\"devDependencies\": {\"express\": \"4\"}}", "index.js", "").framework(),
+                "a devDependency is not the framework");
+        assertEquals("hapi", detect("package.json", "{\"dependencies\": {\"@hapi/hapi\": \"21\"}}", "index.js", "")
+                .framework().value());
         ProjectFacts nest = detect("package.json", "{\"dependencies\": {\"@nestjs/core\": \"10\"}}", "tsconfig.json", "{}");
         assertEquals(List.of("node", "dist/main.js"), nest.start());
         assertEquals("3000 @ package.json:1", fact(nest.port()), "Nest's default port");
