@@ -42,10 +42,12 @@ public record NodeDetails(
         Fact<String> healthPath,
         String name,
         NodeWorkspace workspace,
-        List<String> installFiles) implements LanguageDetails {
+        List<String> installFiles,
+        Map<String, String> startEnv) implements LanguageDetails {
 
     public NodeDetails {
         installFiles = List.copyOf(installFiles);
+        startEnv = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startEnv));
     }
 
     public static final String SERVER = "server";
@@ -68,6 +70,9 @@ public record NodeDetails(
         m.put("typescript", typescript);
         m.put("healthPath", healthPath);
         m.put("installFiles", installFiles);
+        if (!startEnv.isEmpty()) {
+            m.put("startEnv", startEnv);
+        }
         if (workspace != null) {
             m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));
             m.put("workspaceMembers", workspace.members());

@@ -37,7 +37,6 @@ public final class NodeDetector implements Detector {
     /** Not the project's own scripts: dependencies, builds, coverage reports. */
     static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Walk.BUILD_OUTPUT, Set.of("coverage"));
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-    private static final Pattern NODE_START = Pattern.compile("^node\\s+((?:--[\\w-]+(?:=\\S+)?\\s+)*)([\\w./-]+\\.(?:c|m)?js)\\s*$");
     private static final Pattern MAJOR = Pattern.compile("([0-9]{1,2})(?:\\.[0-9x*]+)*");
     /** Nest's route decorators: @Get('health') in a controller. */
     private static final Pattern STANDALONE = Pattern.compile("output\\s*:\\s*['\"]standalone['\"]");
@@ -77,6 +76,9 @@ public final class NodeDetector implements Detector {
         Lines topLines = workspace == null ? lines : new Lines(top.read("package.json").orElse(""));
         List<String> evidence = new ArrayList<>(List.of("package.json"));
         Map<String, String> deps = dependencies(pkg);
+        // a server framework is one the program runs with: in dependencies, not only in devDependencies
+        Map<String, String> runtimeDeps = new LinkedHashMap<>();
+        pkg.path("dependencies").properties().forEach(e -> runtimeDeps.put(e.getKey(), e.getValue().asText()));
 
         Fact<String> pm = packageManager(top, topPkg, topLines, warnings);
         String pmVersion = null;
@@ -117,14 +119,17 @@ public final class NodeDetector implements Detector {
                     evidence.add(cfg);
                 }
             }
-        } else if (deps.containsKey("@nestjs/core")) {
+        } else if (runtimeDeps.containsKey("@nestjs/core")) {
             framework = Fact.of("nest", "package.json", lines.of("\"@nestjs/core\""));
-        } else if (deps.containsKey("fastify")) {
+        } else if (runtimeDeps.containsKey("fastify")) {
             framework = Fact.of("fastify", "package.json", lines.of("\"fastify\""));
-        } else if (deps.containsKey("express")) {
+        } else if (runtimeDeps.containsKey("express")) {
             framework = Fact.of("express", "package.json", lines.of("\"express\""));
-        } else if (deps.containsKey("koa")) {
+        } else if (runtimeDeps.containsKey("koa")) {
             framework = Fact.of("koa", "package.json", lines.of("\"koa\""));
+        } else if (runtimeDeps.containsKey("@hapi/hapi") || runtimeDeps.containsKey("hapi")) {
+            String hapi = runtimeDeps.containsKey("@hapi/hapi") ? "@hapi/hapi" : "hapi";
+            framework = Fact.of("hapi", "package.json", lines.of("\"" + hapi + "\""));
         } else if (build != null && deps.containsKey("@angular/core") && files.isFile("angular.json")) {
             AngularOutput output = angularOutput(files);
             framework = Fact.of("angular", "package.json", lines.of("\"@angular/core\""));
@@ -146,8 +151,9 @@ public final class NodeDetector implements Detector {
         }
 
         boolean typescript = files.isFile("tsconfig.json");
+        Map<String, String> startEnv = new LinkedHashMap<>();
         Fact<List<String>> start = angularServer != null ? angularServer : kind.equals(NodeDetails.SERVER)
-                ? startCommand(files, pkg, lines, framework, typescript, workspace != null) : null;
+                ? startCommand(files, pkg, lines, framework, typescript, workspace != null, startEnv) : null;
         if (kind.equals(NodeDetails.NEXT)) {
             start = Fact.of(standalone ? List.of("server.js") : List.of("node_modules/next/dist/bin/next", "start"),
                     "package.json", lines.of("\"next\""));
@@ -158,8 +164,7 @@ public final class NodeDetector implements Detector {
                     + ", so bun-only APIs (Bun.serve, bun:sqlite) will not work there"));
         }
         if (kind.equals(NodeDetails.SERVER) && start == null) {
-            warnings.add(new Warning(Source.of("package.json"), "no way to start the program found: add a \"start\" "
-                    + "script such as \"node server.js\", or a \"main\" entry"));
+            warnings.add(new Warning(Source.of("package.json", lines.of("\"start\"")), noStart(pkg)));
         }
         if (start != null) {
             for (String word : start.value()) {
@@ -189,7 +194,7 @@ public final class NodeDetector implements Detector {
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
-                installFiles(top, pm.value()));
+                installFiles(top, pm.value()), startEnv);
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
@@ -308,6 +313,13 @@ public final class NodeDetector implements Detector {
 
     /** Line numbers of the first occurrence of a text, for sources. */
     private record Lines(String text) {
+        /** The line of the first needle after the first anchor (the anchor's own line when the needle is not there). */
+        int after(String anchor, String needle) {
+            int a = text.indexOf(anchor);
+            int at = a < 0 ? -1 : text.indexOf(needle, a + anchor.length());
+            return at < 0 ? of(anchor) : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        }
+
         int of(String needle) {
             int at = text.indexOf(needle);
             return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
@@ -399,7 +411,7 @@ public final class NodeDetector implements Detector {
         if (pkg.path("volta").path("node").isTextual()) {
             Matcher m = MAJOR.matcher(pkg.path("volta").path("node").asText());
             if (m.lookingAt()) {
-                return Fact.of(m.group(1), "package.json", lines.of("\"volta\""));
+                return Fact.of(m.group(1), "package.json", lines.after("\"volta\"", "\"node\""));
             }
         }
         if (pkg.path("engines").path("node").isTextual()) {
@@ -412,29 +424,117 @@ public final class NodeDetector implements Detector {
             if (highest > 0) {
                 boolean open = range.contains(">") && !range.contains("<");
                 String v = open && Integer.parseInt(DEFAULT_NODE) >= highest ? DEFAULT_NODE : String.valueOf(highest);
-                return Fact.of(v, "package.json", lines.of("\"engines\""));
+                // the line that proves it: "node" inside engines, not the "engines" key
+                return Fact.of(v, "package.json", lines.after("\"engines\"", "\"node\""));
             }
         }
         return null;
     }
 
-    /** How the program starts, after "node": the start script when it is `node FILE`, else main, else server.js. */
-    private static Fact<List<String>> startCommand(ProjectFiles files, JsonNode pkg, Lines lines, Fact<String> framework,
-                                                   boolean typescript, boolean member) {
-        JsonNode scripts = pkg.path("scripts");
-        for (String script : List.of("start:prod", "start")) {
-            if (scripts.path(script).isTextual()) {
-                Matcher m = NODE_START.matcher(scripts.get(script).asText().strip());
-                if (m.matches()) {
-                    List<String> words = new ArrayList<>();
-                    for (String flag : m.group(1).strip().split("\\s+")) {
-                        if (!flag.isEmpty()) {
-                            words.add(flag);
-                        }
-                    }
-                    words.add(m.group(2));
-                    return Fact.of(words, "package.json", lines.of("\"" + script + "\""));
+    /** The script a start script hands over to: `npm run X`, `yarn X`, `yarn run X`, `pnpm [run] X`, `bun run X`. */
+    private static final Pattern RUN_SCRIPT = Pattern.compile("^(?:npm\\s+run(?:-script)?|yarn(?:\\s+run)?|pnpm(?:\\s+run)?|bun\\s+run)\\s+([\\w:.-]+)$");
+    /** An environment assignment in front of a command: NODE_ENV=production. */
+    private static final Pattern ENV_WORD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(\\S*)$");
+
+    /** A start script followed to the command that starts the program: its words, the env it sets, its script name. */
+    record Script(List<String> words, Map<String, String> env, String name) {
+    }
+
+    /**
+     * The command a script ends in: `npm run X` followed to X, the last command of a compound (`a && b`: a builds,
+     * b starts), env prefixes (`NODE_ENV=production`, `cross-env A=b`) taken off and kept.
+     */
+    static Script followScript(JsonNode scripts, String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String current = name;
+        for (int depth = 0; depth < 8 && scripts.path(current).isTextual(); depth++) {
+            String[] parts = scripts.get(current).asText().strip().split("\\s*(?:&&|;)\\s*");
+            List<String> words = new ArrayList<>(List.of(parts[parts.length - 1].strip().split("\\s+")));
+            while (!words.isEmpty()) {
+                Matcher e = ENV_WORD.matcher(words.get(0));
+                if (e.matches()) {
+                    env.put(e.group(1), e.group(2).replaceAll("^['\"]|['\"]$", ""));
+                    words.remove(0);
+                } else if (words.get(0).equals("cross-env") || words.get(0).equals("env")) {
+                    words.remove(0);
+                } else {
+                    break;
                 }
+            }
+            Matcher run = RUN_SCRIPT.matcher(String.join(" ", words));
+            if (run.matches() && !run.group(1).equals(current) && scripts.path(run.group(1)).isTextual()) {
+                current = run.group(1);
+                continue;
+            }
+            return new Script(words, env, current);
+        }
+        return null;
+    }
+
+    /** Why no start command was found, without claiming a start script is missing when it is there. */
+    static String noStart(JsonNode pkg) {
+        String start = pkg.path("scripts").path("start").asText(null);
+        return start == null
+                ? "no way to start the program found: add a \"start\" script such as \"node server.js\", or a \"main\" entry"
+                : "the start script (" + start.strip() + ") does not end in `node FILE`; add a \"start:prod\" script such "
+                        + "as \"node dist/server.js\" naming the file the image should run";
+    }
+
+    /** A program file named on a command line: a .js/.cjs/.mjs path, or an extensionless file that is there (bin/www). */
+    private static boolean entryFile(ProjectFiles files, String word) {
+        String path = word.replaceFirst("^\\./", "");
+        // node resolves `node src/bin/server` to src/bin/server.js
+        return SAFE_PATH.matcher(path).matches() && (path.matches(".*\\.(?:c|m)?js") || files.isFile(path)
+                || files.isFile(path + ".js") || files.isFile(path + "/index.js"));
+    }
+
+    /** How the program starts, after "node": the start script followed to `node FILE [args]`, else main, else server.js. */
+    private static Fact<List<String>> startCommand(ProjectFiles files, JsonNode pkg, Lines lines, Fact<String> framework,
+                                                   boolean typescript, boolean member, Map<String, String> env) {
+        JsonNode scripts = pkg.path("scripts");
+        for (String script : List.of("start:prod", "start:production", "start")) {
+            Script followed = followScript(scripts, script);
+            if (followed == null || followed.words().isEmpty()) {
+                continue;
+            }
+            List<String> w = followed.words();
+            Source source = Source.of("package.json", lines.of("\"" + followed.name() + "\""));
+            List<String> words = new ArrayList<>();
+            if (w.get(0).equals("node")) {
+                int i = 1;
+                while (i < w.size() && w.get(i).startsWith("--")) {
+                    words.add(w.get(i++));
+                }
+                if (i < w.size() && entryFile(files, w.get(i))) {
+                    words.add(w.get(i).replaceFirst("^\\./", ""));
+                    words.addAll(w.subList(i + 1, w.size()));
+                    env.putAll(followed.env());
+                    return Fact.of(words, source);
+                }
+            } else if (w.get(0).equals("fastify") && w.size() > 1 && w.get(1).equals("start")
+                    && dependencies(pkg).containsKey("fastify-cli")) {
+                // fastify-cli loads the plugin file and listens itself: keep it as the command
+                String file = w.get(w.size() - 1).replaceFirst("^\\./", "");
+                if (entryFile(files, file)) {
+                    words.add("node_modules/fastify-cli/cli.js");
+                    words.addAll(w.subList(1, w.size() - 1));
+                    words.add(file);
+                    env.putAll(followed.env());
+                    return Fact.of(words, source);
+                }
+            }
+        }
+        Optional<String> procfile = files.read("Procfile");
+        if (procfile.isPresent()) {
+            Matcher web = Pattern.compile("(?m)^web:\\s*node\\s+(\\S+)((?:\\s+--?[\\w=.-]+)*)\\s*$").matcher(procfile.get());
+            if (web.find() && entryFile(files, web.group(1))) {
+                List<String> words = new ArrayList<>(List.of(web.group(1).replaceFirst("^\\./", "")));
+                for (String arg : web.group(2).strip().split("\\s+")) {
+                    if (!arg.isEmpty()) {
+                        words.add(arg);
+                    }
+                }
+                return Fact.of(words, Source.of("Procfile", new Lines(procfile.get()).of("web:")));
             }
         }
         if (framework != null && framework.value().equals("nest")) {
@@ -445,7 +545,11 @@ public final class NodeDetector implements Detector {
             return files.isFile("server.js") ? Fact.of(List.of("server.js"), Source.of("server.js")) : null;
         }
         if (pkg.path("main").isTextual() && !typescript) {
-            return Fact.of(List.of(pkg.get("main").asText().replaceFirst("^\\./", "")), "package.json", lines.of("\"main\""));
+            String main = pkg.get("main").asText().replaceFirst("^\\./", "");
+            // a main that is not there (or names a folder's index) is not the entry
+            if (entryFile(files, main) && !main.endsWith("js") || files.isFile(main)) {
+                return Fact.of(List.of(main), "package.json", lines.of("\"main\""));
+            }
         }
         for (String candidate : List.of("server.js", "index.js", "app.js", "src/server.js", "src/index.js")) {
             if (files.isFile(candidate)) {

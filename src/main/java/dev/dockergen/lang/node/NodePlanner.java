@@ -100,8 +100,8 @@ public final class NodePlanner implements LanguagePlanner {
                     + (servers.isEmpty() ? "add a preset with a static image to the catalogue" : "use " + servers));
         }
         if (!spa && node.startCommand() == null) {
-            throw new DockergenException(ExitCode.NOTHING_DETECTED, "package.json: no way to start the program; add a "
-                    + "\"start\" script such as \"node server.js\" (or a \"main\" entry)");
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, "package.json: no node entry file to start the program; "
+                    + "make the \"start\" script (or a \"start:prod\" one) end in `node FILE`, e.g. \"node server.js\", or set \"main\"");
         }
         boolean next = node.kind().value().equals(NodeDetails.NEXT);
         NodeWorkspace ws = node.workspace();
@@ -284,6 +284,12 @@ public final class NodePlanner implements LanguagePlanner {
         }
         ins.add(new Workdir("/app"));
         ins.add(new Instruction.Env("NODE_ENV", "production"));
+        // the environment the start script sets in front of its command (NODE_ENV=production node ...)
+        node.startEnv().forEach((name, value) -> {
+            if (!(name.equals("NODE_ENV") && value.equals("production")) && value.matches("[A-Za-z0-9._:/@-]*")) {
+                ins.add(new Instruction.Env(name, value));
+            }
+        });
         List<String> start = node.startCommand().value();
         if (next && node.nextStandalone()) {
             ins.add(Comment.of("Next.js standalone output: the server, its traced dependencies, static assets."));

@@ -10,8 +10,14 @@ import java.util.regex.Pattern;
 final class NodeSources {
     private static final Pattern PORT_LISTEN = Pattern.compile("\\.listen\\(\\s*\\{?\\s*(?:port\\s*:\\s*)?([0-9]{2,5})\\b");
     private static final Pattern PORT_ENV = Pattern.compile(
-            "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])\\s*(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
+            "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])\\s*(?:(?:\\|\\||\\?\\?)\\s*process\\.env\\.\\w+\\s*)*"
+                    + "(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
     private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
+    /** Env schemas' defaults: Joi `PORT: Joi.number().default(3000)`, envalid `port({ default: 3000 })`, `num({default})`. */
+    private static final Pattern PORT_SCHEMA = Pattern.compile("(?i)\\bport['\"]?\\s*:\\s*(?:(?:joi|z)\\.[^\\n]{0,80}?"
+            + "\\.default\\(|(?:port|num|str)\\(\\s*\\{[^}]*?\\bdefault\\s*:)\\s*['\"]?([0-9]{2,5})");
+    /** node-config's defaults file: `port: 3000` / `"port": 3000`. */
+    private static final Pattern PORT_CONFIG = Pattern.compile("(?im)^\\s*['\"]?port['\"]?\\s*:\\s*['\"]?([0-9]{2,5})['\"]?\\s*,?\\s*$");
     private static final Pattern HEALTH_ROUTE = Pattern.compile(
             "(?:\\.(?:get|head|all|route)\\(\\s*|\\b(?:req|request)\\.url\\s*===?\\s*)"
                     + "['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
@@ -32,14 +38,21 @@ final class NodeSources {
         return route;
     }
 
-    /** The project's own script files, for ports and routes: no dependencies, builds or tests. */
+    /**
+     * The project's own program files, for ports and routes: no dependencies, builds, tests (test*, e2e, *.test.*,
+     * *.spec.*), helper scripts (scripts/) or health-check clients; extensionless programs under bin/ (bin/www) count.
+     */
     private static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, NodeDetector.SKIPPED)
                 .stream()
-                .filter(p -> p.matches(".*\\.(js|mjs|cjs|ts)$") && !p.endsWith(".d.ts") && !p.contains(".test.")
-                        && !p.contains(".spec."))
+                .filter(p -> (p.matches(".*\\.(js|mjs|cjs|ts)$") || p.matches("bin/[\\w-]+")) && !p.endsWith(".d.ts")
+                        && !p.contains(".test.") && !p.contains(".spec.") && !NOT_PROGRAM.matcher(p).find())
                 .limit(2000).toList();
     }
+
+    /** Folders and files that are not the program: tests, end-to-end suites, helper scripts, health-check clients. */
+    private static final Pattern NOT_PROGRAM = Pattern.compile(
+            "(?i)(^|/)(tests?|__tests__|test-\\w+|e2e|cypress|scripts|benchmarks?)/|(^|/)health-?check[\\w.-]*$");
 
 
     static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {
@@ -47,11 +60,18 @@ final class NodeSources {
             return null;
         }
         List<String> sources = sources(files);
-        for (Pattern pattern : List.of(PORT_ENV, PORT_CONST, PORT_LISTEN)) {
+        // ranked: a listen call, then a default in the program's code or env schema, then node-config's defaults file
+        for (Pattern pattern : List.of(PORT_LISTEN, PORT_ENV, PORT_CONST, PORT_SCHEMA)) {
             Fact<String> found = SourceSearch.firstMatch(files, sources, pattern);
             if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
                 return Fact.of(Integer.parseInt(found.value()), found.source());
             }
+        }
+        List<String> config = java.util.stream.Stream.of("config/default.json", "config/default.yml", "config/default.yaml")
+                .filter(files::isFile).toList();
+        Fact<String> configured = SourceSearch.firstMatch(files, config, PORT_CONFIG);
+        if (configured != null && Integer.parseInt(configured.value()) >= 1 && Integer.parseInt(configured.value()) <= 65535) {
+            return Fact.of(Integer.parseInt(configured.value()), configured.source());
         }
         if (kind.equals(NodeDetails.NEXT) || (framework != null && framework.value().equals("nest"))) {
             return Fact.of(3000, framework.source());

@@ -65,6 +65,8 @@ class NodeDetectorTest {
                 .languageVersion()));
         assertEquals("24 @ package.json:1", fact(detect("package.json", "{\"engines\": {\"node\": \">=20\"}}", "index.js", "")
                 .languageVersion()), "an open range gets the current LTS");
+        assertEquals("24 @ package.json:3", fact(detect("package.json", "{\"engines\": {\n  \"npm\": \">=10\",\n  \"node\": \">=20\"\n}}",
+                "index.js", "").languageVersion()), "the line inside engines that names node");
         assertEquals("20 @ package.json:1", fact(detect("package.json", "{\"engines\": {\"node\": \"^18 || ^20\"}}",
                 "index.js", "").languageVersion()));
         assertNull(detect("package.json", "{}", ".nvmrc", "lts/*\n", "index.js", "").languageVersion(),
@@ -75,11 +77,26 @@ class NodeDetectorTest {
     void startCommandFromNodeScriptMainOrWellKnownFile() {
         assertEquals(List.of("node", "--enable-source-maps", "dist/main.js"), detect("package.json",
                 "{\"scripts\": {\"start\": \"node --enable-source-maps dist/main.js\"}}").start());
-        assertEquals(List.of("node", "lib/app.js"), detect("package.json", "{\"main\": \"./lib/app.js\"}").start());
+        assertEquals(List.of("node", "lib/app.js"), detect("package.json", "{\"main\": \"./lib/app.js\"}", "lib/app.js", "")
+                .start());
+        assertEquals(List.of("node", "src/index.js"), detect("package.json", "{\"main\": \"index.js\"}", "src/index.js", "")
+                .start(), "a main that is not there is not the entry");
+        assertEquals(List.of("node", "bin/www", "--production"), detect("package.json", "{\"scripts\": {\"start\": "
+                + "\"yarn serve\", \"serve\": \"NODE_ENV=production node ./bin/www --production\"}}", "bin/www", "").start(),
+                "run X followed, env prefix off, extensionless entry and arguments kept");
+        assertEquals(List.of("node", "dist/server.js"), detect("package.json", "{\"scripts\": {\"start\": "
+                + "\"npm run build && cross-env PORT=8080 node dist/server.js\", \"build\": \"tsc\"}}").start(),
+                "a compound script: the last command starts");
+        assertEquals(List.of("node", "node_modules/fastify-cli/cli.js", "start", "-l", "info", "app.js"), detect("package.json",
+                "{\"scripts\": {\"start\": \"fastify start -l info app.js\"}, \"dependencies\": {\"fastify\": \"5\", "
+                + "\"fastify-cli\": \"7\"}}", "app.js", "").start());
+        assertEquals(List.of("node", "web.js"), detect("package.json", "{\"scripts\": {\"start\": \"nodemon\"}}",
+                "Procfile", "web: node web.js\n", "web.js", "").start(), "a Procfile web line");
         assertEquals(List.of("node", "server.js"), detect("package.json", "{\"scripts\": {\"start\": \"nodemon\"}}",
                 "server.js", "").start());
         assertNull(detect("package.json", "{\"scripts\": {\"start\": \"nodemon\"}}").start());
-        assertTrue(warnings.get(warnings.size() - 1).message().startsWith("no way to start the program found"));
+        assertTrue(warnings.get(warnings.size() - 1).message().startsWith("the start script (nodemon) does not end in"),
+                "never claims a start script that is there is missing");
     }
 
     @Test
@@ -94,6 +111,10 @@ class NodeDetectorTest {
         assertEquals("build", node(spa).staticDir());
         assertEquals("create-react-app", spa.framework().value());
         assertNull(spa.start());
+        assertNull(detect("package.json", "{\"devDependencies\": {\"express\": \"4\"}}", "index.js", "").framework(),
+                "a devDependency is not the framework");
+        assertEquals("hapi", detect("package.json", "{\"dependencies\": {\"@hapi/hapi\": \"21\"}}", "index.js", "")
+                .framework().value());
         ProjectFacts nest = detect("package.json", "{\"dependencies\": {\"@nestjs/core\": \"10\"}}", "tsconfig.json", "{}");
         assertEquals(List.of("node", "dist/main.js"), nest.start());
         assertEquals("3000 @ package.json:1", fact(nest.port()), "Nest's default port");
@@ -106,6 +127,14 @@ class NodeDetectorTest {
                 "src/main.ts", "const port = process.env.PORT ?? 5173;\n").port()));
         assertEquals("7000 @ s.js:1", fact(detect("package.json", "{}", "index.js", "",
                 "s.js", "server.listen({ port: 7000, host: '0.0.0.0' })\n").port()));
+        assertEquals("4000 @ src/env.js:2", fact(detect("package.json", "{}", "index.js", "", "test/app.test.js",
+                "app.listen(9999);\n", "e2e/setup.js", "app.listen(9998);\n", "healthcheck.js", "const port = 8081;\n",
+                "src/env.js", "module.exports = Joi.object({\n  PORT: Joi.number().default(4000),\n});\n").port()),
+                "tests, e2e suites and health-check clients are not the program");
+        assertEquals("4100 @ src/env.js:1", fact(detect("package.json", "{}", "index.js", "",
+                "src/env.js", "const env = cleanEnv(process.env, { PORT: port({ default: 4100 }) });\n").port()));
+        assertEquals("3300 @ config/default.yml:3", fact(detect("package.json", "{}", "index.js", "",
+                "config/default.yml", "server:\n  host: 0.0.0.0\n  port: 3300\n").port()));
     }
 
     @Test
@@ -126,7 +155,7 @@ class NodeDetectorTest {
     @Test
     void aHostileStartScriptCannotReachTheDockerfile() {
         ProjectInputException e = assertThrows(ProjectInputException.class, () -> detect("package.json",
-                "{\"main\": \"a.js\\\"]\\nRUN id\"}"));
+                "{\"scripts\": {\"start\": \"node a.js x\\\"]\\nRUN id\"}}"));
         assertTrue(e.getMessage().contains("which a Dockerfile cannot carry safely"), e.getMessage());
     }
 
