@@ -30,6 +30,8 @@ final class PythonEntrypoint {
     private static final Pattern FLASK_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:flask\\.)?Flask\\(");
     private static final Pattern FASTAPI_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:fastapi\\.)?FastAPI\\(");
     private static final Pattern FACTORY = Pattern.compile("^def\\s+(create_app|make_app)\\s*\\(");
+    private static final Pattern CELERY_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:celery\\.)?Celery\\(");
+    private static final Pattern LOCUST_HOST = Pattern.compile("^\\s+host\\s*=");
     private static final Pattern MAIN_GUARD = Pattern.compile("^if\\s+__name__\\s*==\\s*['\"]__main__['\"]\\s*:");
     private static final Pattern WSGI_SETTING = Pattern.compile("^(WSGI|ASGI)_APPLICATION\\s*=\\s*['\"]([\\w.]+)\\.(\\w+)['\"]");
     private static final Pattern PORT_RUN = Pattern.compile("\\.run\\([^#]*\\bport\\s*=\\s*(?:int\\([^)]*?['\"]?)?['\"]?([0-9]{2,5})\\b");
@@ -65,7 +67,8 @@ final class PythonEntrypoint {
 
     private void findIn(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
         JsonNode py = pyproject == null ? null : pyproject.tree();
-        Map<String, Source> deps = manifests.deps;
+        Map<String, Source> deps = new LinkedHashMap<>(manifests.deps);
+        deps.keySet().removeAll(manifests.pulledIn); // Flask pulled in by locust is not the project's framework
         Set<String> extras = manifests.extras;
         boolean isPackage = manifests.isPackage;
         List<String> sources = sources(files);
@@ -136,6 +139,9 @@ final class PythonEntrypoint {
             }
         }
         if (framework == null) {
+            worker(deps, scan, warnings);
+        }
+        if (framework == null) {
             start = script(files, py, pyproject, isPackage, scan);
             if (start != null) {
                 String file = start.source().file();
@@ -164,6 +170,46 @@ final class PythonEntrypoint {
         health = kind.equals(PythonDetails.WEB) ? scan.first(sources, HEALTH) : null;
         if (health != null) {
             health = Fact.of("/" + health.value(), health.source());
+        }
+    }
+
+    /**
+     * A worker a dependency's console script starts: Celery (the module that builds the Celery app), rq, locust (its
+     * locustfile). Only when no web framework was found: beside one, the worker is a second process of the same folder.
+     */
+    private void worker(Map<String, Source> deps, Scan scan, List<Warning> warnings) {
+        if (deps.containsKey("celery")) {
+            Fact<String> app = scan.app(CELERY_APP);
+            if (app != null) {
+                Module mod = module(app);
+                framework = Fact.of("celery", deps.get("celery"));
+                kind = PythonDetails.WORKER;
+                List<String> w = new ArrayList<>(List.of("/venv/bin/celery", "-A", mod.name, "worker", "--loglevel=INFO"));
+                if (!mod.dir.isEmpty()) {
+                    w.add(1, "--workdir=" + mod.dir);
+                }
+                start = Fact.of(w, app.source());
+                return;
+            }
+        }
+        if (deps.containsKey("locust")) {
+            String file = scan.sources.stream().filter(p -> ProjectFiles.fileName(p).equals("locustfile.py"))
+                    .findFirst().orElse(null);
+            if (file != null && isSafePath(file)) {
+                framework = Fact.of("locust", deps.get("locust"));
+                kind = PythonDetails.WORKER;
+                start = Fact.of(List.of("/venv/bin/locust", "-f", file, "--headless"), Source.of(file));
+                if (scan.first(List.of(file), LOCUST_HOST) == null) {
+                    warnings.add(new Warning(Source.of(file), "no User class sets host, so locust needs the target: "
+                            + "set LOCUST_HOST when the container runs (docker run -e LOCUST_HOST=http://app:8080 IMAGE)"));
+                }
+                return;
+            }
+        }
+        if (deps.containsKey("rq")) {
+            framework = Fact.of("rq", deps.get("rq"));
+            kind = PythonDetails.WORKER;
+            start = Fact.of(List.of("/venv/bin/rq", "worker"), deps.get("rq"));
         }
     }
 
