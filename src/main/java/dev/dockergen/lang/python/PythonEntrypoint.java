@@ -222,6 +222,45 @@ final class PythonEntrypoint {
                 .limit(2000).toList();
     }
 
+    /** Build and tooling files that have a __main__ guard but are never the program. */
+    private static final Set<String> NOT_PROGRAMS = Set.of("setup.py", "noxfile.py", "fabfile.py", "tasks.py", "conf.py");
+    private static final Pattern HELPER_NAME = Pattern.compile("client|bootstrap|botstrap|setup|install|migrat|seed|"
+            + "genproto|example|demo|bench", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HELPER_DIR = Pattern.compile("(^|/)(docs?|tools|scripts|examples|contrib|devscripts|bench\\w*)/");
+    private static final Pattern SERVER_NAME = Pattern.compile("server|daemon|service", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONSOLE_SCRIPT = Pattern.compile(
+            "['\"]\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*[A-Za-z_][\\w.]*\\s*(?::\\s*[\\w.]+)?\\s*['\"]");
+
+    /**
+     * Which file with a __main__ guard is the program: the preferred names, a package's __main__.py and a *server*
+     * file (near the root) first, then the others, and last a file named as a helper beside the program (a client,
+     * a bootstrap or set-up script); the stable sort keeps the shallowest first within each rank.
+     */
+    private static int rank(String path) {
+        String name = ProjectFiles.fileName(path).replaceFirst("\\.py$", "");
+        if (HELPER_NAME.matcher(name).find() || HELPER_DIR.matcher(path).find()) {
+            return 2;
+        }
+        boolean near = depth(path) <= (path.startsWith("src/") ? 2 : 1);
+        return near && (priority(path) < 9 || SERVER_NAME.matcher(name).find()) ? 0 : 1;
+    }
+
+    /** The first console_scripts entry of a setup.py's entry_points. */
+    private static Fact<String> consoleScript(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].contains("console_scripts")) {
+                continue;
+            }
+            for (int j = i; j < Math.min(lines.length, i + 10); j++) {
+                Matcher m = CONSOLE_SCRIPT.matcher(lines[j]);
+                if (m.find()) {
+                    return Fact.of(m.group(1), "setup.py", j + 1);
+                }
+            }
+        }
+        return null;
+    }
+
     private static int priority(String path) {
         List<String> preferred = List.of("main.py", "app.py", "__main__.py", "wsgi.py", "asgi.py", "server.py", "run.py",
                 "worker.py", "manage.py");
@@ -399,7 +438,25 @@ final class PythonEntrypoint {
                 return Fact.of(List.of("/venv/bin/" + name), Source.of("pyproject.toml", lineOfKey(pyproject.text(), name)));
             }
         }
-        Fact<String> guard = scan.first(scan.sources, MAIN_GUARD);
+        if (isPackage && files.isFile("setup.py")) {
+            Fact<String> console = consoleScript(scan.lines("setup.py"));
+            if (console != null) {
+                return Fact.of(List.of("/venv/bin/" + console.value()), console.source());
+            }
+        }
+        List<String> candidates = scan.sources.stream().filter(p -> !NOT_PROGRAMS.contains(ProjectFiles.fileName(p)))
+                .sorted(Comparator.comparingInt(PythonEntrypoint::rank)).toList();
+        Fact<String> guard = null;
+        for (String c : candidates) {
+            if (ProjectFiles.fileName(c).equals("__main__.py") && rank(c) == 0 && !ProjectFiles.parent(c).isEmpty()) {
+                guard = Fact.of("", c, 1); // python -m pkg runs a package's __main__.py, guard or not
+                break;
+            }
+            guard = scan.first(List.of(c), MAIN_GUARD);
+            if (guard != null) {
+                break;
+            }
+        }
         if (guard == null) {
             return null;
         }
