@@ -53,6 +53,8 @@ public record PythonDetails(
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
+    /** A worker started by a dependency's console script (celery, rq, locust): no port. */
+    public static final String WORKER = "worker";
 
     public PythonDetails {
         manifests = List.copyOf(manifests);

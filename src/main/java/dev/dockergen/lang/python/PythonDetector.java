@@ -73,6 +73,7 @@ public final class PythonDetector implements Detector {
             List<String> s = start.value();
             if (s.get(0).startsWith("/venv/bin/")) {
                 startWords.add(s.get(0).substring("/venv/bin/".length()));
+                startWords.addAll(s.subList(1, s.size()));
             } else if (s.size() > 1 && s.get(0).equals("-m") && (s.get(1).equals("gunicorn") || s.get(1).equals("uvicorn"))) {
                 startWords.addAll(s.subList(1, s.size()));
             } else {

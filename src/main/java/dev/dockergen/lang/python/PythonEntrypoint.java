@@ -29,6 +29,8 @@ final class PythonEntrypoint {
     private static final Pattern FLASK_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:flask\\.)?Flask\\(");
     private static final Pattern FASTAPI_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:fastapi\\.)?FastAPI\\(");
     private static final Pattern FACTORY = Pattern.compile("^def\\s+(create_app|make_app)\\s*\\(");
+    private static final Pattern CELERY_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:celery\\.)?Celery\\(");
+    private static final Pattern LOCUST_HOST = Pattern.compile("^\\s+host\\s*=");
     private static final Pattern MAIN_GUARD = Pattern.compile("^if\\s+__name__\\s*==\\s*['\"]__main__['\"]\\s*:");
     private static final Pattern WSGI_SETTING = Pattern.compile("^(WSGI|ASGI)_APPLICATION\\s*=\\s*['\"]([\\w.]+)\\.(\\w+)['\"]");
     private static final Pattern PORT_RUN = Pattern.compile("\\.run\\([^#]*\\bport\\s*=\\s*(?:int\\([^)]*?['\"]?)?['\"]?([0-9]{2,5})\\b");
@@ -64,7 +66,8 @@ final class PythonEntrypoint {
 
     private void findIn(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
         JsonNode py = pyproject == null ? null : pyproject.tree();
-        Map<String, Source> deps = manifests.deps;
+        Map<String, Source> deps = new LinkedHashMap<>(manifests.deps);
+        deps.keySet().removeAll(manifests.pulledIn); // Flask pulled in by locust is not the project's framework
         Set<String> extras = manifests.extras;
         boolean isPackage = manifests.isPackage;
         List<String> sources = sources(files);
@@ -135,6 +138,9 @@ final class PythonEntrypoint {
             }
         }
         if (framework == null) {
+            worker(deps, scan, warnings);
+        }
+        if (framework == null) {
             start = script(files, py, pyproject, isPackage, scan);
             if (start != null) {
                 String file = start.source().file();
@@ -166,6 +172,46 @@ final class PythonEntrypoint {
         }
     }
 
+    /**
+     * A worker a dependency's console script starts: Celery (the module that builds the Celery app), rq, locust (its
+     * locustfile). Only when no web framework was found: beside one, the worker is a second process of the same folder.
+     */
+    private void worker(Map<String, Source> deps, Scan scan, List<Warning> warnings) {
+        if (deps.containsKey("celery")) {
+            Fact<String> app = scan.app(CELERY_APP);
+            if (app != null) {
+                Module mod = module(app);
+                framework = Fact.of("celery", deps.get("celery"));
+                kind = PythonDetails.WORKER;
+                List<String> w = new ArrayList<>(List.of("/venv/bin/celery", "-A", mod.name, "worker", "--loglevel=INFO"));
+                if (!mod.dir.isEmpty()) {
+                    w.add(1, "--workdir=" + mod.dir);
+                }
+                start = Fact.of(w, app.source());
+                return;
+            }
+        }
+        if (deps.containsKey("locust")) {
+            String file = scan.sources.stream().filter(p -> ProjectFiles.fileName(p).equals("locustfile.py"))
+                    .findFirst().orElse(null);
+            if (file != null && isSafePath(file)) {
+                framework = Fact.of("locust", deps.get("locust"));
+                kind = PythonDetails.WORKER;
+                start = Fact.of(List.of("/venv/bin/locust", "-f", file, "--headless"), Source.of(file));
+                if (scan.first(List.of(file), LOCUST_HOST) == null) {
+                    warnings.add(new Warning(Source.of(file), "no User class sets host, so locust needs the target: "
+                            + "set LOCUST_HOST when the container runs (docker run -e LOCUST_HOST=http://app:8080 IMAGE)"));
+                }
+                return;
+            }
+        }
+        if (deps.containsKey("rq")) {
+            framework = Fact.of("rq", deps.get("rq"));
+            kind = PythonDetails.WORKER;
+            start = Fact.of(List.of("/venv/bin/rq", "worker"), deps.get("rq"));
+        }
+    }
+
     private static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, d -> SKIPPED.test(d) || files.isFile(d + "/pyvenv.cfg")).stream()
                 .filter(p -> p.endsWith(".py") && !ProjectFiles.fileName(p).startsWith("test_")
@@ -173,6 +219,45 @@ final class PythonEntrypoint {
                 .sorted(Comparator.comparingInt(PythonDetector::depth).thenComparing(PythonEntrypoint::priority)
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(2000).toList();
+    }
+
+    /** Build and tooling files that have a __main__ guard but are never the program. */
+    private static final Set<String> NOT_PROGRAMS = Set.of("setup.py", "noxfile.py", "fabfile.py", "tasks.py", "conf.py");
+    private static final Pattern HELPER_NAME = Pattern.compile("client|bootstrap|botstrap|setup|install|migrat|seed|"
+            + "genproto|example|demo|bench", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HELPER_DIR = Pattern.compile("(^|/)(docs?|tools|scripts|examples|contrib|devscripts|bench\\w*)/");
+    private static final Pattern SERVER_NAME = Pattern.compile("server|daemon|service", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONSOLE_SCRIPT = Pattern.compile(
+            "['\"]\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*[A-Za-z_][\\w.]*\\s*(?::\\s*[\\w.]+)?\\s*['\"]");
+
+    /**
+     * Which file with a __main__ guard is the program: the preferred names, a package's __main__.py and a *server*
+     * file (near the root) first, then the others, and last a file named as a helper beside the program (a client,
+     * a bootstrap or set-up script); the stable sort keeps the shallowest first within each rank.
+     */
+    private static int rank(String path) {
+        String name = ProjectFiles.fileName(path).replaceFirst("\\.py$", "");
+        if (HELPER_NAME.matcher(name).find() || HELPER_DIR.matcher(path).find()) {
+            return 2;
+        }
+        boolean near = depth(path) <= (path.startsWith("src/") ? 2 : 1);
+        return near && (priority(path) < 9 || SERVER_NAME.matcher(name).find()) ? 0 : 1;
+    }
+
+    /** The first console_scripts entry of a setup.py's entry_points. */
+    private static Fact<String> consoleScript(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].contains("console_scripts")) {
+                continue;
+            }
+            for (int j = i; j < Math.min(lines.length, i + 10); j++) {
+                Matcher m = CONSOLE_SCRIPT.matcher(lines[j]);
+                if (m.find()) {
+                    return Fact.of(m.group(1), "setup.py", j + 1);
+                }
+            }
+        }
+        return null;
     }
 
     private static int priority(String path) {
@@ -352,7 +437,25 @@ final class PythonEntrypoint {
                 return Fact.of(List.of("/venv/bin/" + name), Source.of("pyproject.toml", lineOfKey(pyproject.text(), name)));
             }
         }
-        Fact<String> guard = scan.first(scan.sources, MAIN_GUARD);
+        if (isPackage && files.isFile("setup.py")) {
+            Fact<String> console = consoleScript(scan.lines("setup.py"));
+            if (console != null) {
+                return Fact.of(List.of("/venv/bin/" + console.value()), console.source());
+            }
+        }
+        List<String> candidates = scan.sources.stream().filter(p -> !NOT_PROGRAMS.contains(ProjectFiles.fileName(p)))
+                .sorted(Comparator.comparingInt(PythonEntrypoint::rank)).toList();
+        Fact<String> guard = null;
+        for (String c : candidates) {
+            if (ProjectFiles.fileName(c).equals("__main__.py") && rank(c) == 0 && !ProjectFiles.parent(c).isEmpty()) {
+                guard = Fact.of("", c, 1); // python -m pkg runs a package's __main__.py, guard or not
+                break;
+            }
+            guard = scan.first(List.of(c), MAIN_GUARD);
+            if (guard != null) {
+                break;
+            }
+        }
         if (guard == null) {
             return null;
         }

@@ -40,6 +40,8 @@ final class PythonManifests {
 
     final List<String> evidence = new ArrayList<>();
     final Map<String, Source> deps = new LinkedHashMap<>();
+    /** Requirements a pip-compile lock says are there only for another package ("# via locust", no "-r" line). */
+    final Set<String> pulledIn = new LinkedHashSet<>();
     final Set<String> extras = new LinkedHashSet<>();
     final List<String> manifests = new ArrayList<>();
     Fact<String> pm;
@@ -215,7 +217,7 @@ final class PythonManifests {
                 if (!requirementFiles.isEmpty()) {
                     requirements = requirementFiles.get(0);
                     Set<String> seen = new LinkedHashSet<>();
-                    privateIndex = readRequirements(files, requirements, seen, deps, extras, warnings, privateIndex);
+                    privateIndex = readRequirements(files, requirements, seen, deps, pulledIn, extras, warnings, privateIndex);
                     manifests.addAll(seen);
                 } else if (hasPyproject) {
                     manifests.add("pyproject.toml");
@@ -319,7 +321,7 @@ final class PythonManifests {
     }
 
     private static Fact<String> readRequirements(ProjectFiles files, String path, Set<String> seen, Map<String, Source> deps,
-                                                 Set<String> extras, List<Warning> warnings, Fact<String> privateIndex) {
+                                                 Set<String> pulledIn, Set<String> extras, List<Warning> warnings, Fact<String> privateIndex) {
         if (!seen.add(path) || seen.size() > 50) {
             return privateIndex;
         }
@@ -343,7 +345,7 @@ final class PythonManifests {
                 if (!files.isFile(target)) {
                     throw new ProjectInputException(at, "the included file " + Shown.whole(target) + " does not exist");
                 }
-                privateIndex = readRequirements(files, target, seen, deps, extras, warnings, privateIndex);
+                privateIndex = readRequirements(files, target, seen, deps, pulledIn, extras, warnings, privateIndex);
             } else if (idx.find()) {
                 if (idx.group(1).matches("[a-z+]+://[^/@]+:[^/@]+@.*")) {
                     warnings.add(new Warning(at, "a credential is written into the index URL; remove it, rotate it, and "
@@ -354,9 +356,41 @@ final class PythonManifests {
                 deps.putIfAbsent(SELF, at); // the project itself: installable only once the source is there
             } else if (!line.startsWith("-")) {
                 addRequirement(line, at, deps, extras);
+                if (onlyVia(lines, i + 1)) {
+                    Matcher name = REQ_NAME.matcher(line);
+                    if (name.find()) {
+                        pulledIn.add(normalize(name.group(1)));
+                    }
+                }
             }
         }
         return privateIndex;
+    }
+
+    /**
+     * True when the comment lines after a requirement are a pip-compile "# via" block naming only other packages:
+     * the requirement is there for them, not because the project asked for it (an "-r requirements.in" line says it did).
+     */
+    static boolean onlyVia(String[] lines, int from) {
+        List<String> via = new ArrayList<>();
+        boolean inVia = false;
+        for (int i = from; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (!t.startsWith("#")) {
+                break;
+            }
+            String c = t.substring(1).strip();
+            if (c.startsWith("via")) {
+                inVia = true;
+                c = c.substring(3).strip();
+            } else if (!inVia) {
+                break;
+            }
+            if (!c.isEmpty()) {
+                via.add(c);
+            }
+        }
+        return !via.isEmpty() && via.stream().noneMatch(v -> v.startsWith("-r") || v.startsWith("-c") || v.startsWith("("));
     }
 
     private static String collapse(String path) {

@@ -171,6 +171,9 @@ public final class PythonPlanner implements LanguagePlanner {
         } else if (py.serverFallback() != null) {
             out.add("The app is at " + shown(py, start.source()) + portPart + ".");
             out.add("Fallback: " + py.serverFallback() + ".");
+        } else if (py.kind().value().equals(PythonDetails.WORKER)) {
+            out.add("A " + facts.framework().value() + " worker (" + shown(py, start.source()) + "), started by the console script "
+                    + "of the dependency (" + shown(py, facts.framework().source()) + "); it listens on no port.");
         } else if (start.value().get(0).startsWith(VENV + "/bin/")) {
             out.add("The console script from [project.scripts] (" + shown(py, start.source()) + ")" + portPart + ".");
         } else {
