@@ -14,10 +14,11 @@ WORKDIR /src
 
 # Build files first: the dependency layer below is reused until mvnw, pom.xml and .mvn/ change.
 # sh ./mvnw: works even where the wrapper lost its run bit (a checkout on Windows, say).
+# MAVEN_CONFIG='': the maven image sets MAVEN_CONFIG=/root/.m2, which the wrapper would pass to Maven as a goal.
 COPY mvnw pom.xml ./
 COPY .mvn ./.mvn
 RUN --mount=type=cache,target=/root/.m2 \
-    sh ./mvnw -B -ntp dependency:go-offline
+    MAVEN_CONFIG='' sh ./mvnw -B -ntp dependency:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
 # Tests do not run here: build with --build-arg RUN_TESTS=true to run them.
@@ -25,7 +26,7 @@ COPY . .
 ARG RUN_TESTS=false
 RUN --mount=type=cache,target=/root/.m2 \
     if [ "$RUN_TESTS" = true ]; then skip=false; else skip=true; fi \
-    && sh ./mvnw -B -ntp -DskipTests="$skip" package
+    && MAVEN_CONFIG='' sh ./mvnw -B -ntp -DskipTests="$skip" package
 
 # Runtime stage: eclipse-temurin:<java>-jre-alpine; runs as app (10001).
 

@@ -35,7 +35,16 @@ class JavaImagesContainerTest {
                         "src/main/java/dev/example/catalog/CatalogApplication.java", "3 items", "4 items", "UP"),
                 // mvnw without its run bit, started as sh ./mvnw (the fixture's wrapper stands in by calling mvn)
                 Arguments.of("quarkus-maven", FinalStage.ALPINE, "/tickets", "open tickets: 7",
-                        "src/main/java/dev/example/tickets/TicketResource.java", "tickets: 7", "tickets: 8", "open tickets: 8"));
+                        "src/main/java/dev/example/tickets/TicketResource.java", "tickets: 7", "tickets: 8", "open tickets: 8"),
+                // assembly plugin without an execution: built with package assembly:single, jar named by its finalName
+                Arguments.of("assembly-no-execution", FinalStage.DISTROLESS, "/", "\"app\":\"tally\"",
+                        "src/main/java/dev/example/tally/App.java", "\"tally\"", "\"tallied\"", "tallied"),
+                // exec-maven-plugin main class: a thin jar run from the class path beside copy-dependencies' jars
+                Arguments.of("exec-main-thin", FinalStage.ALPINE, "/", "\"app\":\"counter\"",
+                        "src/main/java/dev/example/counter/App.java", "\"counter\"", "\"counted\"", "counted"),
+                // a wrapper of the Maven 3.5 era: no -ntp, MAVEN_CONFIG cleared (the stand-in wrapper calls mvn)
+                Arguments.of("maven-wrapper-old", FinalStage.DISTROLESS, "/", "\"app\":\"relay\"",
+                        "src/main/java/dev/example/relay/App.java", "\"relay\"", "\"relayed\"", "relayed"));
     }
 
     /** A work folder left by an earlier run would make the fixture copy fail: start from nothing. */

@@ -163,7 +163,7 @@ final class GradleBuild {
         Fact<String> tool = Fact.of("gradle", Source.of(settings != null ? settings.file() : rootBuild.file()));
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
-        return Optional.of(facts(files, tool, wrapper, chosen, modules, buildFiles, buildDirs, version,
+        return Optional.of(facts(files, tool, wrapper, null, chosen, modules, buildFiles, buildDirs, version,
                 health(scripts.get(chosen.dir()), chosen), others, evidence, warnings));
     }
 

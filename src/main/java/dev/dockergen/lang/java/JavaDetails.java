@@ -11,6 +11,10 @@ import java.util.Map;
  *
  * @param buildTool "maven" or "gradle", with the build file it came from
  * @param wrapper "mvnw" or "gradlew" when the project carries a wrapper script, else null
+ * @param wrapperTool the Maven version the wrapper downloads (distributionUrl in .mvn/wrapper/maven-wrapper.properties),
+ *        or null
+ * @param goals goals the build runs after {@code package} because no execution binds them (assembly:single,
+ *        shade:shade, dependency:copy-dependencies), with the line that asks for them; or null
  * @param module the application module's directory ("" for a single-module build)
  * @param modules every module directory of the build ("" first), whose build files the dependency layer copies
  * @param buildFiles the build files the dependency layer copies, repository-relative, in order
@@ -28,6 +32,8 @@ import java.util.Map;
 public record JavaDetails(
         Fact<String> buildTool,
         String wrapper,
+        Fact<String> wrapperTool,
+        Fact<String> goals,
         String module,
         List<String> modules,
         List<String> buildFiles,
@@ -51,6 +57,8 @@ public record JavaDetails(
     public static final String FAT_JAR = "fat-jar";
     /** A jar whose manifest names the main class and a lib/ folder of dependency jars next to it. */
     public static final String JAR_WITH_LIBS = "jar-with-libs";
+    /** A thin jar run with -cp beside its dependency jars (libDir, when it has any) and the main class named. */
+    public static final String CLASSPATH = "classpath";
     /** Gradle's application plugin: installDist writes lib/ with the jar and every dependency. */
     public static final String GRADLE_INSTALL = "gradle-install";
 
@@ -75,6 +83,12 @@ public record JavaDetails(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("buildTool", buildTool);
         m.put("wrapper", wrapper);
+        if (wrapperTool != null) {
+            m.put("wrapperMaven", wrapperTool);
+        }
+        if (goals != null) {
+            m.put("goals", goals);
+        }
         m.put("module", module.isEmpty() ? "." : module);
         m.put("modules", modules.stream().map(x -> x.isEmpty() ? "." : x).toList());
         m.put("buildFiles", buildFiles);

@@ -73,7 +73,11 @@ public final class JavaDetector implements Detector {
 
     /** What one module is, when it is an application. */
     record App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
-                       Fact<String> artifact, String libDir, Fact<String> mainClass, String name) {
+                       Fact<String> artifact, String libDir, Fact<String> mainClass, String name, Fact<String> goals) {
+        App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
+            Fact<String> artifact, String libDir, Fact<String> mainClass, String name) {
+            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, null);
+        }
     }
 
     static String major(String raw) {
@@ -148,7 +152,8 @@ public final class JavaDetector implements Detector {
     }
 
 
-    static ProjectFacts facts(ProjectFiles files, Fact<String> tool, String wrapper, App app, List<String> modules,
+    static ProjectFacts facts(ProjectFiles files, Fact<String> tool, String wrapper, Fact<String> wrapperTool, App app,
+                                      List<String> modules,
                                       List<String> buildFiles, List<String> buildDirs, Fact<String> version,
                                       Fact<String> health, List<String> otherApps, List<String> evidence,
                                       List<Warning> warnings) {
@@ -162,6 +167,8 @@ public final class JavaDetector implements Detector {
                 case JavaDetails.SPRING_BOOT_LAYERS -> List.of("java", "-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher");
                 case JavaDetails.QUARKUS -> List.of("java", "-jar", "/app/quarkus-run.jar");
                 case JavaDetails.GRADLE_INSTALL -> List.of("java", "-cp", "/app/lib/*", app.mainClass().value());
+                case JavaDetails.CLASSPATH -> List.of("java", "-cp", app.libDir() != null ? "/app/app.jar:/app/lib/*"
+                        : "/app/app.jar", app.mainClass().value());
                 default -> List.of("java", "-jar", "/app/app.jar");
             };
         } else {
@@ -171,7 +178,7 @@ public final class JavaDetector implements Detector {
         }
         String frameworkVersion = app.frameworkVersion() != null && app.frameworkVersion().matches("[0-9][0-9A-Za-z.+-]{0,39}")
                 ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
-        JavaDetails details = new JavaDetails(tool, wrapper, app.dir(), modules, buildFiles, buildDirs, app.layout(),
+        JavaDetails details = new JavaDetails(tool, wrapper, wrapperTool, app.goals(), app.dir(), modules, buildFiles, buildDirs, app.layout(),
                 app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()));
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);

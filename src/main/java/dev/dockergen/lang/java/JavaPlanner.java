@@ -169,9 +169,25 @@ public final class JavaPlanner implements LanguagePlanner {
 
     private static String tool(JavaDetails java) {
         if (java.maven()) {
-            return java.wrapper() != null ? "sh ./mvnw -B -ntp" : "mvn -B -ntp";
+            // -ntp (--no-transfer-progress) came with Maven 3.6.1; older ones quiet the transfer log through slf4j
+            String quiet = noTransferProgress(java) ? " -ntp"
+                    : " -Dorg.slf4j.simpleLogger.log.org.apache.maven.cli.transfer.Slf4jMavenTransferListener=warn";
+            return (java.wrapper() != null ? "MAVEN_CONFIG='' sh ./mvnw -B" : "mvn -B") + quiet;
         }
         return java.wrapper() != null ? "sh ./gradlew --no-daemon" : "gradle --no-daemon";
+    }
+
+    /** True unless the wrapper downloads a Maven older than 3.6.1. */
+    static boolean noTransferProgress(JavaDetails java) {
+        if (java.wrapper() == null || java.wrapperTool() == null) {
+            return true;
+        }
+        String[] parts = java.wrapperTool().value().split("\\.");
+        int[] v = new int[3];
+        for (int i = 0; i < Math.min(3, parts.length); i++) {
+            v[i] = Integer.parseInt(parts[i]);
+        }
+        return v[0] != 3 ? v[0] > 3 : v[1] != 6 ? v[1] > 6 : v[2] >= 1;
     }
 
     private static Stage buildStage(JavaDetails java, String image) {
@@ -182,12 +198,23 @@ public final class JavaPlanner implements LanguagePlanner {
             ins.add(new Instruction.Env("GRADLE_USER_HOME", cache));
         }
         List<String> rootFiles = java.buildFiles().stream().filter(f -> !f.contains("/")).toList();
-        ins.add(Comment.of("Build files first: the dependency layer below is reused until "
-                        + IgnoreSections.joinAnd(concat(java.buildFiles(), java.buildDirs().stream().map(d -> d + "/").toList()))
-                        + (java.buildFiles().size() + java.buildDirs().size() == 1 ? " changes." : " change."),
-                java.wrapper() != null ? "sh ./" + java.wrapper() + ": works even where the wrapper lost its run bit "
-                        + "(a checkout on Windows, say)." : (java.maven() ? "No Maven wrapper: the image's mvn builds."
-                        : "No Gradle wrapper: the gradle image's gradle builds.")));
+        List<String> why = new ArrayList<>();
+        why.add("Build files first: the dependency layer below is reused until "
+                + IgnoreSections.joinAnd(concat(java.buildFiles(), java.buildDirs().stream().map(d -> d + "/").toList()))
+                + (java.buildFiles().size() + java.buildDirs().size() == 1 ? " changes." : " change."));
+        why.add(java.wrapper() != null ? "sh ./" + java.wrapper() + ": works even where the wrapper lost its run bit "
+                + "(a checkout on Windows, say)." : (java.maven() ? "No Maven wrapper: the image's mvn builds."
+                : "No Gradle wrapper: the gradle image's gradle builds."));
+        if (java.maven() && java.wrapper() != null) {
+            why.add("MAVEN_CONFIG='': the maven image sets MAVEN_CONFIG=/root/.m2, which the wrapper would pass to Maven "
+                    + "as a goal.");
+            if (java.wrapperTool() != null) {
+                why.add("The wrapper runs Maven " + java.wrapperTool().value() + " (" + java.wrapperTool().source() + ")"
+                        + (noTransferProgress(java) ? "." : ", older than 3.6.1, which has no -ntp: its logger quiets "
+                        + "the transfer log."));
+            }
+        }
+        ins.add(new Comment(why));
         ins.add(new Copy(null, rootFiles, "./"));
         for (String dir : java.buildDirs()) {
             ins.add(new Copy(null, List.of(dir), "./" + dir));
@@ -213,12 +240,18 @@ public final class JavaPlanner implements LanguagePlanner {
         if (java.maven()) {
             build.add("if [ \"$RUN_TESTS\" = true ]; then skip=false; else skip=true; fi");
             build.add("&& " + tool(java) + " -DskipTests=\"$skip\"" + (module.isEmpty() ? "" : " -pl " + module + " -am")
-                    + " package");
+                    + " package" + (java.goals() == null ? "" : " " + java.goals().value()));
         } else {
             String prefix = module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":";
             build.add("if [ \"$RUN_TESTS\" = true ]; then task=build; else task=assemble; fi");
             build.add("&& " + tool(java) + " \"" + prefix + "$task\""
                     + (java.layout().value().equals(JavaDetails.GRADLE_INSTALL) ? " " + prefix + "installDist" : ""));
+        }
+        if (java.goals() != null) {
+            ins.add(Comment.of("After package: " + java.goals().value().replaceFirst(" .*", "") + " ("
+                    + java.goals().source() + (java.goals().value().contains("copy-dependencies")
+                    ? " names a main class but nothing packages the dependencies)."
+                    : " declares no execution, so package alone would not run it).")));
         }
         ins.add(new Run(List.of(Mount.cache(cache)), build));
         String jar = java.artifact().value();
@@ -289,6 +322,19 @@ public final class JavaPlanner implements LanguagePlanner {
                 ins.add(Comment.of("installDist's lib/ (" + jar + "): the application jar and every dependency."));
                 ins.add(new Copy("build", List.of("/src/" + jar + "/"), "./lib/"));
                 command.addAll(List.of("-cp", "/app/lib/*", java.mainClass().value()));
+            }
+            case JavaDetails.CLASSPATH -> {
+                if (java.libDir() != null) {
+                    ins.add(Comment.of("Dependency jars (" + java.libDir() + ", copied by the build: the jar's manifest "
+                            + "names no class path) in their own layer."));
+                    ins.add(new Copy("build", List.of("/src/" + java.libDir() + "/"), "./lib/"));
+                }
+                ins.add(Comment.of("The application's own jar" + (jar.contains("*") ? "" : " (" + jar + ")") + "; "
+                        + java.mainClass().source() + " names the main class, which no manifest carries, so it is "
+                        + "started from the class path."));
+                ins.add(new Copy("build", List.of(built), "./app.jar"));
+                command.addAll(List.of("-cp", java.libDir() != null ? "/app/app.jar:/app/lib/*" : "/app/app.jar",
+                        java.mainClass().value()));
             }
             case JavaDetails.JAR_WITH_LIBS -> {
                 String lib = java.libDir().substring(java.libDir().lastIndexOf('/') + 1);

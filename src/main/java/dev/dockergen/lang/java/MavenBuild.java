@@ -25,6 +25,11 @@ import java.util.Optional;
 
 /** A Maven build: its modules (pom.xml), the application module among them and how it packages. */
 final class MavenBuild {
+    private static final Pattern DISTRIBUTION = Pattern.compile(
+            "^\\s*distributionUrl\\s*[=:].*apache-maven-([0-9]{1,3}(?:\\.[0-9]{1,3}){1,2})-bin\\.(?:zip|tar\\.gz)\\s*$");
+    /** Pinned, runtime scope only (the goal's default copies test dependencies too). */
+    static final String COPY_DEPENDENCIES = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies "
+            + "-DincludeScope=runtime";
     private final ProjectFiles files;
     private final List<Warning> warnings;
 
@@ -77,9 +82,27 @@ final class MavenBuild {
         List<String> buildDirs = files.isDirectory(".mvn") ? List.of(".mvn") : List.of();
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
-        return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper, chosen,
+        return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper,
+                wrapper == null ? null : wrapperMaven(), chosen,
                 List.copyOf(modules.keySet()), buildFiles, buildDirs, version, health(pom, chosen), others, evidence,
                 warnings));
+    }
+
+    /** The Maven version the wrapper downloads: the apache-maven-X.Y.Z archive its distributionUrl names. */
+    private Fact<String> wrapperMaven() {
+        String file = ".mvn/wrapper/maven-wrapper.properties";
+        Optional<String> text = files.read(file);
+        if (text.isEmpty()) {
+            return null;
+        }
+        String[] lines = text.get().split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = DISTRIBUTION.matcher(lines[i]);
+            if (m.find()) {
+                return Fact.of(m.group(1), file, i + 1);
+            }
+        }
+        return null;
     }
 
     private void collect(Pom parent, String dir, int depth, Map<String, Pom> out) {
@@ -153,6 +176,13 @@ final class MavenBuild {
             Fact<String> fw = Fact.of("spring-boot", pom.file, boot.get().line());
             // a <classifier> makes repackage write the executable jar beside the plain one, as NAME-CLASSIFIER.jar
             Optional<Pom.Element> classifier = boot.get().descendants("classifier").stream().findFirst();
+            // the plugin's own <finalName> (repackage's parameter) names the executable jar instead of the build's
+            Optional<Pom.Element> bootName = boot.get().descendants("finalName").stream().findFirst();
+            if (bootName.isPresent()) {
+                String n = pom.resolve(bootName.get().text());
+                base = n == null ? null : checkedName(n, Source.of(pom.file, bootName.get().line()), "jar name");
+                nameAt = Source.of(pom.file, bootName.get().line());
+            }
             String suffix = classifier.map(c -> "-" + checkedName(pom.resolveOr(c.text()), Source.of(pom.file, c.line()),
                     "classifier")).orElse("");
             return new App(dir, fw, v, Fact.of(tools ? JavaDetails.SPRING_BOOT_LAYERS : JavaDetails.SPRING_BOOT_JAR,
@@ -180,11 +210,14 @@ final class MavenBuild {
                     null, null, name);
         }
         Fact<String> mainClass = null;
+        boolean manifest = false;
         for (Pom.Element plugin : pom.plugins()) {
             for (Pom.Element mc : plugin.descendants("mainClass")) {
                 String v = pom.resolve(mc.text());
                 if (v != null && mainClass == null) {
                     mainClass = checkedClass(Fact.of(v, pom.file, mc.line()));
+                    // exec-maven-plugin's mainClass runs `mvn exec:java`; it writes no manifest
+                    manifest = !"exec-maven-plugin".equals(plugin.childText("artifactId"));
                 }
             }
         }
@@ -196,15 +229,26 @@ final class MavenBuild {
             boolean attached = shade.get().descendants("shadedArtifactAttached").stream().anyMatch(e -> e.text().equals("true"));
             String classifier = shade.get().descendants("shadedClassifierName").stream().map(Pom.Element::text)
                     .findFirst().orElse("shaded");
+            Optional<Pom.Element> shadeName = shade.get().descendants("finalName").stream().findFirst();
+            String shadeBase = shadeName.map(e -> pom.resolve(e.text())).map(n -> checkedName(n,
+                    Source.of(pom.file, shadeName.get().line()), "jar name")).orElse(base);
             return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, pom.file, shade.get().line()),
-                    jar(target, base, attached ? "-" + checkedName(classifier, Source.of(pom.file, shade.get().line()),
-                            "classifier") : "", nameAt), null, mainClass, name);
+                    jar(target, shadeBase, attached ? "-" + checkedName(classifier, Source.of(pom.file, shade.get().line()),
+                            "classifier") : "", shadeName.map(e -> Source.of(pom.file, e.line())).orElse(nameAt)), null,
+                    mainClass, name, unbound(pom, shade.get(), "shade:shade"));
         }
         Optional<Pom.Element> assembly = pom.plugin("maven-assembly-plugin");
         if (assembly.isPresent() && assembly.get().descendants("descriptorRef").stream()
                 .anyMatch(e -> e.text().equals("jar-with-dependencies"))) {
+            // the plugin's <finalName> replaces the build's; appendAssemblyId=false drops -jar-with-dependencies
+            Optional<Pom.Element> assemblyName = assembly.get().descendants("finalName").stream().findFirst();
+            String assemblyBase = assemblyName.map(e -> pom.resolve(e.text())).map(n -> checkedName(n,
+                    Source.of(pom.file, assemblyName.get().line()), "jar name")).orElse(base);
+            boolean append = assembly.get().descendants("appendAssemblyId").stream().noneMatch(e -> e.text().equals("false"));
             return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, pom.file, assembly.get().line()),
-                    jar(target, base, "-jar-with-dependencies", nameAt), null, mainClass, name);
+                    jar(target, assemblyBase, append ? "-jar-with-dependencies" : "", assemblyName
+                            .map(e -> Source.of(pom.file, e.line())).orElse(nameAt)), null, mainClass, name,
+                    unbound(pom, assembly.get(), "assembly:single"));
         }
         Optional<Pom.Element> copy = pom.plugin("maven-dependency-plugin").filter(p -> p.descendants("goal").stream()
                 .anyMatch(g -> g.text().equals("copy-dependencies")));
@@ -216,12 +260,21 @@ final class MavenBuild {
             return new App(dir, null, null, Fact.of(JavaDetails.JAR_WITH_LIBS, pom.file, copy.get().line()),
                     jar(target, base, "", nameAt), under(dir, out), mainClass, name);
         }
-        if (!pom.dependencies().isEmpty()) {
-            warnings.add(new Warning(mainClass.source(), "the jar names a main class but its dependencies are not "
-                    + "packaged with it (no shade, assembly or copy-dependencies); it may fail at run time"));
+        boolean runtimeDeps = pom.dependencies().stream().anyMatch(d -> !"test".equals(d.childText("scope"))
+                && !"provided".equals(d.childText("scope")));
+        if (!manifest || runtimeDeps) {
+            // a thin jar: its dependencies copied beside it by the build and the main class named on the class path
+            return new App(dir, null, null, Fact.of(JavaDetails.CLASSPATH, mainClass.source()),
+                    jar(target, base, "", nameAt), runtimeDeps ? under(dir, "target/dependency") : null, mainClass, name,
+                    runtimeDeps ? Fact.of(COPY_DEPENDENCIES, mainClass.source()) : null);
         }
         return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, mainClass.source()), jar(target, base, "", nameAt),
                 null, mainClass, name);
+    }
+
+    /** The goal to run after package when the plugin declares no execution (so package does not run it). */
+    private static Fact<String> unbound(Pom pom, Pom.Element plugin, String goal) {
+        return plugin.child("executions").isPresent() ? null : Fact.of(goal, pom.file, plugin.line());
     }
 
     /** finalName, or artifactId-version; null when a property in it cannot be resolved. */

@@ -147,6 +147,8 @@ final class Pom {
                     replacement = version();
                 } else if (name.equals("project.artifactId")) {
                     replacement = artifactId();
+                } else if (name.equals("project.name")) {
+                    replacement = root.childText("name");
                 } else if (name.equals("project.groupId")) {
                     replacement = groupId();
                 } else if (name.equals("project.build.directory")) {
