@@ -74,8 +74,13 @@ public final class Detectors {
                 if (path.equals(".") || e.source() == null) {
                     throw e;
                 }
-                // a member's file is named from the root, so the user can find it
-                Source at = Source.of(ProjectFiles.join(path, e.source().file()), e.source().line());
+                // a member's file is named from the root, so the user can find it (a source that already names
+                // a file from the root, such as another workspace member's, stays as it is)
+                String fromRoot = ProjectFiles.join(path, e.source().file());
+                if (!memberFile(files, e.source().file())) {
+                    throw e;
+                }
+                Source at = Source.of(fromRoot, e.source().line());
                 throw new ProjectInputException(at, e.getMessage().substring(e.source().toString().length() + 2));
             }
         }
@@ -83,6 +88,15 @@ public final class Detectors {
             // a member's warnings name the member, since their sources are relative to it
             warnings.add(path.equals(".") ? w : w.source() == null ? new Warning(null, path + ": " + w.message())
                     : new Warning(Source.of(ProjectFiles.join(path, w.source().file()), w.source().line()), w.message()));
+        }
+    }
+
+    /** Whether {@code file} names a file inside the member (not one named from the root, nor one outside). */
+    private static boolean memberFile(ProjectFiles member, String file) {
+        try {
+            return !file.startsWith("../") && member.isFile(file);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -58,6 +58,9 @@ public final class GoDetector implements Detector {
     /** Main package folders whose name says nothing of the program; the binary is named after the module. */
     private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
     private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern AUXILIARY = Pattern.compile(
+            "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
+                    + "internal|docs?|plugins?|contrib|misc|gen|generators?|fixtures?|mocks?");
 
     @Override
     public Language language() {
@@ -289,10 +292,6 @@ public final class GoDetector implements Detector {
         }
         return null;
     }
-
-    private static final Pattern AUXILIARY = Pattern.compile(
-            "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
-                    + "internal|docs?|plugins?|contrib|misc|gen|generators?|fixtures?|mocks?");
 
     /** A main package that sits under a folder of examples, tools, tests or plugins. */
     static boolean auxiliary(String dir) {

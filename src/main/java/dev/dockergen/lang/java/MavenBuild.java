@@ -22,14 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A Maven build: its modules (pom.xml), the application module among them and how it packages. */
 final class MavenBuild {
-    private static final Pattern DISTRIBUTION = Pattern.compile(
-            "^\\s*distributionUrl\\s*[=:].*apache-maven-([0-9]{1,3}(?:\\.[0-9]{1,3}){1,2})-bin\\.(?:zip|tar\\.gz)\\s*$");
     /** Pinned, runtime scope only (the goal's default copies test dependencies too). */
     static final String COPY_DEPENDENCIES = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies "
             + "-DincludeScope=runtime";
+    private static final Pattern DISTRIBUTION = Pattern.compile(
+            "^\\s*distributionUrl\\s*[=:].*apache-maven-([0-9]{1,3}(?:\\.[0-9]{1,3}){1,2})-bin\\.(?:zip|tar\\.gz)\\s*$");
     private final ProjectFiles files;
     private final List<Warning> warnings;
 

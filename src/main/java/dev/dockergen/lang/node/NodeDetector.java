@@ -546,8 +546,10 @@ public final class NodeDetector implements Detector {
         }
         if (pkg.path("main").isTextual() && !typescript) {
             String main = pkg.get("main").asText().replaceFirst("^\\./", "");
-            // a main that is not there (or names a folder's index) is not the entry
-            if (entryFile(files, main) && !main.endsWith("js") || files.isFile(main)) {
+            // a main that is not there (or names a folder's index) is not the entry; one outside the project is
+            // kept, so that the start-command check refuses it with its file and line
+            boolean outside = ("/" + main + "/").contains("/../") || main.startsWith("/");
+            if (outside || entryFile(files, main) && !main.endsWith("js") || files.isFile(main)) {
                 return Fact.of(List.of(main), "package.json", lines.of("\"main\""));
             }
         }

@@ -23,6 +23,9 @@ final class NodeSources {
                     + "['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     private static final Pattern NEST_HEALTH = Pattern.compile(
             "@(?:Get|Head|All)\\(\\s*['\"`]/?((?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
+    /** Folders and files that are not the program: tests, end-to-end suites, helper scripts, health-check clients. */
+    private static final Pattern NOT_PROGRAM = Pattern.compile(
+            "(?i)(^|/)(tests?|__tests__|test-\\w+|e2e|cypress|scripts|benchmarks?)/|(^|/)health-?check[\\w.-]*$");
 
     private NodeSources() {
     }
@@ -49,10 +52,6 @@ final class NodeSources {
                         && !p.contains(".test.") && !p.contains(".spec.") && !NOT_PROGRAM.matcher(p).find())
                 .limit(2000).toList();
     }
-
-    /** Folders and files that are not the program: tests, end-to-end suites, helper scripts, health-check clients. */
-    private static final Pattern NOT_PROGRAM = Pattern.compile(
-            "(?i)(^|/)(tests?|__tests__|test-\\w+|e2e|cypress|scripts|benchmarks?)/|(^|/)health-?check[\\w.-]*$");
 
 
     static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {

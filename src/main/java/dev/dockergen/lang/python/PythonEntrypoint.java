@@ -1,6 +1,7 @@
 package dev.dockergen.lang.python;
 
 import static dev.dockergen.lang.python.PythonDetector.SKIPPED;
+import static dev.dockergen.lang.python.PythonDetector.depth;
 import static dev.dockergen.lang.python.PythonDetector.isSafePath;
 import static dev.dockergen.lang.python.PythonDetector.lineOfKey;
 
@@ -46,6 +47,14 @@ final class PythonEntrypoint {
                     + "\\bpath\\s*==\\s*['\"]/(healthz|health|livez|readyz|ping)['\"]");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern SCRIPT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** Build and tooling files that have a __main__ guard but are never the program. */
+    private static final Set<String> NOT_PROGRAMS = Set.of("setup.py", "noxfile.py", "fabfile.py", "tasks.py", "conf.py");
+    private static final Pattern HELPER_NAME = Pattern.compile("client|bootstrap|botstrap|setup|install|migrat|seed|"
+            + "genproto|example|demo|bench", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HELPER_DIR = Pattern.compile("(^|/)(docs?|tools|scripts|examples|contrib|devscripts|bench\\w*)/");
+    private static final Pattern SERVER_NAME = Pattern.compile("server|daemon|service", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONSOLE_SCRIPT = Pattern.compile(
+            "['\"]\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*[A-Za-z_][\\w.]*\\s*(?::\\s*[\\w.]+)?\\s*['\"]");
 
     Fact<String> framework;
     Fact<List<String>> start;
@@ -220,15 +229,6 @@ final class PythonEntrypoint {
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(2000).toList();
     }
-
-    /** Build and tooling files that have a __main__ guard but are never the program. */
-    private static final Set<String> NOT_PROGRAMS = Set.of("setup.py", "noxfile.py", "fabfile.py", "tasks.py", "conf.py");
-    private static final Pattern HELPER_NAME = Pattern.compile("client|bootstrap|botstrap|setup|install|migrat|seed|"
-            + "genproto|example|demo|bench", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HELPER_DIR = Pattern.compile("(^|/)(docs?|tools|scripts|examples|contrib|devscripts|bench\\w*)/");
-    private static final Pattern SERVER_NAME = Pattern.compile("server|daemon|service", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONSOLE_SCRIPT = Pattern.compile(
-            "['\"]\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*[A-Za-z_][\\w.]*\\s*(?::\\s*[\\w.]+)?\\s*['\"]");
 
     /**
      * Which file with a __main__ guard is the program: the preferred names, a package's __main__.py and a *server*
