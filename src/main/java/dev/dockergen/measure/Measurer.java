@@ -273,6 +273,11 @@ public final class Measurer {
         say(side.label() + ": cold build took " + MeasureReport.seconds(cold.seconds) + ", "
                 + MeasureReport.megabytes(facts.sizeBytes()) + ", " + facts.layers().size() + " layers");
 
+        // A cold build next to older builds of similar files leaves two candidate chains in podman's and buildah's
+        // cache; their next build may pick the older one and rebuild from there. An untimed build without changes
+        // lets the engine settle on one chain, so the timed rebuild shows what a source change alone costs.
+        say(side.label() + ": untimed rebuild without changes, so the engine's layer cache settles");
+        build(side, dockerfile, copy, tag, false, "settling build", info);
         String inContext = side.projectInContext().isEmpty() ? edit : side.projectInContext() + "/" + edit;
         try {
             SourceEdit.apply(copy.resolve(inContext));

@@ -139,6 +139,10 @@ class MeasureCliTest {
         String calls = engineLog();
         assertTrue(calls.contains("build --pull=never --format docker --layers --no-cache -f "), calls);
         assertTrue(calls.contains("-t dockergen-measure/node-hello:before "), calls);
+        List<String> afterBuilds = calls.lines().filter(l -> l.startsWith("build ") && l.contains(":after ")).toList();
+        assertEquals(3, afterBuilds.size(), "cold, settling and warm builds: " + calls);
+        assertTrue(afterBuilds.get(0).contains("--no-cache"), calls);
+        assertFalse(afterBuilds.get(1).contains("--no-cache") || afterBuilds.get(2).contains("--no-cache"), calls);
         assertTrue(calls.contains("rmi dockergen-measure/node-hello:before"), calls);
         assertTrue(calls.contains("rmi dockergen-measure/node-hello:after"), calls);
         assertFalse(calls.contains(project.toString() + "\n"), "built in the project itself, not in a copy: " + calls);
