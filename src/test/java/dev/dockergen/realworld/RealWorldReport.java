@@ -86,9 +86,9 @@ final class RealWorldReport {
                 }
                 List<String> classes = new ArrayList<>();
                 if ("refused".equals(f.status)) {
-                    classes.add("refused a final that can serve");
+                    classes.add("refused a final that can serve: " + errorClass(f.error));
                 } else if ("failed".equals(f.status)) {
-                    classes.add("init failed: exit " + f.exit);
+                    classes.add("init exit " + f.exit + ": " + errorClass(f.error));
                 }
                 for (String p : f.problems) {
                     classes.add(problemClass(p));
@@ -99,6 +99,20 @@ final class RealWorldReport {
             }
         }
         return out;
+    }
+
+    /** An error line without what varies between cases: parentheses, file:line, the case's path; 100 characters. */
+    static String errorClass(String error) {
+        if (error == null) {
+            return "";
+        }
+        String e = error.replaceFirst("^dockergen: ", "").replaceAll("CASE\\S*:? ?", "");
+        for (String before = ""; !before.equals(e); ) {
+            before = e;
+            e = e.replaceAll("\\([^()]*\\)", "\u0001");
+        }
+        e = e.replace("\u0001", "(…)").replaceAll("[\\w./-]+:\\d+(:\\d+)?", "FILE:N").strip();
+        return e.length() > 100 ? e.substring(0, 100) + "…" : e;
     }
 
     static String problemClass(String p) {

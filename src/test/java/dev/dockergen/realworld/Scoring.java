@@ -242,8 +242,8 @@ public final class Scoring {
     /**
      * server, static-site or program (a worker or a CLI: detect does not tell them apart, so "program" is right for
      * both). A kind detect states is used first (Node: spa → static-site, next → server, server → server with a
-     * port else program; Python: web → server, script → program); otherwise no start command → static-site, a port →
-     * server, else program.
+     * port else program; Python: web → server, script → program); otherwise no start command → static-site when
+     * there is a static output folder (else no kind at all), a port → server, else program.
      */
     static String detectedKind(JsonNode project) {
         String explicit = text(project, "kind");
@@ -266,7 +266,7 @@ public final class Scoring {
             }
         }
         if (!project.hasNonNull("start")) {
-            return "static-site";
+            return facts.hasNonNull("staticDir") ? "static-site" : "none (no start command)";
         }
         return hasPort ? "server" : "program";
     }
