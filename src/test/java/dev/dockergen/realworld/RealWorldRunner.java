@@ -309,6 +309,7 @@ public final class RealWorldRunner {
         FinalRun first = init(app, null, r.selector);
         String defaultFinal = first.exit == 0 ? first.stage : null;
         r.defaultFinal = defaultFinal;
+        r.defaultError = first.error;
         for (String stage : FINALS) {
             r.finals.put(stage, stage.equals(defaultFinal) ? first : init(app, stage, r.selector));
         }
@@ -748,7 +749,7 @@ public final class RealWorldRunner {
             }
             if (stages.isEmpty()) {
                 LabRun ours = new LabRun("ours");
-                ours.detail = "init generated nothing to build";
+                ours.detail = "init without --final generated nothing to build" + (r.defaultError == null ? "" : ": " + r.defaultError);
                 r.lab.add(ours);
             }
             for (String stage : stages) {
