@@ -196,6 +196,8 @@ class RealWorldScoringTest {
         assertEquals("target/app-1.0.jar",
                 Scoring.detectedArtefact(JSON.readTree("{\"facts\": {\"artifact\": {\"value\": \"target/app-1.0.jar\"}}}")));
         assertEquals("app", Scoring.normArtefact("src/app.py"));
+        assertTrue(Scoring.artefactMatches("target/api-3.0.0-SNAPSHOT.jar", "target/*.jar"));
+        assertFalse(Scoring.artefactMatches("MailHog", "mailhog"));
         assertEquals("flaskr:create_app()", Scoring.detectedArtefact(JSON.readTree(
                 "{\"facts\": {}, \"start\": [\"python\", \"-m\", \"flask\", \"--app\", \"flaskr:create_app()\", \"run\"]}")));
         assertEquals("worker", Scoring.detectedArtefact(JSON.readTree("{\"facts\": {}, \"start\": [\"celery\", \"-A\", \"worker\", \"worker\"]}")));

@@ -3,6 +3,7 @@ package dev.dockergen.realworld;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockergen.DockerfileContract;
 import dev.dockergen.plan.IgnoreMatcher;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class Scoring {
                 start == null ? null : String.join(" ", start),
                 (t, d) -> startMatches(truthStart, start)));
         out.add(score("artefact", c.truthString("artefact"), project == null ? null : detectedArtefact(project),
-                (t, d) -> normArtefact(t).equals(normArtefact(d))));
+                Scoring::artefactMatches));
         return out;
     }
 
@@ -503,6 +504,16 @@ public final class Scoring {
         }
         StartKey k = startKey(start);
         return k == null ? null : k.entry() != null && !k.entry().equals("-jar") ? k.entry() : null;
+    }
+
+    /** Equal file names; a detected glob (target/*.jar) matches the names it matches. */
+    static boolean artefactMatches(String truth, String detected) {
+        String t = normArtefact(truth);
+        String d = normArtefact(detected);
+        if (d.contains("*") || d.contains("?")) {
+            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + d).matches(Path.of(t));
+        }
+        return t.equals(d);
     }
 
     /** File name only, no trailing slash; module:attr → the module's last part; .py/.js/.mjs/.cjs/.ts dropped. */
