@@ -149,8 +149,8 @@ final class RealWorldReport {
         int total = 0;
         for (CaseRun r : ran) {
             List<LabRun> ours = ours(r);
-            if (!ours.isEmpty() && "server".equals(Scoring.normKind(String.valueOf(r.c.truthString("kind"))))
-                    && r.c.truthFlag("selfContained")) {
+            String kind = Scoring.normKind(String.valueOf(r.c.truthString("kind")));
+            if (!ours.isEmpty() && (kind.equals("server") || kind.equals("static-site")) && r.c.truthFlag("selfContained")) {
                 total++;
                 right += ours.stream().anyMatch(l -> "ok".equals(l.probe)) ? 1 : 0;
             }
@@ -213,7 +213,7 @@ final class RealWorldReport {
         Ratio s = labSmaller();
         return "| lab | right | of | ratio |\n|---|---:|---:|---:|\n"
                 + "| lab-buildable cases whose image builds | " + b.right() + " | " + b.total() + " | " + b.percent() + " |\n"
-                + "| self-contained servers that answer | " + a.right() + " | " + a.total() + " | " + a.percent() + " |\n"
+                + "| self-contained servers and static sites that answer | " + a.right() + " | " + a.total() + " | " + a.percent() + " |\n"
                 + "| pairs where ours ≤ theirs in bytes | " + s.right() + " | " + s.total() + " | " + s.percent() + " |\n\n";
     }
 

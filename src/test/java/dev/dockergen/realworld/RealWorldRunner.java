@@ -802,7 +802,7 @@ public final class RealWorldRunner {
 
     private void buildRun(CaseRun r, LabRun run, Path context, Path dockerfile, String tag, String port) {
         String kind = r.c.truthString("kind") == null ? "" : Scoring.normKind(r.c.truthString("kind"));
-        boolean http = kind.equals("server") && r.c.truthFlag("selfContained");
+        boolean http = (kind.equals("server") || kind.equals("static-site")) && r.c.truthFlag("selfContained");
         boolean cli = "cli".equalsIgnoreCase(r.c.truthString("kind"));
         List<String> cmd = new ArrayList<>(List.of(o.labDir().resolve("build-run").toString(), context.toString(),
                 "-f", dockerfile.toString(), "-t", tag, "--timeout", "60"));
