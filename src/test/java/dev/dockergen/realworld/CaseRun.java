@@ -20,6 +20,8 @@ final class CaseRun {
     /** The detected project the truth is compared with (its path relative to the case's folder), or null. */
     String projectPath;
     String defaultFinal;
+    /** Why init without --final wrote nothing, or null. */
+    String defaultError;
     /** What init is given to choose the app: [], [--project P], or [--main M (--project P)]. */
     List<String> selector = List.of();
     /** With --main: the path of the module project the main belongs to. */

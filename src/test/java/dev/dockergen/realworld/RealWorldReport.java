@@ -86,9 +86,9 @@ final class RealWorldReport {
                 }
                 List<String> classes = new ArrayList<>();
                 if ("refused".equals(f.status)) {
-                    classes.add("refused a final that can serve");
+                    classes.add("refused a final that can serve: " + errorClass(f.error));
                 } else if ("failed".equals(f.status)) {
-                    classes.add("init failed: exit " + f.exit);
+                    classes.add("init exit " + f.exit + ": " + errorClass(f.error));
                 }
                 for (String p : f.problems) {
                     classes.add(problemClass(p));
@@ -99,6 +99,20 @@ final class RealWorldReport {
             }
         }
         return out;
+    }
+
+    /** An error line without what varies between cases: parentheses, file:line, the case's path; 100 characters. */
+    static String errorClass(String error) {
+        if (error == null) {
+            return "";
+        }
+        String e = error.replaceFirst("^dockergen: ", "").replaceAll("CASE\\S*:? ?", "");
+        for (String before = ""; !before.equals(e); ) {
+            before = e;
+            e = e.replaceAll("\\([^()]*\\)", "\u0001");
+        }
+        e = e.replace("\u0001", "(…)").replaceAll("[\\w./-]+:\\d+(:\\d+)?", "FILE:N").strip();
+        return e.length() > 100 ? e.substring(0, 100) + "…" : e;
     }
 
     static String problemClass(String p) {
@@ -135,8 +149,8 @@ final class RealWorldReport {
         int total = 0;
         for (CaseRun r : ran) {
             List<LabRun> ours = ours(r);
-            if (!ours.isEmpty() && "server".equals(Scoring.normKind(String.valueOf(r.c.truthString("kind"))))
-                    && r.c.truthFlag("selfContained")) {
+            String kind = Scoring.normKind(String.valueOf(r.c.truthString("kind")));
+            if (!ours.isEmpty() && (kind.equals("server") || kind.equals("static-site")) && r.c.truthFlag("selfContained")) {
                 total++;
                 right += ours.stream().anyMatch(l -> "ok".equals(l.probe)) ? 1 : 0;
             }
@@ -199,7 +213,7 @@ final class RealWorldReport {
         Ratio s = labSmaller();
         return "| lab | right | of | ratio |\n|---|---:|---:|---:|\n"
                 + "| lab-buildable cases whose image builds | " + b.right() + " | " + b.total() + " | " + b.percent() + " |\n"
-                + "| self-contained servers that answer | " + a.right() + " | " + a.total() + " | " + a.percent() + " |\n"
+                + "| self-contained servers and static sites that answer | " + a.right() + " | " + a.total() + " | " + a.percent() + " |\n"
                 + "| pairs where ours ≤ theirs in bytes | " + s.right() + " | " + s.total() + " | " + s.percent() + " |\n\n";
     }
 

@@ -309,6 +309,7 @@ public final class RealWorldRunner {
         FinalRun first = init(app, null, r.selector);
         String defaultFinal = first.exit == 0 ? first.stage : null;
         r.defaultFinal = defaultFinal;
+        r.defaultError = first.error;
         for (String stage : FINALS) {
             r.finals.put(stage, stage.equals(defaultFinal) ? first : init(app, stage, r.selector));
         }
@@ -748,7 +749,7 @@ public final class RealWorldRunner {
             }
             if (stages.isEmpty()) {
                 LabRun ours = new LabRun("ours");
-                ours.detail = "init generated nothing to build";
+                ours.detail = "init without --final generated nothing to build" + (r.defaultError == null ? "" : ": " + r.defaultError);
                 r.lab.add(ours);
             }
             for (String stage : stages) {
@@ -801,7 +802,7 @@ public final class RealWorldRunner {
 
     private void buildRun(CaseRun r, LabRun run, Path context, Path dockerfile, String tag, String port) {
         String kind = r.c.truthString("kind") == null ? "" : Scoring.normKind(r.c.truthString("kind"));
-        boolean http = kind.equals("server") && r.c.truthFlag("selfContained");
+        boolean http = (kind.equals("server") || kind.equals("static-site")) && r.c.truthFlag("selfContained");
         boolean cli = "cli".equalsIgnoreCase(r.c.truthString("kind"));
         List<String> cmd = new ArrayList<>(List.of(o.labDir().resolve("build-run").toString(), context.toString(),
                 "-f", dockerfile.toString(), "-t", tag, "--timeout", "60"));

@@ -185,6 +185,7 @@ class RealWorldScoringTest {
         assertEquals("static-site", Scoring.detectedKind(JSON.readTree("{\"start\": null, \"facts\": {\"kind\": {\"value\": \"spa\"}}}")));
         assertEquals("program", Scoring.detectedKind(JSON.readTree("{\"start\": [\"node\", \"w.js\"], \"facts\": {\"kind\": {\"value\": \"server\"}}}")));
         assertEquals("server", Scoring.detectedKind(JSON.readTree("{\"start\": [\"x\"], \"port\": {\"value\": 1}, \"facts\": {}}")));
+        assertEquals("none (no start command)", Scoring.detectedKind(JSON.readTree("{\"start\": null, \"facts\": {}}")));
         assertEquals("any", Scoring.normListen("[::]"));
         assertEquals("loopback", Scoring.normListen("localhost"));
         JsonNode member = JSON.readTree("{\"path\": \"apps/b\"}");
@@ -195,6 +196,8 @@ class RealWorldScoringTest {
         assertEquals("target/app-1.0.jar",
                 Scoring.detectedArtefact(JSON.readTree("{\"facts\": {\"artifact\": {\"value\": \"target/app-1.0.jar\"}}}")));
         assertEquals("app", Scoring.normArtefact("src/app.py"));
+        assertTrue(Scoring.artefactMatches("target/api-3.0.0-SNAPSHOT.jar", "target/*.jar"));
+        assertFalse(Scoring.artefactMatches("MailHog", "mailhog"));
         assertEquals("flaskr:create_app()", Scoring.detectedArtefact(JSON.readTree(
                 "{\"facts\": {}, \"start\": [\"python\", \"-m\", \"flask\", \"--app\", \"flaskr:create_app()\", \"run\"]}")));
         assertEquals("worker", Scoring.detectedArtefact(JSON.readTree("{\"facts\": {}, \"start\": [\"celery\", \"-A\", \"worker\", \"worker\"]}")));
@@ -281,6 +284,10 @@ class RealWorldScoringTest {
         assertEquals(new RealWorldReport.Ratio(0, 1), report.fieldRatios(false).get("kind"));
         assertEquals(new RealWorldReport.Ratio(2, 3), report.contractRatios().get("all"));
         assertEquals(Map.of("ShellCheck SC2086", List.of("python/sample/site (distroless)")), report.contractClasses());
+        assertEquals("several projects (…); choose one with --project PATH",
+                RealWorldReport.errorClass("dockergen: CASE: several projects (. (go), web (node)); choose one with --project PATH"));
+        assertEquals("FILE:N: a quoted argument is never closed",
+                RealWorldReport.errorClass("dockergen: CMakeLists.txt:15: a quoted argument is never closed"));
         assertTrue(report.markdown().contains("| start | 1 | 1 | 100% |"), report.markdown());
         assertTrue(report.markdown().contains("- go/sample/api: no snapshot"));
     }

@@ -3,6 +3,7 @@ package dev.dockergen.realworld;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockergen.DockerfileContract;
 import dev.dockergen.plan.IgnoreMatcher;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class Scoring {
                 start == null ? null : String.join(" ", start),
                 (t, d) -> startMatches(truthStart, start)));
         out.add(score("artefact", c.truthString("artefact"), project == null ? null : detectedArtefact(project),
-                (t, d) -> normArtefact(t).equals(normArtefact(d))));
+                Scoring::artefactMatches));
         return out;
     }
 
@@ -242,8 +243,8 @@ public final class Scoring {
     /**
      * server, static-site or program (a worker or a CLI: detect does not tell them apart, so "program" is right for
      * both). A kind detect states is used first (Node: spa → static-site, next → server, server → server with a
-     * port else program; Python: web → server, script → program); otherwise no start command → static-site, a port →
-     * server, else program.
+     * port else program; Python: web → server, script → program); otherwise no start command → static-site when
+     * there is a static output folder (else no kind at all), a port → server, else program.
      */
     static String detectedKind(JsonNode project) {
         String explicit = text(project, "kind");
@@ -266,7 +267,7 @@ public final class Scoring {
             }
         }
         if (!project.hasNonNull("start")) {
-            return "static-site";
+            return facts.hasNonNull("staticDir") ? "static-site" : "none (no start command)";
         }
         return hasPort ? "server" : "program";
     }
@@ -503,6 +504,16 @@ public final class Scoring {
         }
         StartKey k = startKey(start);
         return k == null ? null : k.entry() != null && !k.entry().equals("-jar") ? k.entry() : null;
+    }
+
+    /** Equal file names; a detected glob (target/*.jar) matches the names it matches. */
+    static boolean artefactMatches(String truth, String detected) {
+        String t = normArtefact(truth);
+        String d = normArtefact(detected);
+        if (d.contains("*") || d.contains("?")) {
+            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + d).matches(Path.of(t));
+        }
+        return t.equals(d);
     }
 
     /** File name only, no trailing slash; module:attr → the module's last part; .py/.js/.mjs/.cjs/.ts dropped. */
