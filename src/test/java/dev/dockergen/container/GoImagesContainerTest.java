@@ -49,6 +49,8 @@ class GoImagesContainerTest {
                     "web/index.html", "<p>portal", "<p>portal v2", "portal v2"),
             new App("no-gomod", Fixtures.go("no-gomod"), "/", "no module",
                     "main.go", "\"no module\"", "\"still no module\"", "still no module"),
+            new App("loopback-bind", Fixtures.go("loopback-bind"), "/", "ledger",
+                    "main.go", "\"ledger\\n\"", "\"ledger v2\\n\"", "ledger v2"),
             new App("cgo-inline", Fixtures.go("cgo-inline"), "/", "2+3=5",
                     "main.go", "\"2+3=%d\\n\"", "\"sum=%d\\n\"", "sum=5"));
 

@@ -25,6 +25,10 @@ import java.util.Map;
  * @param needsCaCerts the program may make TLS connections (a TLS-capable standard package, or any
  *                     third-party module), so the image needs a CA bundle
  * @param readsPortEnv the program takes its port from the PORT environment variable
+ * @param loopbackFlag a flag naming the address to listen on whose default is a loopback host (its name, where it
+ *                     is defined), or null
+ * @param passLoopbackFlag the flag belongs to the program's own command line (defined in package main), so the
+ *                         image can pass {@code --flag=0.0.0.0}; a subcommand's or library's flag is only warned about
  */
 public record GoDetails(
         Fact<String> module,
@@ -43,7 +47,9 @@ public record GoDetails(
         Fact<String> healthPath,
         Fact<Boolean> needsTzdata,
         Fact<Boolean> needsCaCerts,
-        Fact<Boolean> readsPortEnv) implements LanguageDetails {
+        Fact<Boolean> readsPortEnv,
+        Fact<String> loopbackFlag,
+        boolean passLoopbackFlag) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
@@ -83,6 +89,9 @@ public record GoDetails(
         facts.put("timeZones", needsTzdata);
         facts.put("caCertificates", needsCaCerts);
         facts.put("portFromEnv", readsPortEnv);
+        if (loopbackFlag != null) {
+            facts.put("loopbackFlag", loopbackFlag); // present only when the default listen address is loopback
+        }
         return facts;
     }
 }

@@ -180,6 +180,16 @@ public final class GoDetector implements Detector {
             }
         }
         Source portEnv = ordered.stream().map(s -> s.portEnv).filter(s -> s != null).findFirst().orElse(null);
+        GoSourceScan loopbackIn = ordered.stream().filter(s -> !s.loopbackFlags.isEmpty()).findFirst().orElse(null);
+        GoSourceScan.LoopbackFlag loopback = loopbackIn == null ? null : loopbackIn.loopbackFlags.get(0);
+        boolean passLoopback = loopback != null && "main".equals(loopbackIn.packageName);
+        if (loopback != null && (portHint == null || !portHint.loopback())) {
+            warnings.add(new Warning(loopback.source(), "the program listens on a loopback address by default (--"
+                    + loopback.flag() + " " + loopback.host() + "), which cannot be reached from outside a container; "
+                    + (passLoopback ? "the image runs it with --" + loopback.flag() + "=0.0.0.0"
+                    : "run it with --" + loopback.flag() + "=0.0.0.0 (dockergen init --arg=--" + loopback.flag()
+                    + "=0.0.0.0, after any subcommand's --arg)")));
+        }
 
         Fact<Boolean> cgo = cgo(scans, mod);
         Fact<String> framework = framework(mod);
@@ -205,7 +215,8 @@ public final class GoDetector implements Detector {
                 embeds(files, scans),
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
                 health, tz, tls,
-                portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv));
+                portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
+                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), passLoopback);
 
         Fact<String> version = mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());

@@ -261,6 +261,11 @@ public final class GoPlanner implements LanguagePlanner {
         ins.add(new Entrypoint(List.of(installed)));
         if (!request.args().isEmpty()) {
             ins.add(new Instruction.Cmd(request.args())); // default arguments: docker run IMAGE ARGS replaces them
+        } else if (go.passLoopbackFlag()) {
+            String flag = "--" + go.loopbackFlag().value() + "=0.0.0.0";
+            ins.add(Comment.of("The program listens on a loopback address by default (" + go.loopbackFlag().source()
+                    + "); " + flag + " makes it reachable from outside the container."));
+            ins.add(new Instruction.Cmd(List.of(flag)));
         }
         String comment = runtime.isScratch()
                 ? "Runtime stage: the binary alone on an empty image, with " + (go.needsCaCerts().value()

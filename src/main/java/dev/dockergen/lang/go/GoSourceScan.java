@@ -56,6 +56,7 @@ final class GoSourceScan {
     private static final Pattern TAGGED_FIELD = Pattern.compile("^(\\w+)\\s+[\\w.*\\[\\]]+\\s+`([^`]*)`");
     private static final Pattern TAG_DEFAULT = Pattern.compile("\\bdefault:\"([^\"]+)\"|\\bconf:\"(?:[^\"]*,)?default:([^\",]+)");
     private static final Pattern TAG_NAME = Pattern.compile("\\b(?:long|flagName|flag|name|env|yaml|json)\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern TAG_LONG = Pattern.compile("\\blong\\s*:\\s*\"([\\w.-]+)\"");
     private static final Pattern SERVER_NAME = Pattern.compile("(?i)http|listen|bind|web|serve");
     private static final Pattern PORTISH = Pattern.compile("(?i)port|addr|listen|bind|host|http");
     private static final Pattern IMPORT_LINE = Pattern.compile("^(?:import\\s+)?(?:[\\w.]+\\s+)?\"([^\"]+)\"");
@@ -70,6 +71,10 @@ final class GoSourceScan {
     record PortHint(int port, Source source, int strength, boolean loopback) {
     }
 
+    /** A flag naming the address to listen on whose default is a loopback host alone (--bind localhost). */
+    record LoopbackFlag(String flag, String host, Source source) {
+    }
+
     final String path;
     String packageName;
     boolean ignored;
@@ -82,6 +87,7 @@ final class GoSourceScan {
     Source healthSource;
     String healthPath;
     final List<PortHint> ports = new ArrayList<>();
+    final List<LoopbackFlag> loopbackFlags = new ArrayList<>();
     final List<String> embedPatterns = new ArrayList<>();
     /** Import paths, as written. */
     final java.util.Set<String> imports = new java.util.TreeSet<>();
@@ -245,6 +251,7 @@ final class GoSourceScan {
             if (value.lookingAt() && listenName(name)) {
                 String v = value.group(1) != null ? value.group(1) : value.group(2) != null ? value.group(2) : value.group(3);
                 addAddress(v, here, 1);
+                addLoopbackFlag(name, name, v, here);
             }
         }
         Matcher k = KINGPIN_FLAG.matcher(line);
@@ -265,10 +272,32 @@ final class GoSourceScan {
                     String names = t.group(1) + " " + tagName;
                     if (!SIDE_ENDPOINT.matcher(names).find()) {
                         // HTTPPort `long:"listen"` beats a bare Port, which may be a database's in the same options
-                        addAddress(d.group(1) != null ? d.group(1) : d.group(2), here, SERVER_NAME.matcher(names).find() ? 1 : 2);
+                        String v = d.group(1) != null ? d.group(1) : d.group(2);
+                        addAddress(v, here, SERVER_NAME.matcher(names).find() ? 1 : 2);
+                        if (TAG_LONG.matcher(t.group(2)).find()) {
+                            Matcher longName = TAG_LONG.matcher(t.group(2));
+                            longName.find();
+                            addLoopbackFlag(longName.group(1), names, v, here);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Records a flag whose default is a loopback host without a port, when its names say it is this server's own
+     * address: bind, listen, http-host, web.addr, or a bare address/addr; a bare "host" is too often a database's.
+     */
+    private void addLoopbackFlag(String flag, String names, String value, Source here) {
+        String host = value.strip();
+        if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]"))
+                || !flag.matches("[\\w.-]+")) {
+            return;
+        }
+        boolean server = SERVER_NAME.matcher(names).find() || flag.matches("(?i)addr(?:ess)?");
+        if (server && listenName(names.replace(' ', '_'))) {
+            loopbackFlags.add(new LoopbackFlag(flag, host, here));
         }
     }
 
