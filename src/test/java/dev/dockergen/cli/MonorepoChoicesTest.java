@@ -77,6 +77,20 @@ class MonorepoChoicesTest {
     }
 
     @Test
+    void answersAtTheTerminalAreSavedForTheMemberChosen() throws IOException {
+        Path repo = mixed();
+        CliRunner.Result r = CliRunner.runAtTerminal("services/ml\nalpine\n\n\n\n\n\n", Map.of(), "init", repo.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("saved     " + repo.resolve("services/ml/.dockergen.yaml") + "\n"), r.out());
+        assertFalse(Files.exists(repo.resolve(".dockergen.yaml")));
+        CliRunner.Result api = CliRunner.runAtTerminal("apps/api\n\n\n\n\n\n\n", Map.of(), "init", repo.toString());
+        assertEquals(0, api.code(), api.err());
+        assertTrue(api.err().contains("? Final stage ["), "the member has no saved final stage: asked " + api.err());
+        assertEquals(0, CliRunner.run("init", "--yes", "--all", repo.toString()).code());
+        assertEquals(0, CliRunner.run("check", "--all", repo.toString()).code());
+    }
+
+    @Test
     void aRepositoryFileNamingOneLanguagesPresetDoesNotReachTheMembers() throws IOException {
         Path repo = mixed();
         // what an earlier release saved at the root after choosing services/ml
