@@ -322,7 +322,10 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             return null;
         }
         OutputWriter.write(config.file().getParent(), List.of(new GeneratedFile(ProjectConfig.FILE_NAME, text)), true);
-        return new ConfigWrite("updated", config.file(), keys);
+        // named as the user named the project, like the other files, when it is the project's own
+        Path shown = projectDir.resolve(ProjectConfig.FILE_NAME);
+        return new ConfigWrite("updated", shown.toAbsolutePath().normalize().equals(config.file().toAbsolutePath().normalize())
+                ? shown : config.file(), keys);
     }
 
     /** The version and port the files use, each with where it came from: an answer or flag, .dockergen.yaml, or the code. */
