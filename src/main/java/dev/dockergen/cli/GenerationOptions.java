@@ -111,12 +111,32 @@ public final class GenerationOptions {
         return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
     }
 
-    /** The project's .dockergen.yaml, read once per run. */
-    private ProjectConfig config;
+    /** The .dockergen.yaml choices of each project, by its path ("." for the one at DIR), read once per run. */
+    private final Map<String, ProjectConfig> configs = new java.util.HashMap<>();
 
+    /** The choices saved for the project --project names (the one at DIR when none). */
     ProjectConfig config() {
+        return config(projectPath);
+    }
+
+    /**
+     * The choices saved for one project: for the one at DIR, the nearest .dockergen.yaml at or above DIR; for a
+     * monorepo member, the file in the member's folder, with the catalogues and labels of DIR's.
+     */
+    ProjectConfig config(String member) {
+        String path = member == null || member.isEmpty() ? "." : member.replaceAll("^\\./|/$", "");
+        ProjectConfig repository = configs.get(".");
+        if (repository == null) {
+            repository = ProjectConfig.find(project.path());
+            configs.put(".", repository);
+        }
+        if (path.equals(".")) {
+            return repository;
+        }
+        ProjectConfig config = configs.get(path);
         if (config == null) {
-            config = ProjectConfig.find(project.path());
+            config = ProjectConfig.member(repository, project.path().resolve(path));
+            configs.put(path, config);
         }
         return config;
     }
@@ -136,22 +156,96 @@ public final class GenerationOptions {
         if (port != null && (port < 1 || port > 65535)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use a port from 1 to 65535");
         }
-        var files = project.open();
-        ProjectConfig config = config();
         if (start != null && !args.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--start holds the whole command and --arg adds to the detected one; give one of them");
         }
+        var files = project.open();
+        Generation g = generate(context, files, projectPath, config());
+        String found = g.result().project().path();
+        if (projectPath == null && !found.equals(".") && !config(found).equals(g.config())) {
+            // the only project is a member: its own choices apply, as with --project
+            g = generate(context, files, found, config(found));
+        }
+        return g;
+    }
+
+    private Generation generate(CommandContext context, dev.dockergen.detect.DirectoryProjectFiles files, String member,
+                                ProjectConfig config) {
         Choices chosen = choices().over(config);
         List<String> startWords = start != null ? words("--start", start)
-                : chosen.start() != null ? words(ProjectConfig.FILE_NAME + " start", chosen.start()) : null;
+                : chosen.start() != null ? words(config.file() + " start", chosen.start()) : null;
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
-        GenerationResult result = dockergen.generate(new GenerateRequest(files, new DetectOptions(projectPath, chosen.main()),
-                chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
-                chosen.args(), startWords));
+        GenerationResult result;
+        try {
+            result = dockergen.generate(new GenerateRequest(files, new DetectOptions(member, chosen.main()),
+                    chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
+                    chosen.args(), startWords));
+        } catch (dev.dockergen.DockergenException e) {
+            boolean fromFile = preset == null && finalStage == null && config.file() != null
+                    && (config.preset() != null || config.finalStage() != null);
+            String named = config.preset() != null ? config.preset() : fromFile ? config.finalStage().id() : null;
+            if (fromFile && e.exitCode() == dev.dockergen.ExitCode.USAGE && e.getMessage().contains(named)) {
+                // the user gave no preset: say which file chose it, and how to choose another
+                throw new dev.dockergen.DockergenException(e.exitCode(), e.getMessage() + " (" + config.file() + " sets "
+                        + (config.preset() != null ? "preset: " + config.preset() : "final: " + named)
+                        + "; change it there, or give --preset or --final)", e);
+            }
+            throw e;
+        }
         Path dir = project.path();
         Generation g = new Generation(result, dir, output != null ? output : dir, config);
         return g.target().equals(dir) ? g : new Generation(placedElsewhere(g), dir, g.target(), config);
+    }
+
+    /**
+     * One member of a monorepo as --all generates it: its files (a Go module with several programs has a
+     * Dockerfile.PROGRAM each), where they go, and the choices saved for it.
+     */
+    record Member(String path, Path dir, List<dev.dockergen.render.GeneratedFile> files, GenerationResult result,
+                  ProjectConfig config) {
+    }
+
+    /**
+     * --all: every project DIR holds, generated in memory with its own saved choices under the flags given. An
+     * error names the member (and program) it is about; nothing is written here.
+     */
+    List<Member> members(CommandContext context) {
+        var detection = detect(context);
+        if (detection.projects().isEmpty()) {
+            throw new dev.dockergen.DockergenException(dev.dockergen.ExitCode.NOTHING_DETECTED,
+                    project.path() + ": no supported project found");
+        }
+        List<Member> members = new java.util.ArrayList<>();
+        for (var p : detection.projects()) {
+            List<String> programs = p.details() == null ? List.of() : p.details().programs();
+            List<String> mains = programs.isEmpty() ? java.util.Collections.singletonList(null) : programs;
+            Map<String, dev.dockergen.render.GeneratedFile> files = new LinkedHashMap<>();
+            Generation last = null;
+            for (String main : mains) {
+                projectPath = p.path();
+                mainPackage = main;
+                try {
+                    last = generate(context);
+                } catch (dev.dockergen.DockergenException e) {
+                    // which member failed: the rest of the message is about its files
+                    throw new dev.dockergen.DockergenException(e.exitCode(), p.path() + (main == null ? "" : " (" + main
+                            + ")") + ": " + e.getMessage(), e);
+                } catch (CommandLine.ParameterException e) {
+                    throw new CommandLine.ParameterException(e.getCommandLine(), p.path() + ": " + e.getMessage(), e,
+                            e.getArgSpec(), e.getValue());
+                }
+                for (dev.dockergen.render.GeneratedFile f : last.result().files()) {
+                    boolean perProgram = main != null && f.path().equals(Dockergen.DOCKERFILE);
+                    String name = perProgram ? f.path() + "." + last.result().project().start().get(0) : f.path();
+                    files.putIfAbsent(name, new dev.dockergen.render.GeneratedFile(name, f.content()));
+                }
+            }
+            members.add(new Member(p.path(), last.outputDir(), List.copyOf(files.values()), last.result(), last.config()));
+        }
+        projectPath = null;
+        mainPackage = null;
+        return members;
     }
 
     /** The words of a start command, or a usage error naming where it came from. */

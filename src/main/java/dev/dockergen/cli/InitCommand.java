@@ -2,7 +2,6 @@ package dev.dockergen.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dockergen.Dockergen;
 import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
 import dev.dockergen.GenerationResult;
@@ -12,7 +11,6 @@ import dev.dockergen.render.GeneratedFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +74,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         boolean ci = "true".equalsIgnoreCase(context.env().getOrDefault("CI", ""));
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
-            ProjectConfig config = options.config();
             boolean one = new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
-                    options.catalogOptions.load(context.env(), config), config);
+                    config -> options.catalogOptions.load(context.env(), config));
             if (!one) {
                 return initAll(); // "all" at the project or program question
             }
@@ -122,15 +119,11 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         boolean created = !dryRun && !java.nio.file.Files.isDirectory(g.outputDir());
         OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.outputDir(), result.files(), force, skip);
-        Path savedConfig = null;
-        if (outcome != null && !noSave && g.config().file() == null) {
-            Path file = g.dir().resolve(ProjectConfig.FILE_NAME);
-            OutputWriter.write(g.dir(), List.of(new GeneratedFile(ProjectConfig.FILE_NAME,
-                    ProjectConfig.text(result.preset().name(), options.choices(), options.project.path()))), false, true);
-            savedConfig = file;
-        }
+        ConfigWrite savedConfig = outcome == null ? null : saveChoices(g.dir(), result, g.config(), outcome);
         if (format == Format.json) {
-            out.println(Json.pretty(json(result, g.outputDir(), outcome, diffs, null)));
+            ObjectNode report = json(result, g.outputDir(), outcome, diffs, null);
+            report.set("config", savedConfig == null ? null : savedConfig.json());
+            out.println(Json.pretty(report));
             return 0;
         }
         for (Warning w : result.warnings()) {
@@ -154,7 +147,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             out.println(String.format("%-10s%s", outcome.status(f.path()), g.outputDir().resolve(f.path())));
         }
         if (savedConfig != null) {
-            out.println(String.format("%-10s%s", "saved", savedConfig));
+            out.println(savedConfig.line());
         }
         out.println("preset " + result.preset().name() + " (" + result.project().language().id() + ", "
                 + result.preset().finalStage().id() + " final stage)" + choices(result, g.config()));
@@ -175,7 +168,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
     }
 
     /** One directory's worth of files for --all. */
-    private record Batch(Path dir, List<GeneratedFile> files, String label, GenerationResult result) {
+    private record Batch(Path dir, List<GeneratedFile> files, String label, GenerationResult result, ProjectConfig config) {
         /** Unified diffs of the files that exist with other content, by file name. */
         Map<String, String> diffs() {
             Map<String, String> diffs = new LinkedHashMap<>();
@@ -213,38 +206,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
 
     /** --all: generate every app first, check every target, then write; nothing is written half. */
     private int initAll() {
-        var detection = options.detect(context);
-        if (detection.projects().isEmpty()) {
-            throw new DockergenException(ExitCode.NOTHING_DETECTED,
-                    options.project.path() + ": no supported project found");
-        }
         List<Batch> batches = new ArrayList<>();
-        for (var p : detection.projects()) {
-            List<String> programs = p.details() == null ? List.of() : p.details().programs();
-            List<String> mains = programs.isEmpty() ? Collections.singletonList(null) : programs;
-            Map<String, GeneratedFile> files = new LinkedHashMap<>();
-            Path outDir = null;
-            GenerationResult last = null;
-            for (String main : mains) {
-                options.projectPath = p.path();
-                options.mainPackage = main;
-                GenerationOptions.Generation g;
-                try {
-                    g = options.generate(context);
-                } catch (DockergenException e) {
-                    // which member failed: the rest of the message is about its files
-                    throw new DockergenException(e.exitCode(), p.path() + (main == null ? "" : " (" + main + ")") + ": "
-                            + e.getMessage(), e);
-                }
-                outDir = g.outputDir();
-                last = g.result();
-                for (GeneratedFile f : g.result().files()) {
-                    boolean perProgram = main != null && f.path().equals(Dockergen.DOCKERFILE);
-                    String name = perProgram ? f.path() + "." + g.result().project().start().get(0) : f.path();
-                    files.putIfAbsent(name, new GeneratedFile(name, f.content()));
-                }
-            }
-            batches.add(new Batch(outDir, List.copyOf(files.values()), p.path(), last));
+        for (GenerationOptions.Member m : options.members(context)) {
+            batches.add(new Batch(m.dir(), m.files(), m.path(), m.result(), m.config()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
@@ -279,6 +243,10 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             for (GeneratedFile f : b.files()) {
                 out.println(String.format("%-10s%s", outcome.status(f.path()), b.dir().resolve(f.path())));
             }
+            ConfigWrite saved = saveChoices(options.project.path(), b.result(), b.config(), outcome);
+            if (saved != null) {
+                out.println(saved.line());
+            }
         }
         out.println(batches.size() + " project" + (batches.size() == 1 ? "" : "s") + ": "
                 + String.join(", ", batches.stream().map(Batch::label).toList()));
@@ -303,10 +271,61 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         for (int i = 0; i < batches.size(); i++) {
             Batch b = batches.get(i);
             OutputWriter.Outcome outcome = dryRun || refuse ? null : OutputWriter.write(b.dir(), b.files(), force, skip);
-            projects.add(b.json(outcome, diffs.get(i), refuse ? "differs" : null));
+            ObjectNode member = b.json(outcome, diffs.get(i), refuse ? "differs" : null);
+            ConfigWrite saved = outcome == null ? null : saveChoices(options.project.path(), b.result(), b.config(), outcome);
+            member.set("config", saved == null ? null : saved.json());
+            projects.add(member);
         }
         out.println(Json.pretty(root));
         return refuse ? ExitCode.OUTPUT_EXISTS.code() : 0;
+    }
+
+    /** A .dockergen.yaml written ("saved") or brought up to date with new choices ("updated", with the keys). */
+    private record ConfigWrite(String status, Path file, List<String> keys) {
+        String line() {
+            return String.format("%-10s%s", status, file) + (keys.isEmpty() ? "" : " (" + String.join(", ", keys) + ")");
+        }
+
+        ObjectNode json() {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("path", file.toString());
+            o.put("status", status);
+            ArrayNode k = o.putArray("keys");
+            keys.forEach(k::add);
+            return o;
+        }
+    }
+
+    /**
+     * Saves the choices of a run that wrote files: a project without a .dockergen.yaml of its own gets one in its
+     * folder (a monorepo member in the member's); one with a file gets the values given this time (flags or
+     * answers) written into it, so that a re-run and {@code check} reproduce what was written. Nothing when the
+     * run kept files that differ (the file still describes them), or with --no-save.
+     */
+    private ConfigWrite saveChoices(Path dir, GenerationResult result, ProjectConfig config, OutputWriter.Outcome outcome) {
+        if (noSave) {
+            return null;
+        }
+        String path = result.project().path();
+        Path projectDir = path.equals(".") ? dir : dir.resolve(path);
+        if (config.file() == null) {
+            OutputWriter.write(projectDir, List.of(new GeneratedFile(ProjectConfig.FILE_NAME,
+                    ProjectConfig.text(result.preset().name(), options.choices(), projectDir))), false, true);
+            return new ConfigWrite("saved", projectDir.resolve(ProjectConfig.FILE_NAME), List.of());
+        }
+        if (!outcome.kept().isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        String text = ProjectConfig.updated(config.file(), result.preset().name(), options.choices(), keys);
+        if (text == null) {
+            return null;
+        }
+        OutputWriter.write(config.file().getParent(), List.of(new GeneratedFile(ProjectConfig.FILE_NAME, text)), true);
+        // named as the user named the project, like the other files, when it is the project's own
+        Path shown = projectDir.resolve(ProjectConfig.FILE_NAME);
+        return new ConfigWrite("updated", shown.toAbsolutePath().normalize().equals(config.file().toAbsolutePath().normalize())
+                ? shown : config.file(), keys);
     }
 
     /** The version and port the files use, each with where it came from: an answer or flag, .dockergen.yaml, or the code. */

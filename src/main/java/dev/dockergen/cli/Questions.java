@@ -40,7 +40,8 @@ final class Questions {
      *
      * @return false when the answer was "all" (init then runs as with --all), true otherwise
      */
-    boolean ask(GenerationOptions options, Supplier<DetectionResult> detect, PresetCatalog catalog, ProjectConfig config) {
+    boolean ask(GenerationOptions options, Supplier<DetectionResult> detect,
+                Function<ProjectConfig, PresetCatalog> catalogs) {
         DetectionResult detection = detect.get();
         if (detection.projects().size() > 1 && options.projectPath == null) {
             List<String> paths = detection.projects().stream().map(ProjectFacts::path).toList();
@@ -58,6 +59,12 @@ final class Questions {
         if (facts == null) {
             return true; // nothing to ask about: generation reports it
         }
+        if (options.projectPath == null && !facts.path().equals(".")) {
+            options.projectPath = facts.path(); // the only project is a member: its saved choices apply
+        }
+        // the chosen project's saved choices: a monorepo member's are in its own folder
+        ProjectConfig config = options.config();
+        PresetCatalog catalog = catalogs.apply(config);
         List<String> programs = facts.details() == null ? List.of() : facts.details().programs();
         if (options.mainPackage == null && config.main() == null && !programs.isEmpty()) {
             String answer = ask("Program to containerise", programs.get(0),

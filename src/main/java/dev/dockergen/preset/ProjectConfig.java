@@ -32,15 +32,145 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         catalogs = List.copyOf(catalogs);
     }
 
-    /** The nearest .dockergen.yaml at or above {@code dir}, or {@link #NONE}. */
+    /**
+     * The nearest .dockergen.yaml at or above {@code dir}, or {@link #NONE}; the files in the folders above that
+     * one lend it their catalogues and labels (see {@link #inheriting}).
+     */
     public static ProjectConfig find(Path dir) {
         for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
             Path candidate = d.resolve(FILE_NAME);
             if (Files.isRegularFile(candidate)) {
-                return read(candidate);
+                ProjectConfig own = read(candidate);
+                return d.getParent() == null ? own : own.inheriting(find(d.getParent()));
             }
         }
         return NONE;
+    }
+
+    /**
+     * The choices of the monorepo member in {@code memberDir}: its own .dockergen.yaml (in its folder), with the
+     * catalogues and labels of {@code repository}, the file of the folder the command was given. The repository's
+     * other keys (preset, port, start…) are its root project's and never apply to a member.
+     */
+    public static ProjectConfig member(ProjectConfig repository, Path memberDir) {
+        Path own = memberDir.resolve(FILE_NAME);
+        ProjectConfig config = Files.isRegularFile(own) ? read(own)
+                : new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(), List.of(), null);
+        return config.inheriting(repository);
+    }
+
+    /**
+     * This file's choices with the catalogues and labels of a file further up: its catalogues load first (so this
+     * file's replace its presets), and a label set here wins over one set there.
+     */
+    ProjectConfig inheriting(ProjectConfig above) {
+        if (above.catalogs().isEmpty() && above.labels().isEmpty()) {
+            return this;
+        }
+        Map<String, String> allLabels = new java.util.LinkedHashMap<>(above.labels());
+        allLabels.putAll(labels);
+        List<Path> allCatalogs = new ArrayList<>(above.catalogs());
+        catalogs.stream().filter(c -> !allCatalogs.contains(c)).forEach(allCatalogs::add);
+        return new ProjectConfig(file, preset, finalStage, port, main, languageVersion, args, allLabels, allCatalogs, start);
+    }
+
+    /**
+     * The text of {@code file} with the choices of a re-run written in: each value given on the command line (or
+     * answered at a prompt) that the file does not hold yet replaces the file's, so {@code check} agrees with the
+     * files written. Other keys, comments and the order stay as they are. Null when the file already says it all.
+     *
+     * @param preset the preset used, written when a preset or final stage was given
+     * @param changed receives the keys written or removed
+     */
+    public static String updated(Path file, String preset, Choices given, List<String> changed) {
+        String text = CatalogLoader.readText(file);
+        ProjectConfig own = read(file);
+        Map<String, String> set = new java.util.LinkedHashMap<>(); // key -> "key: value\n", or "" to remove it
+        boolean presetGiven = given.preset() != null || given.finalStage() != null;
+        if (presetGiven && (!preset.equals(own.preset()) || own.finalStage() != null)) {
+            set.put("preset", "preset: " + preset + "\n");
+            set.put("final", "");
+        }
+        if (given.port() != null && !given.port().equals(own.port())) {
+            set.put("port", "port: " + given.port() + "\n");
+        }
+        if (given.main() != null && !given.main().equals(own.main())) {
+            set.put("main", "main: " + quote(given.main()) + "\n");
+        }
+        if (given.languageVersion() != null && !given.languageVersion().equals(own.languageVersion())) {
+            set.put("languageVersion", "languageVersion: " + quote(given.languageVersion()) + "\n");
+        }
+        if (given.start() != null && !given.start().equals(own.start())) {
+            set.put("start", "start: " + quote(given.start()) + "\n");
+            set.put("args", "");
+        } else if (given.start() == null && !given.args().isEmpty() && !given.args().equals(own.args())) {
+            set.put("args", "args: [" + String.join(", ", given.args().stream().map(ProjectConfig::quote).toList()) + "]\n");
+            set.put("start", "");
+        }
+        Map<String, String> labels = new java.util.LinkedHashMap<>(own.labels());
+        labels.putAll(given.labels());
+        if (!labels.equals(own.labels())) {
+            StringBuilder b = new StringBuilder("labels:\n");
+            labels.forEach((k, v) -> b.append("  ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
+            set.put("labels", b.toString());
+        }
+        List<Path> catalogs = new ArrayList<>(own.catalogs());
+        given.catalogs().stream().map(c -> c.toAbsolutePath().normalize()).filter(c -> !catalogs.contains(c))
+                .forEach(catalogs::add);
+        if (!catalogs.equals(own.catalogs())) {
+            StringBuilder b = new StringBuilder("catalogs:\n");
+            Path dir = file.toAbsolutePath().getParent();
+            catalogs.forEach(c -> b.append("  - ").append(quote(dir.relativize(c).toString())).append('\n'));
+            set.put("catalogs", b.toString());
+        }
+        return edit(file.toString(), text, set, changed);
+    }
+
+    /** {@code text} with each top-level key of {@code set} replaced by its text (removed when empty, added when new). */
+    private static String edit(String label, String text, Map<String, String> set, List<String> changed) {
+        Node root = YamlTree.parse(label, text);
+        if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)
+                || mapping.getFlowStyle() == org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW) {
+            throw new CatalogException(label + ": not a block mapping; write one key per line to let init update it");
+        }
+        // each key's text runs from the start of its line to the end of its value's last line
+        record Span(String key, int start, int end) {
+        }
+        List<Span> spans = new ArrayList<>();
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
+            String key = ((org.yaml.snakeyaml.nodes.ScalarNode) t.getKeyNode()).getValue();
+            int start = t.getKeyNode().getStartMark().getIndex();
+            int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            int end = t.getValueNode().getEndMark().getIndex();
+            if (end > 0 && text.charAt(end - 1) != '\n') {
+                int nl = text.indexOf('\n', end);
+                end = nl < 0 ? text.length() : nl + 1;
+            }
+            spans.add(new Span(key, lineStart, end));
+        }
+        StringBuilder out = new StringBuilder(text);
+        Map<String, String> toAdd = new java.util.LinkedHashMap<>(set);
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span s = spans.get(i);
+            if (set.containsKey(s.key())) {
+                String now = set.get(s.key());
+                if (!out.substring(s.start(), s.end()).equals(now)) {
+                    out.replace(s.start(), s.end(), now);
+                    changed.add(0, s.key());
+                }
+                toAdd.remove(s.key());
+            }
+        }
+        toAdd.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                    out.append('\n');
+                }
+                out.append(v);
+                changed.add(k);
+            }
+        });
+        return changed.isEmpty() ? null : out.toString();
     }
 
     /**

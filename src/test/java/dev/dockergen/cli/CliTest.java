@@ -136,7 +136,8 @@ class CliTest {
         CliRunner.Result drift = CliRunner.run("check", dir.toString());
         assertEquals(6, drift.code());
         assertTrue(drift.out().contains("\n-EXPOSE 9001\n+EXPOSE 9000\n"), drift.out());
-        assertTrue(drift.err().startsWith("dockergen: 1 file differ from what preset go-scratch generates now"), drift.err());
+        assertEquals("dockergen: 1 file differs from what preset go-scratch generates now; run `dockergen init --force "
+                + dir + "` to update it\n", drift.err());
         assertEquals(dockerfile.replace("EXPOSE 9000", "EXPOSE 9001"), Files.readString(dir.resolve("Dockerfile")), "check writes nothing");
     }
 
