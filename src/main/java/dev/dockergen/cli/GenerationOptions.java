@@ -81,8 +81,13 @@ public final class GenerationOptions {
 
         /** What follows {@code docker build -t NAME}: the context, with -f when the Dockerfile is elsewhere. */
         String buildArgs() {
-            return target.equals(dir) && result.context().equals(".") ? contextDir().toString()
-                    : "-f " + outputDir().resolve(Dockergen.DOCKERFILE) + " " + contextDir();
+            return target.equals(dir) && result.context().equals(".") ? shown(contextDir())
+                    : "-f " + outputDir().resolve(Dockergen.DOCKERFILE) + " " + shown(contextDir());
+        }
+
+        /** A path as a shell argument: the current directory, which normalizes to nothing, is ".". */
+        private static String shown(Path p) {
+            return p.toString().isEmpty() ? "." : p.toString();
         }
     }
 

@@ -21,6 +21,8 @@ public final class Detectors {
         List<Warning> warnings = new ArrayList<>();
         List<ProjectFacts> projects = new ArrayList<>();
         detectAt(files, ".", options, warnings, projects);
+        // below a root that is an app of its own, examples and docs demonstrate it; --project still reaches them
+        boolean rootApp = !projects.isEmpty() && projects.stream().allMatch(ProjectFacts::isApp);
         Set<String> manifests = new TreeSet<>();
         detectors.forEach(d -> manifests.addAll(d.manifests()));
         TreeSet<String> members = new TreeSet<>();
@@ -30,6 +32,9 @@ public final class Detectors {
             }
         }
         for (String dir : members) {
+            if (rootApp && Walk.demonstration(dir)) {
+                continue;
+            }
             List<ProjectFacts> found = new ArrayList<>();
             List<Warning> memberWarnings = new ArrayList<>();
             detectAt(files.sub(dir), dir, options, memberWarnings, found);

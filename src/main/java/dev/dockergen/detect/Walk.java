@@ -15,6 +15,12 @@ public final class Walk {
     public static final Set<String> BUILD_OUTPUT = Set.of("target", "build", "dist", "out");
     /** Test material: fixture folders hold other projects, never members of this one. */
     public static final Set<String> TEST_MATERIAL = Set.of("testdata", "fixtures", "__fixtures__", "__tests__");
+    /**
+     * Demonstrations and documentation: below a root that is itself an app, these folders show how to use it
+     * (a library's examples, a tool's sample inputs) and hold no member of it.
+     */
+    public static final Set<String> DEMONSTRATIONS = Set.of("examples", "example", "samples", "sample", "demo", "demos",
+            "docs", "doc");
     private static final Predicate<String> MEMBER_SKIPS = skipping(INSTALLED, BUILD_OUTPUT, TEST_MATERIAL);
 
     private Walk() {
@@ -42,5 +48,15 @@ public final class Walk {
     public static boolean notMember(String dir) {
         return MEMBER_SKIPS.test(dir) || ProjectFiles.fileName(dir).startsWith("_") || dir.equals("src/test")
                 || dir.endsWith("/src/test");
+    }
+
+    /** Whether {@code dir} (a path from the root) lies in a folder of {@link #DEMONSTRATIONS}. */
+    public static boolean demonstration(String dir) {
+        for (String segment : dir.split("/")) {
+            if (DEMONSTRATIONS.contains(segment)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
