@@ -265,7 +265,17 @@ public final class PythonPlanner implements LanguagePlanner {
             default -> py.requirements() != null && !py.requirementsNeedSource()
                     ? VENV + "/bin/pip install -r " + py.requirements() : null;
         };
-        if (deps != null) {
+        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
+        // pip without a requirements file: the dependencies pyproject.toml lists still install before the source
+        boolean listed = pipProjectOnly && py.listedDependencies() && manifests.contains("pyproject.toml");
+        if (listed) {
+            b.add(Comment.of("The dependencies pyproject.toml lists under [project] (read with tomllib, or pip's own tomli "
+                    + "before Python 3.11),", "installed before the source: a source edit reuses this layer."));
+            b.add(new Run(mounts, List.of(VENV + "/bin/python3 -c \"import sys; toml = __import__('tomllib' if "
+                    + "sys.version_info >= (3, 11) else 'pip._vendor.tomli', fromlist=['load']); "
+                    + "print(*toml.load(open('pyproject.toml', 'rb'))['project'].get('dependencies', []), sep=chr(10))\" "
+                    + "> /tmp/requirements.txt", "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
+        } else if (deps != null) {
             b.add(new Run(mounts, List.of(deps)));
         } else if (pm.equals("pipenv")) {
             b.add(new Run(mounts, List.of(
@@ -273,15 +283,19 @@ public final class PythonPlanner implements LanguagePlanner {
                     "&& " + TOOLS + "/bin/pipenv requirements > /tmp/requirements.txt",
                     "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
         }
-        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
         boolean installProject = py.isPackage() || py.member() != null || pipProjectOnly || py.requirementsNeedSource();
-        if (pipProjectOnly) {
+        if (listed) {
+            notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile: the dependencies "
+                    + "pyproject.toml lists install before the source at the newest versions they allow; a lockfile (uv lock, "
+                    + "poetry lock) or a pinned requirements.txt makes the build reproducible"));
+        } else if (pipProjectOnly) {
             notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile, so the dependencies "
                     + "install with the project after the source and a source edit reinstalls them (from the pip cache); "
                     + "a lockfile (uv lock, poetry lock) or requirements.txt gives them a layer of their own"));
         }
         if (installProject) {
-            String install = pipProjectOnly ? VENV + "/bin/pip install ." : py.requirementsNeedSource()
+            String install = listed ? VENV + "/bin/pip install --no-deps ." : pipProjectOnly ? VENV + "/bin/pip install ."
+                    : py.requirementsNeedSource()
                     ? VENV + "/bin/pip install -r " + py.requirements() : switch (pm) {
                 case "uv" -> TOOLS + "/bin/uv sync --frozen --no-dev --no-editable" + pkgFlag;
                 case "poetry" -> TOOLS + "/bin/poetry install --only-root --no-interaction";
