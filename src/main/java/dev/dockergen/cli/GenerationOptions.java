@@ -111,6 +111,9 @@ public final class GenerationOptions {
         return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
     }
 
+    /** Warnings already shown at a question: not repeated before writing. */
+    final java.util.Set<String> warned = new java.util.HashSet<>();
+
     /** The project's .dockergen.yaml, read once per run. */
     private ProjectConfig config;
 
@@ -146,9 +149,17 @@ public final class GenerationOptions {
         List<String> startWords = start != null ? words("--start", start)
                 : chosen.start() != null ? words(ProjectConfig.FILE_NAME + " start", chosen.start()) : null;
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
-        GenerationResult result = dockergen.generate(new GenerateRequest(files, new DetectOptions(projectPath, chosen.main()),
-                chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
-                chosen.args(), startWords));
+        GenerationResult result;
+        try {
+            result = dockergen.generate(new GenerateRequest(files, new DetectOptions(projectPath, chosen.main()),
+                    chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
+                    chosen.args(), startWords));
+        } catch (dev.dockergen.UnusableVersionException e) {
+            // where the version came from, so the user knows what to change
+            throw new dev.dockergen.DockergenException(e.exitCode(), (languageVersion != null
+                    ? "--language-version " + languageVersion : (config.file() != null ? config.file().toString()
+                    : ProjectConfig.FILE_NAME) + ": languageVersion " + chosen.languageVersion()) + ": " + e.getMessage(), e);
+        }
         Path dir = project.path();
         Generation g = new Generation(result, dir, output != null ? output : dir, config);
         return g.target().equals(dir) ? g : new Generation(placedElsewhere(g), dir, g.target(), config);

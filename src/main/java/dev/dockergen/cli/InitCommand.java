@@ -78,7 +78,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (interactive) {
             ProjectConfig config = options.config();
             boolean one = new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
-                    options.catalogOptions.load(context.env(), config), config);
+                    options.catalogOptions.load(context.env(), config), config, context.dockergen().get()::versionFit);
             if (!one) {
                 return initAll(); // "all" at the project or program question
             }
@@ -87,6 +87,15 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         GenerationResult result = g.result();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.text) {
+            // before anything is written (or asked about existing files), so the user can stop and choose again
+            for (Warning w : result.warnings()) {
+                if (!options.warned.contains(w.toString())) {
+                    err.println("warning: " + w);
+                }
+            }
+            err.flush();
+        }
         if (!dryRun && !force && !skip && format == Format.text) {
             // show what differs before refusing (or asking), so the user can decide
             boolean differs = false;
@@ -132,9 +141,6 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (format == Format.json) {
             out.println(Json.pretty(json(result, g.outputDir(), outcome, diffs, null)));
             return 0;
-        }
-        for (Warning w : result.warnings()) {
-            err.println("warning: " + w);
         }
         for (Warning n : result.notes()) {
             err.println("note: " + n);

@@ -61,6 +61,35 @@ public final class PythonPlanner implements LanguagePlanner {
         return Language.PYTHON;
     }
 
+    /**
+     * python-distroless has Debian 12's Python 3.11 only: another version cannot be honoured, so it is refused. On
+     * other finals a version outside requires-python is a warning: pip refuses to install the project on it.
+     */
+    @Override
+    public java.util.Optional<Warning> versionFit(ProjectFacts facts, Preset preset, String version) {
+        if (!USER_VERSION.matcher(version).matches()) {
+            return java.util.Optional.empty();
+        }
+        if (preset.finalStage() == FinalStage.DISTROLESS && !version.equals(DISTROLESS_PYTHON)) {
+            throw new dev.dockergen.UnusableVersionException("Python " + version + " is not in " + preset.name()
+                    + ": python3-debian12 has Debian 12's Python " + DISTROLESS_PYTHON + " only; use " + DISTROLESS_PYTHON
+                    + ", or --final alpine for Python " + version);
+        }
+        PythonDetails py = facts.details() instanceof PythonDetails d ? d : null;
+        if (py == null || py.requiresPython() == null) {
+            return java.util.Optional.empty();
+        }
+        int minor = Integer.parseInt(version.substring(2));
+        for (int patch = 0; patch <= 30; patch++) {
+            if (PythonVersion.satisfies(py.requiresPython().value(), new int[] {3, minor, patch})) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(new Warning(py.requiresPython().source(), "Python " + version + " is outside "
+                + "requires-python '" + py.requiresPython().value() + "': pip refuses to install the project on it and "
+                + "dependencies may have no release for it; choose a version the range allows"));
+    }
+
     @Override
     public Plans plan(PlanRequest request) {
         ProjectFacts facts = request.facts();
