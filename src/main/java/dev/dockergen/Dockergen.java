@@ -125,6 +125,11 @@ public final class Dockergen {
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; pass --label "
                     + missing.get(0) + "=VALUE or set labels." + missing.get(0) + " in " + ProjectConfig.FILE_NAME);
         }
+        List<dev.dockergen.detect.Warning> warnings = new java.util.ArrayList<>(detection.warnings());
+        if (request.languageVersion() != null) {
+            // a version the project or the base cannot honour: refused here, or warned before anything is written
+            planner.versionFit(project, preset, request.languageVersion()).ifPresent(warnings::add);
+        }
         Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(),
                 request.languageVersion(), request.start() == null ? request.args() : startArgs(project, request.start()),
                 version));
@@ -141,7 +146,15 @@ public final class Dockergen {
         // what an old Dockerfile installed or shipped that the new one leaves out is said, not silently dropped
         dev.dockergen.detect.DockerfileEvidence.read(request.files().sub(project.path()))
                 .ifPresent(d -> notes.addAll(d.notCarriedOver(dockerfile, project.path())));
-        return new GenerationResult(project, preset, files, detection.warnings(), notes, plans.context());
+        return new GenerationResult(project, preset, files, warnings, notes, plans.context());
+    }
+
+    /**
+     * Whether a language version fits the project and the preset (see {@link dev.dockergen.plan.LanguagePlanner#versionFit}):
+     * what the questions check an answer with before generation does.
+     */
+    public java.util.Optional<dev.dockergen.detect.Warning> versionFit(ProjectFacts project, Preset preset, String version) {
+        return planner.versionFit(project, preset, version);
     }
 
     /**

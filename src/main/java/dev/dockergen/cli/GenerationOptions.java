@@ -119,6 +119,9 @@ public final class GenerationOptions {
     /** The .dockergen.yaml choices of each project, by its path ("." for the one at DIR), read once per run. */
     private final Map<String, ProjectConfig> configs = new java.util.HashMap<>();
 
+    /** Warnings already shown at a question: not repeated before writing. */
+    final java.util.Set<String> warned = new java.util.HashSet<>();
+
     /** The choices saved for the project --project names (the one at DIR when none). */
     ProjectConfig config() {
         return config(projectPath);
@@ -186,6 +189,11 @@ public final class GenerationOptions {
             result = dockergen.generate(new GenerateRequest(files, new DetectOptions(member, chosen.main()),
                     chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
                     chosen.args(), startWords));
+        } catch (dev.dockergen.UnusableVersionException e) {
+            // where the version came from, so the user knows what to change
+            throw new dev.dockergen.DockergenException(e.exitCode(), (languageVersion != null
+                    ? "--language-version " + languageVersion : (config.file() != null ? config.file().toString()
+                    : ProjectConfig.FILE_NAME) + ": languageVersion " + chosen.languageVersion()) + ": " + e.getMessage(), e);
         } catch (dev.dockergen.DockergenException e) {
             boolean fromFile = preset == null && finalStage == null && config.file() != null
                     && (config.preset() != null || config.finalStage() != null);

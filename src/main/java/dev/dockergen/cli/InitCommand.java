@@ -75,7 +75,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         boolean interactive = context.terminal() && !yes && !ci && format == Format.text;
         if (interactive) {
             boolean one = new Questions(context.in(), spec.commandLine().getErr()).ask(options, () -> options.detect(context),
-                    config -> options.catalogOptions.load(context.env(), config));
+                    config -> options.catalogOptions.load(context.env(), config), context.dockergen().get()::versionFit);
             if (!one) {
                 return initAll(); // "all" at the project or program question
             }
@@ -84,6 +84,15 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         GenerationResult result = g.result();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.text) {
+            // before anything is written (or asked about existing files), so the user can stop and choose again
+            for (Warning w : result.warnings()) {
+                if (!options.warned.contains(w.toString())) {
+                    err.println("warning: " + w);
+                }
+            }
+            err.flush();
+        }
         if (!dryRun && !force && !skip && format == Format.text) {
             // show what differs before refusing (or asking), so the user can decide
             boolean differs = false;
@@ -125,9 +134,6 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             report.set("config", savedConfig == null ? null : savedConfig.json());
             out.println(Json.pretty(report));
             return 0;
-        }
-        for (Warning w : result.warnings()) {
-            err.println("warning: " + w);
         }
         for (Warning n : result.notes()) {
             err.println("note: " + n);

@@ -73,14 +73,13 @@ public final class MeasureCommand extends BaseCommand implements Callable<Intege
         }
         options.project.open(); // a usage error for a missing or unreadable directory, before anything else
         Path dir = options.project.path().toAbsolutePath().normalize();
-        Engine found = Engine.find(engine, context.env().get("PATH"));
         Path beforeFile = before != null ? before : existing(dir);
         Measurer.Side beforeSide = fileSide("before", beforeFile, dir, dir);
-        Measurer.Side afterSide;
+        Measurer.Side afterSide = after != null ? fileSide("after", after, dir, dir) : null;
+        // the files named first: a path that does not exist is said before the engine is looked for
+        Engine found = Engine.find(engine, context.env().get("PATH"));
         Path project = dir;
-        if (after != null) {
-            afterSide = fileSide("after", after, dir, dir);
-        } else {
+        if (afterSide == null) {
             GenerationOptions.Generation g = options.generate(context);
             project = dir.resolve(g.result().project().path()).normalize();
             Path contextDir = g.contextDir().toAbsolutePath().normalize();
@@ -126,8 +125,12 @@ public final class MeasureCommand extends BaseCommand implements Callable<Intege
 
     /** A side built from a file: in the project directory's context, at its own place when it lies inside it. */
     private Measurer.Side fileSide(String label, Path file, Path dir, Path context) {
+        if (!Files.exists(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + label + " " + file + ": does not exist");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--" + label + " " + file + ": no such file");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + label + " " + file + ": is a directory, "
+                    + "not a Dockerfile; give the file");
         }
         String text;
         try {

@@ -39,6 +39,9 @@ final class OutputWriter {
 
     /** Writes all files; an existing file with other content is replaced (force), kept (skip), or an error. */
     static Outcome write(Path dir, List<GeneratedFile> files, boolean force, boolean skip) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DockergenException(ExitCode.USAGE, dir + ": is a file, not a directory; give a folder to write into");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

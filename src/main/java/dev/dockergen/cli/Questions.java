@@ -32,6 +32,23 @@ final class Questions {
         this.err = err;
     }
 
+    /** Whether a language version fits the project and the preset: {@link Dockergen#versionFit}. */
+    @FunctionalInterface
+    interface VersionFit {
+        java.util.Optional<dev.dockergen.detect.Warning> apply(ProjectFacts facts, Preset preset, String version);
+    }
+
+    /** The preset the answers so far choose, or null when the choice is refused (generation says why). */
+    private static Preset preset(PresetCatalog catalog, ProjectFacts facts, GenerationOptions options, ProjectConfig config) {
+        try {
+            String name = options.preset != null ? options.preset : config.preset();
+            FinalStage stage = options.finalStage != null ? options.finalStage : config.finalStage();
+            return name == null && stage == null ? catalog.choose(facts, null, null) : catalog.choose(facts.language(), name, stage);
+        } catch (DockergenException e) {
+            return null;
+        }
+    }
+
     /** The answer "all" at the project or program question: every one, as with --all. */
     static final String ALL = "all";
 
@@ -41,7 +58,7 @@ final class Questions {
      * @return false when the answer was "all" (init then runs as with --all), true otherwise
      */
     boolean ask(GenerationOptions options, Supplier<DetectionResult> detect,
-                Function<ProjectConfig, PresetCatalog> catalogs) {
+                Function<ProjectConfig, PresetCatalog> catalogs, VersionFit versionFit) {
         DetectionResult detection = detect.get();
         if (detection.projects().size() > 1 && options.projectPath == null) {
             List<String> paths = detection.projects().stream().map(ProjectFacts::path).toList();
@@ -86,9 +103,26 @@ final class Questions {
         }
         if (options.languageVersion == null && config.languageVersion() == null) {
             String detected = facts.languageVersion() == null ? null : facts.languageVersion().value();
+            Preset chosenPreset = preset(catalog, facts, options, config);
+            ProjectFacts project = facts;
+            java.util.List<dev.dockergen.detect.Warning> fit = new java.util.ArrayList<>();
             String answer = ask(facts.language().id() + " version", detected == null ? "preset default" : detected,
-                    detected == null ? "the project names none" : facts.languageVersion().source().toString(),
-                    a -> a.matches("[0-9]+(\\.[0-9]+){0,2}") ? a : null, "--language-version");
+                    detected == null ? "the project names none" : facts.languageVersion().source().toString(), a -> {
+                        if (!a.matches("[0-9]+(\\.[0-9]+){0,2}")) {
+                            return null;
+                        }
+                        fit.clear();
+                        if (chosenPreset != null && !a.equals(detected)) {
+                            // a version the base cannot run or the build refuses is asked again, with the reason
+                            versionFit.apply(project, chosenPreset, a).ifPresent(fit::add);
+                        }
+                        return a;
+                    }, "--language-version");
+            // a version the project may not work with: said now, while the answer can still change (and once)
+            for (dev.dockergen.detect.Warning w : fit) {
+                err.println("  warning: " + w);
+                options.warned.add(w.toString());
+            }
             options.languageVersion = answer.equals(detected) || answer.equals("preset default") ? null : answer;
         }
         if (options.args.isEmpty() && options.start == null && config.args().isEmpty() && config.start() == null

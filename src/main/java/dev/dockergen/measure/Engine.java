@@ -43,8 +43,12 @@ public record Engine(Kind kind, Path executable) {
             }
             if (requested.contains("/")) {
                 Path p = Path.of(requested);
+                if (!Files.exists(p)) {
+                    throw new DockergenException(ExitCode.USAGE, "--engine " + requested + ": does not exist");
+                }
                 if (!Files.isExecutable(p) || Files.isDirectory(p)) {
-                    throw new DockergenException(ExitCode.USAGE, "--engine " + requested + ": no such executable");
+                    throw new DockergenException(ExitCode.USAGE, "--engine " + requested + ": "
+                            + (Files.isDirectory(p) ? "is a directory" : "is not executable") + "; give the engine's program");
                 }
                 return new Engine(kind, p);
             }

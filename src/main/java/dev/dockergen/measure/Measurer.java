@@ -174,9 +174,13 @@ public final class Measurer {
 
     private String checkedEdit(String edit) {
         Path file = request.project().resolve(edit).normalize();
-        if (!file.startsWith(request.project()) || !Files.isRegularFile(file)) {
-            throw new DockergenException(ExitCode.USAGE, "--edit " + edit + ": no such file in " + request.project()
+        if (!file.startsWith(request.project())) {
+            throw new DockergenException(ExitCode.USAGE, "--edit " + edit + ": is outside " + request.project()
                     + "; give a source file relative to the project directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DockergenException(ExitCode.USAGE, "--edit " + edit + ": " + (Files.exists(file) ? "is a directory"
+                    : "does not exist") + " in " + request.project() + "; give a source file relative to the project directory");
         }
         if (SourceEdit.commentFor(edit) == null) {
             throw new DockergenException(ExitCode.USAGE, "--edit " + edit + ": measure knows no comment syntax for this "

@@ -13,6 +13,12 @@ public final class Planner {
         planners.forEach(p -> this.planners.put(p.language(), p));
     }
 
+    /** See {@link LanguagePlanner#versionFit}. */
+    public java.util.Optional<dev.dockergen.detect.Warning> versionFit(dev.dockergen.detect.ProjectFacts facts,
+                                                                       dev.dockergen.preset.Preset preset, String version) {
+        return planners.get(facts.language()).versionFit(facts, preset, version);
+    }
+
     public Plans plan(PlanRequest request) {
         // the catalogue's build arguments reach every builder stage, whatever the language
         return BuildArgs.apply(planners.get(request.facts().language()).plan(request), request.preset());

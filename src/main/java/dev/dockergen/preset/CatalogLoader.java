@@ -91,8 +91,11 @@ public final class CatalogLoader {
 
     /** Reads a YAML file dockergen depends on: at most 1 MiB, UTF-8, or a one-line error. */
     static String readText(Path path) {
+        if (!Files.exists(path)) {
+            throw new CatalogException(path + ": does not exist; give a catalogue file or a directory of them");
+        }
         if (!Files.isRegularFile(path)) {
-            throw new CatalogException(path + ": no such catalogue file or directory");
+            throw new CatalogException(path + ": is not a file or a directory; give a catalogue file or a directory of them");
         }
         try {
             if (Files.size(path) > MAX_FILE_BYTES) {

@@ -23,7 +23,8 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
     public static final String FILE_NAME = ".dockergen.yaml";
     public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(),
             List.of(), null);
-    private static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "languageVersion",
+    /** Every key .dockergen.yaml may hold: docs/presets.md §3 lists each (DocumentedKeysTest). */
+    static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "languageVersion",
             "args", "start", "labels", "catalogs");
 
     public ProjectConfig {

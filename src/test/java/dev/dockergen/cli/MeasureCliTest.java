@@ -245,7 +245,7 @@ class MeasureCliTest {
         assertEquals("dockergen: --engine docker: not found on PATH; install it or give its path\n", missing.err());
         CliRunner.Result path = measure("--engine", tmp.resolve("nowhere/podman").toString(), project.toString());
         assertEquals(2, path.code());
-        assertTrue(path.err().endsWith("podman: no such executable\n"), path.err());
+        assertTrue(path.err().endsWith("podman: does not exist\n"), path.err());
     }
 
     @Test

@@ -558,7 +558,9 @@ public final class RealWorldRunner {
         Process p = new ProcessBuilder("git", "--git-dir=" + snap, "cat-file", "--batch").start();
         int absent = 0;
         Path root = work.toAbsolutePath().normalize();
-        try (var in = new java.io.BufferedInputStream(p.getInputStream()); var outStream = p.getOutputStream()) {
+        try (var in = new java.io.BufferedInputStream(p.getInputStream())) {
+            // closed by the writer when every name is sent: that end of input is what lets git finish
+            var outStream = p.getOutputStream();
             Thread writer = new Thread(() -> {
                 try {
                     for (Entry e : entries) {

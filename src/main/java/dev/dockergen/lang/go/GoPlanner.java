@@ -27,6 +27,7 @@ import dev.dockergen.preset.Preset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,6 +96,37 @@ public final class GoPlanner implements LanguagePlanner {
         return new Plans(dockerfile, GoIgnore.plan(go, request.toolVersion(), notes), notes);
     }
 
+    /**
+     * Below the go directive: from Go 1.21 the directive is a minimum the go command enforces, and golang images set
+     * GOTOOLCHAIN=local, so the build stops; refused. Below an older directive (a language level): a warning.
+     */
+    @Override
+    public Optional<Warning> versionFit(ProjectFacts facts, Preset preset, String version) {
+        Fact<String> directive = facts.languageVersion();
+        if (!USER_VERSION.matcher(version).matches() || directive == null || !DIRECTIVE.matcher(directive.value()).matches()
+                || directive.source() == null || !directive.source().file().endsWith("go.mod")) {
+            return Optional.empty();
+        }
+        String[] chosen = version.split("\\.");
+        String[] needed = directive.value().split("\\.");
+        int cmp = 0;
+        for (int i = 0; i < chosen.length && cmp == 0; i++) {
+            cmp = Integer.compare(Integer.parseInt(chosen[i]), i < needed.length ? Integer.parseInt(needed[i]) : 0);
+        }
+        if (cmp >= 0) {
+            return Optional.empty();
+        }
+        int minor = Integer.parseInt(needed[1]);
+        if (minor >= FIRST_ENFORCED_MINOR) {
+            throw new dev.dockergen.UnusableVersionException("Go " + version + " is older than the go directive "
+                    + directive.value() + " (" + directive.source() + "), which Go enforces as a minimum: the build would "
+                    + "stop with 'go.mod requires go >= " + directive.value() + "'; use Go " + directive.value() + " or newer, or "
+                    + "lower the directive");
+        }
+        return Optional.of(new Warning(directive.source(), "Go " + version + " is older than the go directive "
+                + directive.value() + ": the build fails if the code uses language features newer than Go " + version));
+    }
+
     private static String alternatives(PlanRequest request) {
         return request.catalog().forLanguage(Language.GO).stream()
                 .filter(p -> p.cgoBuild() != null && p.cgoRuntime() != null)
@@ -103,6 +135,8 @@ public final class GoPlanner implements LanguagePlanner {
     }
 
     private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
+    /** A go directive dockergen compares with: 1.N or 1.N.P (not 1.21rc1). */
+    private static final Pattern DIRECTIVE = USER_VERSION;
 
     private static String checkedVersion(String v) {
         if (!USER_VERSION.matcher(v).matches()) {

@@ -51,6 +51,32 @@ public final class JavaPlanner implements LanguagePlanner {
         return Language.JAVA;
     }
 
+    /**
+     * A JDK older than the release the build compiles for (maven.compiler.release, the Gradle toolchain) cannot
+     * compile it (javac: "release version N not supported"): refused. The JDK is the nearest published one at or
+     * above the version asked for, as {@link #plan} chooses it.
+     */
+    @Override
+    public java.util.Optional<Warning> versionFit(ProjectFacts facts, Preset preset, String version) {
+        Fact<String> release = facts.languageVersion();
+        if (!version.matches("(1\\.)?[0-9]{1,2}") || release == null || release.source() == null
+                || !release.source().file().matches("(.*/)?(pom\\.xml|build\\.gradle(\\.kts)?)")
+                || !release.value().matches("(1\\.)?[0-9]{1,2}") || !PUBLISHED.containsKey(preset.finalStage())) {
+            return java.util.Optional.empty();
+        }
+        int want = Integer.parseInt(version.replaceFirst("^1\\.", ""));
+        int needed = Integer.parseInt(release.value().replaceFirst("^1\\.", ""));
+        Integer jdk = PUBLISHED.get(preset.finalStage()).stream().filter(v -> v >= want).findFirst().orElse(null);
+        if (jdk == null || jdk >= needed) {
+            return java.util.Optional.empty();
+        }
+        throw new dev.dockergen.UnusableVersionException("Java " + version + (jdk == want ? "" : " (JDK " + jdk + ")")
+                + " is older than the release the build compiles for, " + needed + " (" + release.source()
+                + "): " + (release.source().file().endsWith("pom.xml") ? "javac stops with 'release version " + needed
+                + " not supported'" : "Gradle finds no Java " + needed + " toolchain in the image") + "; use " + needed
+                + " or newer, or lower the release");
+    }
+
     @Override
     public Plans plan(PlanRequest request) {
         ProjectFacts facts = request.facts();

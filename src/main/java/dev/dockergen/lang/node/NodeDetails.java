@@ -25,6 +25,7 @@ import java.util.Map;
  * @param workspace the npm/Yarn/pnpm/bun workspace this project is a member of, or null
  * @param installFiles files (at the workspace root, if any) the install reads besides package.json and the lockfile:
  *                     .yarnrc.yml and the Yarn release it names, pnpm-workspace.yaml, .pnpmfile.cjs, bunfig.toml
+ * @param engines the engines.node range of package.json (the member's, else the workspace root's), or null
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -43,7 +44,8 @@ public record NodeDetails(
         String name,
         NodeWorkspace workspace,
         List<String> installFiles,
-        Map<String, String> startEnv) implements LanguageDetails {
+        Map<String, String> startEnv,
+        Fact<String> engines) implements LanguageDetails {
 
     public NodeDetails {
         installFiles = List.copyOf(installFiles);

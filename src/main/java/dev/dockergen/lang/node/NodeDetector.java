@@ -94,6 +94,7 @@ public final class NodeDetector implements Detector {
                     + installHint(pm.value()) + " and commit the lockfile"));
         }
         Fact<String> version = nodeVersion(files, pkg, lines);
+        Fact<String> engines = engines(pkg, lines);
         if (version == null && workspace != null) {
             version = relocated(nodeVersion(top, topPkg, topLines), workspace);
         }
@@ -194,7 +195,7 @@ public final class NodeDetector implements Detector {
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
-                installFiles(top, pm.value()), startEnv);
+                installFiles(top, pm.value()), startEnv, engines != null ? engines : relocated(engines(topPkg, topLines), workspace));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
@@ -394,6 +395,13 @@ public final class NodeDetector implements Detector {
             case "bun" -> "bun install";
             default -> "npm install";
         };
+    }
+
+    /** The engines.node range, with its line; null when package.json has none. */
+    static Fact<String> engines(JsonNode pkg, Lines lines) {
+        return pkg.path("engines").path("node").isTextual()
+                ? Fact.of(pkg.path("engines").path("node").asText(), "package.json", lines.after("\"engines\"", "\"node\""))
+                : null;
     }
 
     /** The Node major to build with: .nvmrc, .node-version, volta, engines.node; else the LTS default. */

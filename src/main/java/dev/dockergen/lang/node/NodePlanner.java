@@ -64,6 +64,27 @@ public final class NodePlanner implements LanguagePlanner {
         return Language.NODE;
     }
 
+    /**
+     * A major outside engines.node: npm (without engine-strict) only warns as it installs, and the program may use
+     * what that Node lacks, so a warning. An odd major on distroless is refused by {@link #plan}.
+     */
+    @Override
+    public java.util.Optional<Warning> versionFit(ProjectFacts facts, Preset preset, String version) {
+        if (USER_VERSION.matcher(version).matches() && preset.finalStage() == FinalStage.DISTROLESS
+                && Integer.parseInt(version) % 2 == 1) {
+            throw new dev.dockergen.UnusableVersionException("Node " + version + " has no distroless image: distroless "
+                    + "ships even (LTS) majors only; use " + (Integer.parseInt(version) + 1) + " or --final alpine");
+        }
+        NodeDetails node = facts.details() instanceof NodeDetails d ? d : null;
+        if (node == null || node.engines() == null || !USER_VERSION.matcher(version).matches()
+                || NodeRange.allowsMajor(node.engines().value(), Integer.parseInt(version))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Warning(node.engines().source(), "Node " + version
+                + " is outside engines.node '" + node.engines().value() + "': npm only warns (EBADENGINE) and the program "
+                + "may need what Node " + version + " lacks; choose a version the range allows, or widen the range"));
+    }
+
     @Override
     public Plans plan(PlanRequest request) {
         ProjectFacts facts = request.facts();

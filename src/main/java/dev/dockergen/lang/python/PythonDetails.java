@@ -29,6 +29,8 @@ import java.util.Map;
  * @param packageName the distribution name (for uv --package), or null
  * @param healthPath a route that looks like a health endpoint, or null
  * @param name a name safe as an image name
+ * @param listedDependencies pyproject.toml's [project] dependencies are a static list (not dynamic): pip can install
+ *     them before the source even without a requirements file or lockfile
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -49,7 +51,8 @@ public record PythonDetails(
         List<String> members,
         String packageName,
         Fact<String> healthPath,
-        String name) implements LanguageDetails {
+        String name,
+        boolean listedDependencies) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";

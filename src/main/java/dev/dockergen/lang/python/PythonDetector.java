@@ -65,7 +65,7 @@ public final class PythonDetector implements Detector {
                 entry.fallback, entry.start, m.isPackage, m.readme, m.privateIndex, m.requiresPython,
                 workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
                 workspace == null ? List.of() : workspace.members(), m.packageName, entry.health,
-                name(m.packageName, files));
+                name(m.packageName, files), m.listedDependencies);
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {

@@ -53,6 +53,8 @@ final class PythonManifests {
     boolean isPackage;
     String readme;
     String packageName;
+    /** [project] dependencies is a list in pyproject.toml, or absent, and not declared dynamic. */
+    boolean listedDependencies;
 
     private PythonManifests() {
     }
@@ -122,6 +124,12 @@ final class PythonManifests {
             for (JsonNode d : project.path("dependencies")) {
                 addRequirement(d.asText(), pyproject.at(d.asText()), deps, extras);
             }
+            boolean dynamic = false;
+            for (JsonNode d : project.path("dynamic")) {
+                dynamic |= d.asText().equals("dependencies");
+            }
+            listedDependencies = project.isObject() && !dynamic
+                    && (project.path("dependencies").isArray() || project.path("dependencies").isMissingNode());
             Iterator<Map.Entry<String, JsonNode>> poetryDeps = py.path("tool").path("poetry").path("dependencies").properties().iterator();
             while (poetryDeps.hasNext()) {
                 Map.Entry<String, JsonNode> e = poetryDeps.next();

@@ -61,6 +61,35 @@ public final class PythonPlanner implements LanguagePlanner {
         return Language.PYTHON;
     }
 
+    /**
+     * python-distroless has Debian 12's Python 3.11 only: another version cannot be honoured, so it is refused. On
+     * other finals a version outside requires-python is a warning: pip refuses to install the project on it.
+     */
+    @Override
+    public java.util.Optional<Warning> versionFit(ProjectFacts facts, Preset preset, String version) {
+        if (!USER_VERSION.matcher(version).matches()) {
+            return java.util.Optional.empty();
+        }
+        if (preset.finalStage() == FinalStage.DISTROLESS && !version.equals(DISTROLESS_PYTHON)) {
+            throw new dev.dockergen.UnusableVersionException("Python " + version + " is not in " + preset.name()
+                    + ": python3-debian12 has Debian 12's Python " + DISTROLESS_PYTHON + " only; use " + DISTROLESS_PYTHON
+                    + ", or --final alpine for Python " + version);
+        }
+        PythonDetails py = facts.details() instanceof PythonDetails d ? d : null;
+        if (py == null || py.requiresPython() == null) {
+            return java.util.Optional.empty();
+        }
+        int minor = Integer.parseInt(version.substring(2));
+        for (int patch = 0; patch <= 30; patch++) {
+            if (PythonVersion.satisfies(py.requiresPython().value(), new int[] {3, minor, patch})) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(new Warning(py.requiresPython().source(), "Python " + version + " is outside "
+                + "requires-python '" + py.requiresPython().value() + "': pip refuses to install the project on it and "
+                + "dependencies may have no release for it; choose a version the range allows"));
+    }
+
     @Override
     public Plans plan(PlanRequest request) {
         ProjectFacts facts = request.facts();
@@ -265,7 +294,17 @@ public final class PythonPlanner implements LanguagePlanner {
             default -> py.requirements() != null && !py.requirementsNeedSource()
                     ? VENV + "/bin/pip install -r " + py.requirements() : null;
         };
-        if (deps != null) {
+        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
+        // pip without a requirements file: the dependencies pyproject.toml lists still install before the source
+        boolean listed = pipProjectOnly && py.listedDependencies() && manifests.contains("pyproject.toml");
+        if (listed) {
+            b.add(Comment.of("The dependencies pyproject.toml lists under [project] (read with tomllib, or pip's own tomli "
+                    + "before Python 3.11),", "installed before the source: a source edit reuses this layer."));
+            b.add(new Run(mounts, List.of(VENV + "/bin/python3 -c \"import sys; toml = __import__('tomllib' if "
+                    + "sys.version_info >= (3, 11) else 'pip._vendor.tomli', fromlist=['load']); "
+                    + "print(*toml.load(open('pyproject.toml', 'rb'))['project'].get('dependencies', []), sep=chr(10))\" "
+                    + "> /tmp/requirements.txt", "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
+        } else if (deps != null) {
             b.add(new Run(mounts, List.of(deps)));
         } else if (pm.equals("pipenv")) {
             b.add(new Run(mounts, List.of(
@@ -273,15 +312,19 @@ public final class PythonPlanner implements LanguagePlanner {
                     "&& " + TOOLS + "/bin/pipenv requirements > /tmp/requirements.txt",
                     "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
         }
-        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
         boolean installProject = py.isPackage() || py.member() != null || pipProjectOnly || py.requirementsNeedSource();
-        if (pipProjectOnly) {
+        if (listed) {
+            notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile: the dependencies "
+                    + "pyproject.toml lists install before the source at the newest versions they allow; a lockfile (uv lock, "
+                    + "poetry lock) or a pinned requirements.txt makes the build reproducible"));
+        } else if (pipProjectOnly) {
             notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile, so the dependencies "
                     + "install with the project after the source and a source edit reinstalls them (from the pip cache); "
                     + "a lockfile (uv lock, poetry lock) or requirements.txt gives them a layer of their own"));
         }
         if (installProject) {
-            String install = pipProjectOnly ? VENV + "/bin/pip install ." : py.requirementsNeedSource()
+            String install = listed ? VENV + "/bin/pip install --no-deps ." : pipProjectOnly ? VENV + "/bin/pip install ."
+                    : py.requirementsNeedSource()
                     ? VENV + "/bin/pip install -r " + py.requirements() : switch (pm) {
                 case "uv" -> TOOLS + "/bin/uv sync --frozen --no-dev --no-editable" + pkgFlag;
                 case "poetry" -> TOOLS + "/bin/poetry install --only-root --no-interaction";
