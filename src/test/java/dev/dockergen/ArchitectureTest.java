@@ -121,4 +121,28 @@ class ArchitectureTest {
         }
         assertEquals(List.of(), violations);
     }
+
+    /**
+     * Outside lang/ no code names a language constant (the one exception is its declaration in detect/Language): what
+     * a new language brings is its folder, its line in Languages and its constant, nothing in the shared packages.
+     */
+    @Test
+    void noSharedCodeNamesALanguage() throws IOException {
+        Pattern constant = Pattern.compile("\\bLanguage\\.(" + String.join("|", Arrays.stream(Language.values())
+                .map(Language::name).toList()) + ")\\b");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Path rel = MAIN.relativize(file);
+                if (rel.getName(0).toString().equals("lang") || rel.equals(Path.of("detect", "Language.java"))) {
+                    continue;
+                }
+                Matcher m = constant.matcher(Files.readString(file));
+                while (m.find()) {
+                    violations.add(rel + " names " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
 }
