@@ -43,6 +43,7 @@ public final class GoPlanner implements LanguagePlanner {
     private static final Pattern GO_MINOR = Pattern.compile("1\\.([0-9]+).*");
     /** Since Go 1.21 the go directive is a minimum toolchain version; before, only a language level. */
     private static final int FIRST_ENFORCED_MINOR = 21;
+    private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
 
     @Override
     public Language language() {
@@ -101,8 +102,6 @@ public final class GoPlanner implements LanguagePlanner {
                 .map(p -> "--final " + p.finalStage().id() + " (preset " + p.name() + ")")
                 .collect(Collectors.joining(" or "));
     }
-
-    private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
 
     private static String checkedVersion(String v) {
         if (!USER_VERSION.matcher(v).matches()) {
