@@ -76,6 +76,11 @@ public final class Dockergen {
         return String.join(", ", titles.subList(0, titles.size() - 1)) + " and " + titles.get(titles.size() - 1);
     }
 
+    /** The project path options name, as detection writes it ("." for the root), or null for none. */
+    private static String wanted(String project) {
+        return project == null ? null : project.isEmpty() ? "." : project.replaceAll("^\\./|/$", "");
+    }
+
     private static String paths(List<ProjectFacts> projects) {
         return projects.stream().map(p -> p.path() + " (" + p.language().id() + ")").collect(Collectors.joining(", "));
     }
@@ -94,12 +99,25 @@ public final class Dockergen {
         return detectors.detect(files, options);
     }
 
+    /**
+     * What generation with these options starts from: the whole tree when they name no project, else that project
+     * alone (a named member is detected alone: --all over a large monorepo must not rescan it per member).
+     */
+    public DetectionResult detectFor(ProjectFiles files, DetectOptions options) {
+        String wanted = wanted(options.project());
+        return wanted == null ? detect(files, options) : detectors.detectProject(files, wanted, options);
+    }
+
     public GenerationResult generate(GenerateRequest request) {
-        String wanted = request.project() == null ? null
-                : request.project().isEmpty() ? "." : request.project().replaceAll("^\\./|/$", "");
-        // a named member is detected alone: --all over a large monorepo must not rescan it per member
-        DetectionResult detection = wanted == null ? detect(request.files(), request.detectOptions())
-                : detectors.detectProject(request.files(), wanted, request.detectOptions());
+        return generate(request, detectFor(request.files(), request.detectOptions()));
+    }
+
+    /**
+     * Generates from a detection already made for this request ({@link #detectFor} with its files and detect
+     * options), so a caller that asked questions from it does not detect twice.
+     */
+    public GenerationResult generate(GenerateRequest request, DetectionResult detection) {
+        String wanted = wanted(request.project());
         List<ProjectFacts> projects = detection.projects();
         if (wanted != null && projects.isEmpty()) {
             throw new DockergenException(ExitCode.USAGE, "--project " + request.project() + ": no project there; "

@@ -21,11 +21,6 @@ import java.util.Map;
 public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
                               Integer port, Map<String, String> labels, String languageVersion, List<String> args,
                               List<String> start) {
-    /** The project to generate for: the one detectOptions names, or the only one there is. */
-    public String project() {
-        return detectOptions.project();
-    }
-
     public GenerateRequest {
         labels = Map.copyOf(labels);
         args = List.copyOf(args);
@@ -45,5 +40,10 @@ public record GenerateRequest(ProjectFiles files, DetectOptions detectOptions, S
     public GenerateRequest(ProjectFiles files, DetectOptions detectOptions, String preset, FinalStage finalStage,
                            Integer port) {
         this(files, detectOptions, preset, finalStage, port, Map.of(), null, List.of());
+    }
+
+    /** The project to generate for: the one detectOptions names, or the only one there is. */
+    public String project() {
+        return detectOptions.project();
     }
 }

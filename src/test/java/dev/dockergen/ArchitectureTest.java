@@ -24,6 +24,8 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 
     private static final String LANG = "dev.dockergen.lang";
+    /** The most lines a main source file may have: a file past it does several jobs and is split by job. */
+    private static final int MAX_LINES = 500;
 
     /** package → prefixes its classes must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
@@ -103,5 +105,44 @@ class ArchitectureTest {
             assertTrue(Files.isRegularFile(Path.of("presets", e.language().id() + ".yaml")), e.language().id());
             assertTrue(Files.isDirectory(MAIN.resolve("lang").resolve(e.language().id())), e.language().id());
         }
+    }
+
+    /** No main source file over {@link #MAX_LINES} lines. */
+    @Test
+    void noMainSourceFileIsOverFiveHundredLines() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                long lines = Files.readAllLines(file).size();
+                if (lines > MAX_LINES) {
+                    violations.add(MAIN.relativize(file) + " has " + lines + " lines; split it by job");
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * Outside lang/ no code names a language constant (the one exception is its declaration in detect/Language): what
+     * a new language brings is its folder, its line in Languages and its constant, nothing in the shared packages.
+     */
+    @Test
+    void noSharedCodeNamesALanguage() throws IOException {
+        Pattern constant = Pattern.compile("\\bLanguage\\.(" + String.join("|", Arrays.stream(Language.values())
+                .map(Language::name).toList()) + ")\\b");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Path rel = MAIN.relativize(file);
+                if (rel.getName(0).toString().equals("lang") || rel.equals(Path.of("detect", "Language.java"))) {
+                    continue;
+                }
+                Matcher m = constant.matcher(Files.readString(file));
+                while (m.find()) {
+                    violations.add(rel + " names " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
     }
 }

@@ -18,6 +18,8 @@ public final class CatalogOptions {
     List<Path> catalogs = new ArrayList<>();
 
     /** The last catalogue loaded and what it was loaded from: questions and generation share one load. */
+    /** How often the sources were read in this request: once, which CatalogOnceTest holds. */
+    int loads;
     private PresetCatalog loaded;
     private List<Object> loadedFrom;
 
@@ -26,6 +28,7 @@ public final class CatalogOptions {
         if (loaded == null || !from.equals(loadedFrom)) {
             loaded = CatalogSources.load(env, project, catalogs);
             loadedFrom = from;
+            loads++;
         }
         return loaded;
     }

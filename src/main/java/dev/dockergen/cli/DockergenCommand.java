@@ -17,6 +17,9 @@ public final class DockergenCommand implements Runnable {
      */
     static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
+    @Spec
+    CommandSpec spec;
+
     private static java.util.Map<String, Class<?>> subcommands() {
         java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
         m.put("init", InitCommand.class);
@@ -29,9 +32,6 @@ public final class DockergenCommand implements Runnable {
         m.put("generate-completion", CompletionCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public void run() {

@@ -12,6 +12,11 @@ import picocli.CommandLine.ParseResult;
 
 /** Turns failures into one line on stderr and a documented exit code. */
 final class Errors {
+    /** A file and line in an error message ({@code go.mod:3: ...}, {@code (package.json:4:7)}), for JSON consumers. */
+    private static final java.util.regex.Pattern WHERE = java.util.regex.Pattern.compile(
+            "(?:^|[\\s(])(?<file>[^\\s():,;'\"=-][^\\s():,;'\"=]*?(?:\\.[A-Za-z0-9]+|/[^\\s():,;'\"=]+|Dockerfile|Makefile|Pipfile)):"
+                    + "(?<line>[0-9]+)(?::(?<col>[0-9]+))?(?=[:\\s),;]|$)");
+
     private Errors() {
     }
 
@@ -24,11 +29,6 @@ final class Errors {
         String[] args = pr == null ? new String[0] : pr.originalArgs().toArray(new String[0]);
         return Arrays.asList(args).contains("--stacktrace");
     }
-
-    /** A file and line in an error message ({@code go.mod:3: ...}, {@code (package.json:4:7)}), for JSON consumers. */
-    private static final java.util.regex.Pattern WHERE = java.util.regex.Pattern.compile(
-            "(?:^|[\\s(])(?<file>[^\\s():,;'\"=-][^\\s():,;'\"=]*?(?:\\.[A-Za-z0-9]+|/[^\\s():,;'\"=]+|Dockerfile|Makefile|Pipfile)):"
-                    + "(?<line>[0-9]+)(?::(?<col>[0-9]+))?(?=[:\\s),;]|$)");
 
     /** Whether the command's report was asked for as JSON: then errors are a JSON object on stdout too. */
     static boolean jsonWanted(CommandLine cl, java.util.List<String> args) {

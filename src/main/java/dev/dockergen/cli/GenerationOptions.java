@@ -5,13 +5,17 @@ import dev.dockergen.GenerateRequest;
 import dev.dockergen.GenerationResult;
 import dev.dockergen.ShellWords;
 import dev.dockergen.detect.DetectOptions;
+import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.preset.Choices;
 import dev.dockergen.preset.FinalStage;
 import dev.dockergen.preset.ProjectConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** The choices init and check share: project, preset, port, labels, catalogues; flags win over .dockergen.yaml. */
 public final class GenerationOptions {
+    /** A comment line that tells how to build: "# Build: docker build -t NAME ." and the workspace-member forms. */
+    private static final Pattern BUILD_LINE = Pattern.compile("(?m)^(#[^\n]*docker build )(?:-f \\S+ )?(-t \\S+) \\.$");
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -67,6 +74,15 @@ public final class GenerationOptions {
     @Option(names = "--output", paramLabel = "DIR", description = "Where the files go, if not in DIR.")
     Path output;
 
+    /** Warnings already shown at a question: not repeated before writing. */
+    final java.util.Set<String> warned = new java.util.HashSet<>();
+
+    /** The .dockergen.yaml choices of each project, by its path ("." for the one at DIR), read once per run. */
+    private final Map<String, ProjectConfig> configs = new java.util.HashMap<>();
+
+    /** What was detected in this run, by the choices it was detected with. */
+    private final Map<DetectOptions, DetectionResult> detections = new HashMap<>();
+
     /** What a generation produced, where it belongs, and the project config it started from. */
     record Generation(GenerationResult result, Path dir, Path target, ProjectConfig config) {
         /** Where the files go: the output directory, and in it the member project's directory. */
@@ -91,10 +107,6 @@ public final class GenerationOptions {
         }
     }
 
-    /** A comment line that tells how to build: "# Build: docker build -t NAME ." and the workspace-member forms. */
-    private static final java.util.regex.Pattern BUILD_LINE = java.util.regex.Pattern.compile(
-            "(?m)^(#[^\n]*docker build )(?:-f \\S+ )?(-t \\S+) \\.$");
-
     /**
      * With --output the Dockerfile is built with -f from elsewhere: BuildKit then reads Dockerfile.dockerignore
      * beside it (not a .dockerignore there), and the header says the build command init prints.
@@ -106,21 +118,15 @@ public final class GenerationOptions {
             if (f.path().equals(Dockergen.DOCKERIGNORE)) {
                 files.add(new dev.dockergen.render.GeneratedFile(Dockergen.DOCKERFILE_IGNORE, f.content()));
             } else if (f.path().equals(Dockergen.DOCKERFILE)) {
-                java.util.regex.Matcher m = BUILD_LINE.matcher(f.content());
+                Matcher m = BUILD_LINE.matcher(f.content());
                 files.add(new dev.dockergen.render.GeneratedFile(f.path(), m.replaceFirst(mr ->
-                        java.util.regex.Matcher.quoteReplacement(mr.group(1) + mr.group(2) + " " + g.buildArgs()))));
+                        Matcher.quoteReplacement(mr.group(1) + mr.group(2) + " " + g.buildArgs()))));
             } else {
                 files.add(f);
             }
         }
         return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
     }
-
-    /** The .dockergen.yaml choices of each project, by its path ("." for the one at DIR), read once per run. */
-    private final Map<String, ProjectConfig> configs = new java.util.HashMap<>();
-
-    /** Warnings already shown at a question: not repeated before writing. */
-    final java.util.Set<String> warned = new java.util.HashSet<>();
 
     /** The choices saved for the project --project names (the one at DIR when none). */
     ProjectConfig config() {
@@ -155,9 +161,13 @@ public final class GenerationOptions {
                 start);
     }
 
-    /** What detection sees with the current choices, for questions' defaults. */
-    dev.dockergen.detect.DetectionResult detect(CommandContext context) {
-        return context.dockergen().get().detect(project.open(), new DetectOptions(projectPath, choices().over(config()).main()));
+    /**
+     * What generation with the current choices starts from (the whole tree until a project is chosen), for the
+     * questions' defaults and then for generation itself: detected once per set of choices in a run.
+     */
+    DetectionResult detect(CommandContext context) {
+        DetectOptions options = new DetectOptions(projectPath, choices().over(config()).main());
+        return detections.computeIfAbsent(options, o -> context.dockergen().get().detectFor(project.open(), o));
     }
 
     Generation generate(CommandContext context) {
@@ -188,7 +198,8 @@ public final class GenerationOptions {
         try {
             result = dockergen.generate(new GenerateRequest(files, new DetectOptions(member, chosen.main()),
                     chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
-                    chosen.args(), startWords));
+                    chosen.args(), startWords), detections.computeIfAbsent(new DetectOptions(member, chosen.main()),
+                    o -> dockergen.detectFor(files, o)));
         } catch (dev.dockergen.UnusableVersionException e) {
             // where the version came from, so the user knows what to change
             throw new dev.dockergen.DockergenException(e.exitCode(), (languageVersion != null

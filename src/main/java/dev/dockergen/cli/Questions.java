@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  * takes the default. Every question has a flag; a question whose flag was given is not asked.
  */
 final class Questions {
+    /** The answer "all" at the project or program question: every one, as with --all. */
+    static final String ALL = "all";
     private static final int TRIES = 3;
     private final BufferedReader in;
     private final PrintWriter err;
@@ -48,9 +50,6 @@ final class Questions {
             return null;
         }
     }
-
-    /** The answer "all" at the project or program question: every one, as with --all. */
-    static final String ALL = "all";
 
     /**
      * Asks what is still open and records the answers in {@code options}, as if given as flags.

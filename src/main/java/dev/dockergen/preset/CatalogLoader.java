@@ -48,29 +48,44 @@ public final class CatalogLoader {
 
     /** A loader holding the catalogue shipped with dockergen; add organisation catalogues after it. */
     public static CatalogLoader withBuiltIns() {
-        CatalogLoader loader = new CatalogLoader();
+        return of(builtInTexts());
+    }
+
+    /**
+     * The built-in catalogue alone, read once per process (it is immutable): from the form prepared at build time
+     * when it matches the YAML, else from the YAML ({@link PreparedCatalog}).
+     */
+    public static PresetCatalog builtIn() {
+        return BuiltIn.CATALOG;
+    }
+
+    /** The built-in catalogue files as packaged: "presets/go.yaml" → its text, in language order. */
+    static Map<String, String> builtInTexts() {
+        Map<String, String> texts = new LinkedHashMap<>();
         for (String file : BUILT_IN_FILES) {
             String resource = "/dev/dockergen/presets/" + file;
             try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("built-in preset file missing from the jar: " + resource);
                 }
-                loader.add("presets/" + file, null, new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in");
+                texts.put("presets/" + file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read built-in presets " + resource, e);
             }
         }
-        return loader;
+        return texts;
     }
 
-    /** The built-in catalogue alone, read once per process (it is immutable). */
-    public static PresetCatalog builtIn() {
-        return BuiltIn.CATALOG;
+    /** A loader holding these built-in files ("presets/go.yaml" → text). */
+    static CatalogLoader of(Map<String, String> builtInTexts) {
+        CatalogLoader loader = new CatalogLoader();
+        builtInTexts.forEach((file, text) -> loader.add(file, null, text, "built-in"));
+        return loader;
     }
 
     /** Loaded on first use. */
     private static final class BuiltIn {
-        static final PresetCatalog CATALOG = withBuiltIns().build();
+        static final PresetCatalog CATALOG = PreparedCatalog.load();
     }
 
     /** Adds a catalogue file, or every *.yaml/*.yml file of a directory in name order. */

@@ -31,14 +31,18 @@ public final class CatalogSources {
 
     /** Every source, merged and validated. */
     public static PresetCatalog load(Map<String, String> env, ProjectConfig project, List<Path> flagCatalogs) {
-        CatalogLoader loader = CatalogLoader.withBuiltIns();
         Path user = userConfigFile(env);
+        String fromEnv = env.get(ENV);
+        if (!Files.isRegularFile(user) && (fromEnv == null || fromEnv.isBlank()) && project.catalogs().isEmpty()
+                && flagCatalogs.isEmpty()) {
+            return CatalogLoader.builtIn(); // nothing laid over the built-in catalogue: the one prepared at build time
+        }
+        CatalogLoader loader = CatalogLoader.withBuiltIns();
         if (Files.isRegularFile(user)) {
             for (Path p : userCatalogs(user)) {
                 loader.addPath(p, "user config");
             }
         }
-        String fromEnv = env.get(ENV);
         if (fromEnv != null) {
             for (String p : fromEnv.split(File.pathSeparator)) {
                 if (!p.isBlank()) {

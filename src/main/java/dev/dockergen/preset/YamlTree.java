@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlTree {
     static final int MAX_CODE_POINTS = 1 << 20;
+    private static final java.util.regex.Pattern LABEL_KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final Map<Node, String> files = new IdentityHashMap<>();
 
@@ -157,8 +158,6 @@ final class YamlTree {
         }
         return null;
     }
-
-    private static final java.util.regex.Pattern LABEL_KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     /** A mapping's entries, each key a plain string matching {@code keys} ({@code rule} says what is allowed). */
     List<NodeTuple> entries(Node node, String at, java.util.regex.Pattern keys, String rule) {

@@ -27,6 +27,10 @@ import javax.tools.ToolProvider;
  */
 public final class TemplateRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Plain);
+    /** Catalogue templates compiled so far, by file: `init --all` compiles each once, not once per member. */
+    private final Map<Path, TemplateEngine> custom = new HashMap<>();
+    private Path classes;
+    private int compilations;
 
     public String dockerfile(DockerfilePlan plan) {
         return render(engine, "dockerfile.jte", plan);
@@ -35,11 +39,6 @@ public final class TemplateRenderer {
     public String dockerignore(DockerignorePlan plan) {
         return render(engine, "dockerignore.jte", plan);
     }
-
-    /** Catalogue templates compiled so far, by file: `init --all` compiles each once, not once per member. */
-    private final Map<Path, TemplateEngine> custom = new HashMap<>();
-    private Path classes;
-    private int compilations;
 
     /** Renders with a template file of an organisation catalogue; it gets the same {@code DockerfilePlan plan}. */
     public String dockerfile(DockerfilePlan plan, Path template) {

@@ -39,6 +39,7 @@ public final class CDetector implements Detector {
     private static final Pattern SAFE_ARTEFACT = Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
     private static final Pattern SAFE_LDFLAGS = Pattern.compile("[A-Za-z0-9._/=+:,@%$(){} -]*");
+    private static final Pattern PORT_ARG = Pattern.compile("^(--port|-p|--listen|-l)(=|$)");
 
     @Override
     public Language language() {
@@ -223,8 +224,6 @@ public final class CDetector implements Detector {
                 .map(Fact::value).toList()) + "); the image runs " + chosen.value() + ", choose another with --main NAME"));
         return chosen;
     }
-
-    private static final Pattern PORT_ARG = Pattern.compile("^(--port|-p|--listen|-l)(=|$)");
 
     /** Arguments for the port in the project's own run instructions: README "./app --port 8080". */
     private static Fact<List<String>> readmeArgs(ProjectFiles files, String binary) {

@@ -36,6 +36,18 @@ public final class CLibraries {
             "png", List.of("z"),
             "ssl", List.of("crypto"),
             "xml2", List.of("z", "lzma"));
+    /**
+     * Link names that never mean a Linux library: other systems' libraries (Windows, Solaris, IRIX, Haiku), which
+     * a portable build names in branches Linux never takes, and instrumentation (gcov) only a coverage build links.
+     */
+    private static final java.util.Set<String> NOT_FOR_LINUX = java.util.Set.of(
+            "ws2_32", "wsock32", "mswsock", "iphlpapi", "winmm", "kernel32", "user32", "gdi32", "advapi32", "shell32",
+            "ole32", "oleaut32", "comctl32", "comdlg32", "crypt32", "bcrypt", "secur32", "dbghelp", "psapi", "userenv",
+            "ntdll", "shlwapi", "rpcrt4", "netapi32", "dnsapi", "version", "imm32", "setupapi",
+            "socket", "nsl", "sun", "network", "bsd-compat", "gcov");
+
+    private CLibraries() {
+    }
 
     private static void libc(String key) {
         BY_KEY.put(key, new Library(key, null, null, null, null, null, true, true));
@@ -126,25 +138,12 @@ public final class CLibraries {
         PKG_CONFIG.put("liblzma", "lzma");
     }
 
-    private CLibraries() {
-    }
-
-    /** By link name (-lKEY). */
-    /**
-     * Link names that never mean a Linux library: other systems' libraries (Windows, Solaris, IRIX, Haiku), which
-     * a portable build names in branches Linux never takes, and instrumentation (gcov) only a coverage build links.
-     */
-    private static final java.util.Set<String> NOT_FOR_LINUX = java.util.Set.of(
-            "ws2_32", "wsock32", "mswsock", "iphlpapi", "winmm", "kernel32", "user32", "gdi32", "advapi32", "shell32",
-            "ole32", "oleaut32", "comctl32", "comdlg32", "crypt32", "bcrypt", "secur32", "dbghelp", "psapi", "userenv",
-            "ntdll", "shlwapi", "rpcrt4", "netapi32", "dnsapi", "version", "imm32", "setupapi",
-            "socket", "nsl", "sun", "network", "bsd-compat", "gcov");
-
     /** True for a link name that is not a Linux library (see {@link #NOT_FOR_LINUX}): skipped quietly, never a package. */
     public static boolean notForLinux(String linkName) {
         return NOT_FOR_LINUX.contains(linkName.toLowerCase(Locale.ROOT));
     }
 
+    /** By link name (-lKEY). */
     public static Optional<Library> byLinkName(String name) {
         return Optional.ofNullable(BY_KEY.get(name));
     }

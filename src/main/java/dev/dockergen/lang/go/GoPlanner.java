@@ -44,6 +44,9 @@ public final class GoPlanner implements LanguagePlanner {
     private static final Pattern GO_MINOR = Pattern.compile("1\\.([0-9]+).*");
     /** Since Go 1.21 the go directive is a minimum toolchain version; before, only a language level. */
     private static final int FIRST_ENFORCED_MINOR = 21;
+    private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
+    /** A go directive dockergen compares with: 1.N or 1.N.P (not 1.21rc1). */
+    private static final Pattern DIRECTIVE = USER_VERSION;
 
     @Override
     public Language language() {
@@ -133,10 +136,6 @@ public final class GoPlanner implements LanguagePlanner {
                 .map(p -> "--final " + p.finalStage().id() + " (preset " + p.name() + ")")
                 .collect(Collectors.joining(" or "));
     }
-
-    private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
-    /** A go directive dockergen compares with: 1.N or 1.N.P (not 1.21rc1). */
-    private static final Pattern DIRECTIVE = USER_VERSION;
 
     private static String checkedVersion(String v) {
         if (!USER_VERSION.matcher(v).matches()) {

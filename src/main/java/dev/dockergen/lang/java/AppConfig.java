@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * YAML is composed to nodes only (SafeConstructor, bounded: aliases, size, depth), never to objects.
  */
 final class AppConfig {
-    private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{[A-Za-z0-9_.-]+:([0-9]{1,5})}$");
     static final List<String> FILES = List.of("application.properties", "application.yml", "application.yaml");
+    private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{[A-Za-z0-9_.-]+:([0-9]{1,5})}$");
 
     private AppConfig() {
     }

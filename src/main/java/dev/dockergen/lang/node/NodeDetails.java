@@ -47,14 +47,14 @@ public record NodeDetails(
         Map<String, String> startEnv,
         Fact<String> engines) implements LanguageDetails {
 
+    public static final String SERVER = "server";
+    public static final String NEXT = "next";
+    public static final String SPA = "spa";
+
     public NodeDetails {
         installFiles = List.copyOf(installFiles);
         startEnv = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startEnv));
     }
-
-    public static final String SERVER = "server";
-    public static final String NEXT = "next";
-    public static final String SPA = "spa";
 
     @Override
     public Map<String, Object> describe() {

@@ -36,12 +36,10 @@ import java.util.regex.Pattern;
  */
 public final class NodePlanner implements LanguagePlanner {
     static final String VERSION_ARG = "NODE_VERSION";
+    static final String BUN_ARG = "BUN_VERSION";
+    /** bun when package.json names none: the release this version of dockergen was checked with. */
+    static final String DEFAULT_BUN = "1.4.5";
     private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}");
-
-    /** How one package manager installs, installs production dependencies, and prunes after a build. */
-    private record Tool(String install, String installProd, String prune, String cache, boolean corepack) {
-    }
-
     private static final Map<String, Tool> TOOLS = Map.of(
             "npm", new Tool("npm ci", "npm ci --omit=dev", "npm prune --omit=dev", "/root/.npm", false),
             "pnpm", new Tool("pnpm install --frozen-lockfile", "pnpm install --frozen-lockfile --prod", "pnpm prune --prod",
@@ -53,11 +51,15 @@ public final class NodePlanner implements LanguagePlanner {
                     "yarn workspaces focus --all --production", "/root/.yarn/berry/cache", true),
             "bun", new Tool("bun install --frozen-lockfile", "bun install --frozen-lockfile --production",
                     "rm -rf node_modules && bun install --frozen-lockfile --production", "/root/.bun/install/cache", false));
-    static final String BUN_ARG = "BUN_VERSION";
-    /** bun when package.json names none: the release this version of dockergen was checked with. */
-    static final String DEFAULT_BUN = "1.4.5";
     private static final Tool NPM_NO_LOCKFILE = new Tool("npm install", "npm install --omit=dev", "npm prune --omit=dev",
             "/root/.npm", false);
+    /** Every node_modules folder of the workspace, removed before a production-only reinstall. */
+    private static final String WIPE_NODE_MODULES = "find . -name node_modules -type d -prune -exec rm -rf {} + && ";
+
+    /** How one package manager installs, installs production dependencies, and prunes after a build. */
+    private record Tool(String install, String installProd, String prune, String cache, boolean corepack) {
+    }
+
 
     @Override
     public Language language() {
@@ -218,9 +220,6 @@ public final class NodePlanner implements LanguagePlanner {
             default -> "npm run " + script + " --workspace " + member;
         };
     }
-
-    /** Every node_modules folder of the workspace, removed before a production-only reinstall. */
-    private static final String WIPE_NODE_MODULES = "find . -name node_modules -type d -prune -exec rm -rf {} + && ";
 
     /** Production dependencies only, for the whole workspace (pnpm cannot prune a workspace: it reinstalls). */
     private static String workspacePrune(String pm, NodeWorkspace ws, Tool tool) {
