@@ -29,6 +29,7 @@ import java.util.Map;
  * @param packageName the distribution name (for uv --package), or null
  * @param healthPath a route that looks like a health endpoint, or null
  * @param name a name safe as an image name
+ * @param portDefault whose default the port is (Flask, Django, gunicorn, uvicorn), or null when a file of the project gives it
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -49,7 +50,8 @@ public record PythonDetails(
         List<String> members,
         String packageName,
         Fact<String> healthPath,
-        String name) implements LanguageDetails {
+        String name,
+        String portDefault) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
@@ -86,6 +88,7 @@ public record PythonDetails(
         m.put("member", member);
         m.put("members", members);
         m.put("healthPath", healthPath);
+        m.put("portDefault", portDefault);
         return m;
     }
 }

@@ -157,8 +157,7 @@ public final class PythonPlanner implements LanguagePlanner {
         List<String> out = new ArrayList<>();
         String portPart = "";
         if (port > 0 && facts.port() != null && facts.port().value() == port) {
-            boolean byDefault = facts.framework() != null && facts.port().source().equals(facts.framework().source());
-            portPart = byDefault ? "; port " + port + " is " + facts.framework().value() + "'s default"
+            portPart = py.portDefault() != null ? "; port " + port + " is " + py.portDefault() + "'s default"
                     : "; port " + port + " from " + shown(py, facts.port().source());
         } else if (port > 0) {
             portPart = "; port " + port + " chosen with --port";
@@ -234,8 +233,10 @@ public final class PythonPlanner implements LanguagePlanner {
             b.add(new Instruction.Env("UV_COMPILE_BYTECODE", "1"));
         }
         List<String> manifests = py.manifests();
-        b.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
-                + (manifests.size() == 1 ? " changes." : " change.")));
+        if (!manifests.isEmpty()) { // a lone program without manifests has nothing to install
+            b.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
+                    + (manifests.size() == 1 ? " changes." : " change.")));
+        }
         Map<String, List<String>> byDir = new LinkedHashMap<>();
         for (String m : manifests) {
             String dir = m.contains("/") ? m.substring(0, m.lastIndexOf('/') + 1) : "./";
@@ -273,7 +274,7 @@ public final class PythonPlanner implements LanguagePlanner {
                     "&& " + TOOLS + "/bin/pipenv requirements > /tmp/requirements.txt",
                     "&& " + VENV + "/bin/pip install -r /tmp/requirements.txt")));
         }
-        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
+        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null && !manifests.isEmpty();
         boolean installProject = py.isPackage() || py.member() != null || pipProjectOnly || py.requirementsNeedSource();
         if (pipProjectOnly) {
             notes.add(new Warning(py.packageManager().source(), "no requirements file or lockfile, so the dependencies "
