@@ -36,7 +36,7 @@ public final class PythonDetector implements Detector {
             "env", "__pycache__", "site-packages", "tests", "test", "migrations", "docs", "htmlcov"));
 
     /** Jinja tags of a project template (cookiecutter): {{ cookiecutter.x }}, {% if %}, {%- for %}. */
-    private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{\\{\\s*cookiecutter\\.|\\{%-?\\s*(?:if|for|raw|set|endif)\\b");
+    private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{\\{\\s*cookiecutter\\.[\\w.]*\\s*}}|\\{%-?\\s*(?:if|for|raw|set|endif)\\b");
 
     @Override
     public Language language() {

@@ -163,7 +163,7 @@ public final class PythonPlanner implements LanguagePlanner {
             portPart = "; port " + port + " chosen with --port";
         }
         String target = start.value().stream().filter(w -> w.contains(":") && !w.startsWith("0.0.0.0")).findFirst()
-                .orElse(null);
+                .orElse(start.value().get(start.value().size() - 1)); // gunicorn's target is its last word (shop.wsgi)
         if (py.server() != null) {
             out.add(py.server().value() + " (a dependency, " + shown(py, py.server().source()) + ") serves " + target + " ("
                     + shown(py, start.source()) + ")" + portPart + ".");
@@ -373,8 +373,13 @@ public final class PythonPlanner implements LanguagePlanner {
         } else {
             header.add("Python " + version + ": " + origin + ".");
         }
-        header.add("Packages with " + pm + " (" + shown(py, py.packageManager().source()) + ")"
-                + (py.lockfile() == null && !pm.equals("pip") ? ", without a lockfile" : "") + ".");
+        if (py.manifests().isEmpty()) {
+            header.add("No requirements.txt, pyproject.toml or setup.py: " + shown(py, py.packageManager().source())
+                    + " runs on the standard library alone.");
+        } else {
+            header.add("Packages with " + pm + " (" + shown(py, py.packageManager().source()) + ")"
+                    + (py.lockfile() == null && !pm.equals("pip") ? ", without a lockfile" : "") + ".");
+        }
         return header;
     }
 }
