@@ -47,7 +47,7 @@ final class PythonEntrypoint {
             "(?:HTTPServer|make_server|TCPServer)\\(\\s*\\(\\s*['\"][^'\"]*['\"]\\s*,\\s*([0-9]{2,5})\\s*\\)");
     /** argparse: add_argument("-p", "--port", ..., default=8000) or a positional "port" with a default, on one line. */
     private static final Pattern PORT_ARG = Pattern.compile(
-            "add_argument\\((?:\\s*['\"][^'\"]*['\"]\\s*,)*\\s*['\"](?:--?)?port['\"][^)]*\\bdefault\\s*=\\s*['\"]?([0-9]{2,5})\\b");
+            "add_argument\\((?:\\s*['\"][^'\"]*['\"]\\s*,)*\\s*['\"](?:-p|(?:--?)?port)['\"][^)]*\\bdefault\\s*=\\s*['\"]?([0-9]{2,5})\\b");
     private static final Pattern PORT_CONST = Pattern.compile("^PORT\\s*=\\s*(?:int\\([^)]*?)?['\"]?([0-9]{2,5})\\b");
     private static final Pattern SERVES = Pattern.compile(
             "^\\s*(?:from|import)\\s+(http\\.server|wsgiref|socketserver|aiohttp|asyncio)\\b|\\.serve_forever\\(|start_server\\(");
@@ -63,7 +63,7 @@ final class PythonEntrypoint {
     private static final Pattern HELPER_DIR = Pattern.compile("(^|/)(docs?|tools|scripts|examples|contrib|devscripts|bench\\w*)/");
     private static final Pattern SERVER_NAME = Pattern.compile("server|daemon|service", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONSOLE_SCRIPT = Pattern.compile(
-            "['\"]\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*[A-Za-z_][\\w.]*\\s*(?::\\s*[\\w.]+)?\\s*['\"]");
+            "['\"]\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*([A-Za-z_][\\w.]*)\\s*(?::\\s*[\\w.]+)?\\s*['\"]");
 
     /** Build files of the other languages: a folder with one of them is not a lone Python program. */
     private static final List<String> OTHER_MANIFESTS = List.of("go.mod", "package.json", "pom.xml", "build.gradle",
@@ -81,6 +81,8 @@ final class PythonEntrypoint {
     /** Whose default the port is (Flask, gunicorn...), or null when the project's own files give it. */
     String portDefault;
 
+    /** The module file a console script runs (its port is looked for there), or null. */
+    private String scriptModule;
     /** The program file of a folder without manifests, or null. */
     private Source lone;
 
@@ -162,6 +164,7 @@ final class PythonEntrypoint {
                 server = Fact.of("gunicorn", gunicorn);
                 port = port(scan, launch, "gunicorn", 8000, gunicorn);
                 start = Fact.of(gunicorn(launchDir(files, launched.value()), launched.value(), port.value()), launched.source());
+                loopback(launch, warnings);
             } else if (wsgi != null && gunicorn != null) {
                 server = Fact.of("gunicorn", gunicorn);
                 port = port(scan, launch, "gunicorn", 8000, gunicorn);
@@ -205,6 +208,7 @@ final class PythonEntrypoint {
             Module mod = null;
             if (launched != null) {
                 app = launched;
+                loopback(launch, warnings);
                 mod = launchModule(files, launched);
                 target = mod.name + (mod.var.isEmpty() ? "" : ":" + mod.var);
             } else {
@@ -233,6 +237,8 @@ final class PythonEntrypoint {
                 } else {
                     fallback = "gunicorn is not a dependency, so the image runs Flask's built-in server (flask run); "
                             + "add gunicorn to the dependencies for production";
+                    warnings.add(new Warning(app.source(), "flask run listens on loopback (127.0.0.1) unless given --host, "
+                            + "where a container cannot be reached; the image passes --host 0.0.0.0"));
                     List<String> words = new ArrayList<>(List.of("-m", "flask", "--app", target, "run", "--host", "0.0.0.0",
                             "--port", String.valueOf(port.value())));
                     start = Fact.of(words, app.source());
@@ -245,7 +251,7 @@ final class PythonEntrypoint {
         if (framework == null) {
             start = lone != null ? Fact.of(List.of(lone.file()), lone) : script(files, py, pyproject, isPackage, scan);
             if (start != null) {
-                String file = start.source().file();
+                String file = scriptModule != null ? scriptModule : start.source().file();
                 Fact<Integer> code = scan.port(file);
                 if (code != null || scan.serves(file)) {
                     kind = code != null ? PythonDetails.WEB : PythonDetails.SCRIPT;
@@ -346,7 +352,7 @@ final class PythonEntrypoint {
             for (int j = i; j < Math.min(lines.length, i + 10); j++) {
                 Matcher m = CONSOLE_SCRIPT.matcher(lines[j]);
                 if (m.find()) {
-                    return Fact.of(m.group(1), "setup.py", j + 1);
+                    return Fact.of(m.group(1) + "=" + m.group(2), "setup.py", j + 1);
                 }
             }
         }
@@ -531,6 +537,30 @@ final class PythonEntrypoint {
         return null;
     }
 
+    /** The repository's own command binds no address: the server's default is loopback; the image binds 0.0.0.0. */
+    private static void loopback(PythonLaunch launch, List<Warning> warnings) {
+        if (launch.host() == null) {
+            warnings.add(new Warning(launch.source(), launch.server() + " listens on loopback (127.0.0.1) when given "
+                    + "no bind (nor $PORT), as this command gives none; the image binds 0.0.0.0"));
+        }
+    }
+
+    /** The file of a module named from the project root (or src/): mod.py or mod/__init__.py, or null. */
+    private static String moduleFile(ProjectFiles files, String module) {
+        if (!MODULE.matcher(module).matches()) {
+            return null;
+        }
+        for (String dir : List.of("", "src")) {
+            String base = ProjectFiles.join(dir, module.replace('.', '/'));
+            for (String f : List.of(base + ".py", base + "/__init__.py", base + "/__main__.py")) {
+                if (files.isFile(f)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A file its authors would serve: a preferred entry name (wsgi.py, app.py, main.py...) near the root. */
     private static boolean entryFile(String path) {
         return priority(path) < 9 && depth(path) <= (path.startsWith("src/") ? 2 : 1)
@@ -619,7 +649,7 @@ final class PythonEntrypoint {
     }
 
     /** A plain program: the first [project.scripts] entry of a package, else a file with a __main__ guard. */
-    private static Fact<List<String>> script(ProjectFiles files, JsonNode py, TomlFile pyproject, boolean isPackage, Scan scan) {
+    private Fact<List<String>> script(ProjectFiles files, JsonNode py, TomlFile pyproject, boolean isPackage, Scan scan) {
         if (py != null && isPackage) {
             JsonNode scripts = py.path("project").path("scripts");
             if (scripts.size() == 0) {
@@ -628,6 +658,7 @@ final class PythonEntrypoint {
             Iterator<String> names = scripts.fieldNames();
             if (names.hasNext()) {
                 String name = names.next();
+                scriptModule = moduleFile(files, scripts.path(name).asText("").replaceFirst(":.*$", "").strip());
                 if (!SCRIPT_NAME.matcher(name).matches()) {
                     throw new ProjectInputException(pyproject.at(name), "the script name '" + Shown.whole(name)
                             + "' cannot be carried safely by a Dockerfile");
@@ -638,7 +669,9 @@ final class PythonEntrypoint {
         if (isPackage && files.isFile("setup.py")) {
             Fact<String> console = consoleScript(scan.lines("setup.py"));
             if (console != null) {
-                return Fact.of(List.of("/venv/bin/" + console.value()), console.source());
+                String[] nameModule = console.value().split("=", 2);
+                scriptModule = moduleFile(files, nameModule[1]);
+                return Fact.of(List.of("/venv/bin/" + nameModule[0]), console.source());
             }
         }
         List<String> candidates = scan.sources.stream().filter(p -> !NOT_PROGRAMS.contains(ProjectFiles.fileName(p)))

@@ -93,7 +93,9 @@ class PythonDetectorTest {
         assertEquals(List.of("-m", "flask", "--app", "wsgi:app", "run", "--host", "0.0.0.0", "--port", "5000"),
                 py(p).start().value());
         assertEquals("Pipfile:2: gunicorn is not a dependency, so the image runs Flask's built-in server (flask run); "
-                + "add gunicorn to the dependencies for production", warnings.get(0).toString());
+                + "add gunicorn to the dependencies for production", warnings.get(1).toString());
+        assertEquals("wsgi.py:3: flask run listens on loopback (127.0.0.1) unless given --host, where a container cannot be "
+                + "reached; the image passes --host 0.0.0.0", warnings.get(0).toString());
     }
 
     @Test
