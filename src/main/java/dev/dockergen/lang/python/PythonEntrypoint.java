@@ -539,7 +539,7 @@ final class PythonEntrypoint {
 
     /** The repository's own command binds no address: the server's default is loopback; the image binds 0.0.0.0. */
     private static void loopback(PythonLaunch launch, List<Warning> warnings) {
-        if (launch.host() == null) {
+        if (launch.host() == null && !launch.configured()) {
             warnings.add(new Warning(launch.source(), launch.server() + " listens on loopback (127.0.0.1) when given "
                     + "no bind (nor $PORT), as this command gives none; the image binds 0.0.0.0"));
         }

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * @param port the port it binds, or null when the command gives none (or only a variable without a default)
  * @param source the line of the command
  * @param portSource the line that gives the port (and address), or null
+ * @param configured the command reads a config file (gunicorn -c, or the gunicorn.conf.py it reads by default) that may bind
  */
-record PythonLaunch(String server, String target, String host, Integer port, Source source, Source portSource) {
+record PythonLaunch(String server, String target, String host, Integer port, Source source, Source portSource,
+                    boolean configured) {
     private static final Pattern COMMAND = Pattern.compile("(?:^|[\\s;&|(])(?:exec\\s+)?(?:\\S*/)?(gunicorn|uvicorn)\\s+([^;&|#]*)");
     private static final Pattern TARGET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\\(\\))?)?");
     /** Options of gunicorn and uvicorn that take a value (so the value is not the app). */
@@ -47,7 +49,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
             String[] lines = lines(files, "Procfile");
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].startsWith("web:")) {
-                    PythonLaunch l = parse(lines, i, "Procfile");
+                    PythonLaunch l = parse(lines, i, "Procfile", files.isFile("gunicorn.conf.py"));
                     if (l != null) {
                         all.add(l);
                     }
@@ -60,7 +62,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
             String[] lines = lines(files, script);
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].strip().startsWith("#")) {
-                    PythonLaunch l = parse(lines, i, script);
+                    PythonLaunch l = parse(lines, i, script, files.isFile("gunicorn.conf.py"));
                     if (l != null) {
                         all.add(l);
                     }
@@ -75,7 +77,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
             for (PythonLaunch l : all) {
                 if (l.port() != null && l.server().equals(first.server())) {
                     return new PythonLaunch(first.server(), first.target() != null ? first.target() : l.target(),
-                            l.host(), l.port(), first.source(), l.portSource());
+                            l.host(), l.port(), first.source(), l.portSource(), first.configured());
                 }
             }
         }
@@ -91,7 +93,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
         }
     }
 
-    private static PythonLaunch parse(String[] lines, int at, String file) {
+    private static PythonLaunch parse(String[] lines, int at, String file, boolean defaultConfig) {
         Matcher m = COMMAND.matcher(lines[at]);
         if (!m.find()) {
             return null;
@@ -107,6 +109,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
         String bind = null;
         String host = null;
         String port = null;
+        boolean configured = server.equals("gunicorn") && defaultConfig;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             String option = w.contains("=") && w.startsWith("--") ? w.substring(0, w.indexOf('=')) : w;
@@ -121,6 +124,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
                     case "-b", "--bind" -> bind = bind == null ? value : bind;
                     case "--host" -> host = value;
                     case "--port" -> port = value;
+                    case "-c", "--config", "--log-config" -> configured = true;
                     default -> {
                     }
                 }
@@ -150,7 +154,7 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
             host = null; // a variable without a default, say
         }
         Source at1 = Source.of(file, at + 1);
-        return new PythonLaunch(server, target, host, p, at1, p == null ? null : at1);
+        return new PythonLaunch(server, target, host, p, at1, p == null ? null : at1, configured);
     }
 
     /** A value given as $X or ${X}: X's assignment above in the same file, its ${Y:-default} default when it has one. */
