@@ -53,5 +53,5 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD ["wget", "-q", "--spider", "http://127.0.0.1:8000/healthz/"]
 LABEL org.opencontainers.image.title="shop"
 
-# gunicorn (a dependency, pyproject.toml:11) serves shop.wsgi:application (shop/settings.py:8); port 8000 is django's default.
+# gunicorn (a dependency, pyproject.toml:11) serves shop.wsgi:application (shop/settings.py:8); port 8000 is gunicorn's default.
 ENTRYPOINT ["/venv/bin/python3", "-m", "gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi:application"]

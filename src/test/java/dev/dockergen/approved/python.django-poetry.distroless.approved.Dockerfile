@@ -51,6 +51,6 @@ EXPOSE 8000
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:8000/healthz/.
 LABEL org.opencontainers.image.title="shop"
 
-# gunicorn (a dependency, pyproject.toml:11) serves shop.wsgi:application (shop/settings.py:8); port 8000 is django's default.
+# gunicorn (a dependency, pyproject.toml:11) serves shop.wsgi:application (shop/settings.py:8); port 8000 is gunicorn's default.
 # ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.
 ENTRYPOINT ["/venv/bin/python3", "-m", "gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi:application"]

@@ -60,5 +60,5 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD ["wget", "-q", "--spider", "http://127.0.0.1:8000/health"]
 LABEL org.opencontainers.image.title="quotes-api"
 
-# uvicorn (a dependency, pyproject.toml:8) serves app.main:app (app/main.py:3); port 8000 is fastapi's default.
+# uvicorn (a dependency, pyproject.toml:8) serves app.main:app (app/main.py:3); port 8000 is uvicorn's default.
 ENTRYPOINT ["/venv/bin/python3", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]

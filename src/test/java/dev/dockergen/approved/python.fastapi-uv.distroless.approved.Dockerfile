@@ -58,6 +58,6 @@ EXPOSE 8000
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:8000/health.
 LABEL org.opencontainers.image.title="quotes-api"
 
-# uvicorn (a dependency, pyproject.toml:8) serves app.main:app (app/main.py:3); port 8000 is fastapi's default.
+# uvicorn (a dependency, pyproject.toml:8) serves app.main:app (app/main.py:3); port 8000 is uvicorn's default.
 # ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.
 ENTRYPOINT ["/venv/bin/python3", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]

@@ -53,6 +53,6 @@ EXPOSE 5000
 # No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 5000.
 LABEL org.opencontainers.image.title="pipenv-flask"
 
-# The app is at wsgi.py:3; port 5000 is flask's default.
+# The app is at wsgi.py:3; port 5000 is Flask's default.
 # Fallback: gunicorn is not a dependency, so the image runs Flask's built-in server (flask run); add gunicorn to the dependencies for production.
 ENTRYPOINT ["/venv/bin/python3", "-m", "flask", "--app", "wsgi:app", "run", "--host", "0.0.0.0", "--port", "5000"]

@@ -70,5 +70,5 @@ EXPOSE 8000
 # No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 8000.
 LABEL org.opencontainers.image.title="api"
 
-# uvicorn (a dependency, packages/api/pyproject.toml:6) serves api.main:app (packages/api/api/main.py:5); port 8000 is fastapi's default.
+# uvicorn (a dependency, packages/api/pyproject.toml:6) serves api.main:app (packages/api/api/main.py:5); port 8000 is uvicorn's default.
 ENTRYPOINT ["/venv/bin/python3", "-m", "uvicorn", "api.main:app", "--host", "0.0.0.0", "--port", "8000"]

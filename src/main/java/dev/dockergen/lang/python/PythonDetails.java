@@ -31,6 +31,7 @@ import java.util.Map;
  * @param name a name safe as an image name
  * @param listedDependencies pyproject.toml's [project] dependencies are a static list (not dynamic): pip can install
  *     them before the source even without a requirements file or lockfile
+ * @param portDefault whose default the port is (Flask, Django, gunicorn, uvicorn), or null when a file of the project gives it
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -52,7 +53,8 @@ public record PythonDetails(
         String packageName,
         Fact<String> healthPath,
         String name,
-        boolean listedDependencies) implements LanguageDetails {
+        boolean listedDependencies,
+        String portDefault) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
@@ -89,6 +91,7 @@ public record PythonDetails(
         m.put("member", member);
         m.put("members", members);
         m.put("healthPath", healthPath);
+        m.put("portDefault", portDefault);
         return m;
     }
 }

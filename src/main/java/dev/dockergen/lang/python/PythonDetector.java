@@ -1,11 +1,15 @@
 package dev.dockergen.lang.python;
 
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.Detector;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.Shown;
+import dev.dockergen.detect.Source;
 import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
@@ -31,6 +35,9 @@ public final class PythonDetector implements Detector {
     static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Walk.BUILD_OUTPUT, Set.of("venv",
             "env", "__pycache__", "site-packages", "tests", "test", "migrations", "docs", "htmlcov"));
 
+    /** Jinja tags of a project template (cookiecutter): {{ cookiecutter.x }}, {% if %}, {%- for %}. */
+    private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{\\{\\s*cookiecutter\\.[\\w.]*\\s*}}|\\{%-?\\s*(?:if|for|raw|set|endif)\\b");
+
     @Override
     public Language language() {
         return Language.PYTHON;
@@ -47,9 +54,16 @@ public final class PythonDetector implements Detector {
             return Optional.empty(); // a package installed in a committed or local venv is not a project
         }
         boolean hasPyproject = files.isFile("pyproject.toml");
+        Source lone = null;
         if (!hasPyproject && !files.isFile("Pipfile") && PythonManifests.requirementFiles(files).isEmpty()
                 && !files.isFile("setup.py")) {
-            return Optional.empty();
+            lone = PythonEntrypoint.loneProgram(files);
+            if (lone == null) {
+                return Optional.empty();
+            }
+        }
+        if (hasPyproject && refuseTemplate(files)) {
+            return Optional.empty(); // a template below the root is not one of the repository's projects
         }
         TomlFile pyproject = hasPyproject ? TomlFile.read(files, "pyproject.toml", "pyproject.toml") : null;
         if (pyproject != null && pyproject.tree().path("tool").path("uv").has("workspace")
@@ -58,14 +72,20 @@ public final class PythonDetector implements Detector {
         }
         UvWorkspace workspace = UvWorkspace.of(files);
         PythonManifests m = PythonManifests.read(files, pyproject, workspace, warnings);
+        if (lone != null) {
+            m.pm = Fact.of("pip", Source.of(lone.file()));
+            m.evidence.add(lone.file());
+            warnings.add(new Warning(lone, "no requirements.txt, pyproject.toml or setup.py: the program is run with the "
+                    + "standard library only; list its dependencies in requirements.txt if it has any"));
+        }
         Fact<String> version = PythonVersion.of(files, m.requiresPython, warnings);
-        PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, warnings);
+        PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, lone, warnings);
         PythonDetails details = new PythonDetails(m.pm, m.manifests, m.lockfile, m.requirements, m.self != null,
                 Fact.of(entry.kind, entry.start == null ? m.pm.source() : entry.start.source()), entry.server,
                 entry.fallback, entry.start, m.isPackage, m.readme, m.privateIndex, m.requiresPython,
                 workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
                 workspace == null ? List.of() : workspace.members(), m.packageName, entry.health,
-                name(m.packageName, files), m.listedDependencies);
+                name(m.packageName, files), m.listedDependencies, entry.portDefault);
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {
@@ -83,6 +103,20 @@ public final class PythonDetector implements Detector {
         }
         return Optional.of(new ProjectFacts(".", Language.PYTHON, m.pm.value(), m.pm.value(), version, entry.framework,
                 entry.port, startWords, m.evidence, details));
+    }
+
+
+    /** A project template is not a project: its manifests are not valid until rendered, so say that (exit 3), not "malformed". */
+    private static boolean refuseTemplate(ProjectFiles files) {
+        String text = files.read("pyproject.toml").orElse("");
+        Matcher m = TEMPLATE_TAG.matcher(text);
+        if (m.find() && files.location().isEmpty()) {
+            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, "pyproject.toml:" + line + ": a project template "
+                    + "(Jinja tags such as " + Shown.whole(m.group().strip()) + "), not a project: render it first "
+                    + "(cookiecutter DIR) and run dockergen in the folder it writes");
+        }
+        return m.find(0);
     }
 
     static int lineOf(String text, String needle) {

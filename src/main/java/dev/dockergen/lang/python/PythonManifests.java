@@ -229,6 +229,8 @@ final class PythonManifests {
                     manifests.addAll(seen);
                 } else if (hasPyproject) {
                     manifests.add("pyproject.toml");
+                } else if (files.isFile("setup.py")) {
+                    manifests.add("setup.py"); // a setup.py-only package: its dependencies install with it
                 }
             }
         }
@@ -398,7 +400,9 @@ final class PythonManifests {
                 via.add(c);
             }
         }
-        return !via.isEmpty() && via.stream().noneMatch(v -> v.startsWith("-r") || v.startsWith("-c") || v.startsWith("("));
+        // "-r requirements.in" or "name (pyproject.toml)" (the project's own manifest, as pip-compile names it): asked for
+        return !via.isEmpty() && via.stream().noneMatch(v -> v.startsWith("-r") || v.startsWith("-c") || v.startsWith("(")
+                || v.matches(".*\\((pyproject\\.toml|setup\\.py|setup\\.cfg)\\)"));
     }
 
     private static String collapse(String path) {

@@ -186,14 +186,13 @@ public final class PythonPlanner implements LanguagePlanner {
         List<String> out = new ArrayList<>();
         String portPart = "";
         if (port > 0 && facts.port() != null && facts.port().value() == port) {
-            boolean byDefault = facts.framework() != null && facts.port().source().equals(facts.framework().source());
-            portPart = byDefault ? "; port " + port + " is " + facts.framework().value() + "'s default"
+            portPart = py.portDefault() != null ? "; port " + port + " is " + py.portDefault() + "'s default"
                     : "; port " + port + " from " + shown(py, facts.port().source());
         } else if (port > 0) {
             portPart = "; port " + port + " chosen with --port";
         }
         String target = start.value().stream().filter(w -> w.contains(":") && !w.startsWith("0.0.0.0")).findFirst()
-                .orElse(null);
+                .orElse(start.value().get(start.value().size() - 1)); // gunicorn's target is its last word (shop.wsgi)
         if (py.server() != null) {
             out.add(py.server().value() + " (a dependency, " + shown(py, py.server().source()) + ") serves " + target + " ("
                     + shown(py, start.source()) + ")" + portPart + ".");
@@ -263,8 +262,10 @@ public final class PythonPlanner implements LanguagePlanner {
             b.add(new Instruction.Env("UV_COMPILE_BYTECODE", "1"));
         }
         List<String> manifests = py.manifests();
-        b.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
-                + (manifests.size() == 1 ? " changes." : " change.")));
+        if (!manifests.isEmpty()) { // a lone program without manifests has nothing to install
+            b.add(Comment.of("Manifests first: this layer is reused until " + IgnoreSections.joinAnd(manifests)
+                    + (manifests.size() == 1 ? " changes." : " change.")));
+        }
         Map<String, List<String>> byDir = new LinkedHashMap<>();
         for (String m : manifests) {
             String dir = m.contains("/") ? m.substring(0, m.lastIndexOf('/') + 1) : "./";
@@ -294,7 +295,7 @@ public final class PythonPlanner implements LanguagePlanner {
             default -> py.requirements() != null && !py.requirementsNeedSource()
                     ? VENV + "/bin/pip install -r " + py.requirements() : null;
         };
-        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null;
+        boolean pipProjectOnly = pm.equals("pip") && py.requirements() == null && !manifests.isEmpty();
         // pip without a requirements file: the dependencies pyproject.toml lists still install before the source
         boolean listed = pipProjectOnly && py.listedDependencies() && manifests.contains("pyproject.toml");
         if (listed) {
@@ -415,8 +416,13 @@ public final class PythonPlanner implements LanguagePlanner {
         } else {
             header.add("Python " + version + ": " + origin + ".");
         }
-        header.add("Packages with " + pm + " (" + shown(py, py.packageManager().source()) + ")"
-                + (py.lockfile() == null && !pm.equals("pip") ? ", without a lockfile" : "") + ".");
+        if (py.manifests().isEmpty()) {
+            header.add("No requirements.txt, pyproject.toml or setup.py: " + shown(py, py.packageManager().source())
+                    + " runs on the standard library alone.");
+        } else {
+            header.add("Packages with " + pm + " (" + shown(py, py.packageManager().source()) + ")"
+                    + (py.lockfile() == null && !pm.equals("pip") ? ", without a lockfile" : "") + ".");
+        }
         return header;
     }
 }

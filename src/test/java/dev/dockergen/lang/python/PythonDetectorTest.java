@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
 import dev.dockergen.Fixtures;
 import dev.dockergen.detect.DetectOptions;
@@ -68,7 +69,7 @@ class PythonDetectorTest {
         assertEquals("3.11 @ pyproject.toml:9", fact(p.languageVersion()));
         assertEquals("django @ pyproject.toml:10", fact(p.framework()));
         assertEquals("[-m, gunicorn, --bind, 0.0.0.0:8000, shop.wsgi:application] @ shop/settings.py:8", fact(py(p).start()));
-        assertEquals("8000 @ pyproject.toml:10", fact(p.port()));
+        assertEquals("8000 @ pyproject.toml:11", fact(p.port()));
         assertEquals("/healthz/ @ shop/urls.py:9", fact(py(p).healthPath()));
         assertTrue(!py(p).isPackage(), "package-mode = false");
     }
@@ -92,7 +93,9 @@ class PythonDetectorTest {
         assertEquals(List.of("-m", "flask", "--app", "wsgi:app", "run", "--host", "0.0.0.0", "--port", "5000"),
                 py(p).start().value());
         assertEquals("Pipfile:2: gunicorn is not a dependency, so the image runs Flask's built-in server (flask run); "
-                + "add gunicorn to the dependencies for production", warnings.get(0).toString());
+                + "add gunicorn to the dependencies for production", warnings.get(1).toString());
+        assertEquals("wsgi.py:3: flask run listens on loopback (127.0.0.1) unless given --host, where a container cannot be "
+                + "reached; the image passes --host 0.0.0.0", warnings.get(0).toString());
     }
 
     @Test
@@ -148,6 +151,53 @@ class PythonDetectorTest {
         assertEquals(ExitCode.BAD_PROJECT, e.exitCode());
         assertTrue(e.getMessage().matches("pyproject\\.toml:[1-9][0-9]*: not valid TOML \\(.*\\)"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aProjectTemplateIsRefusedAsNotAProjectNotAsMalformed() {
+        DockergenException e = assertThrows(DockergenException.class, () -> detect("pyproject.toml",
+                "[project]\nname = \"{{ cookiecutter.project_slug }}\"\n{%- if cookiecutter.use_celery == \"y\" %}\n"));
+        assertEquals(ExitCode.NOTHING_DETECTED, e.exitCode());
+        assertEquals("pyproject.toml:2: a project template (Jinja tags such as {{ cookiecutter.project_slug }}), not a "
+                + "project: render it first (cookiecutter DIR) and run dockergen in the folder it writes", e.getMessage());
+    }
+
+    /** A setup.py-only package (no requirements, no pyproject): its console script, installed with the package; no crash. */
+    @Test
+    void aSetupPyOnlyPackageRunsItsConsoleScript() {
+        java.nio.file.Path dir = java.nio.file.Path.of("src", "test", "resources", "python-only-setup-py", "setup-py-cli");
+        ProjectFacts p = new PythonDetector().detect(new DirectoryProjectFiles(dir, "setup-py-cli"), DetectOptions.DEFAULT,
+                warnings).orElseThrow();
+        assertEquals(List.of("greet"), p.start());
+        assertEquals(List.of("setup.py"), py(p).manifests());
+        for (var stage : dev.dockergen.Cases.finals(dev.dockergen.detect.Language.PYTHON)) {
+            if (stage.id().equals("scratch")) {
+                continue;
+            }
+            String dockerfile = Fixtures.dockergen().generate(new dev.dockergen.GenerateRequest(new DirectoryProjectFiles(dir,
+                    "setup-py-cli"), DetectOptions.DEFAULT, null, stage, null)).files().get(0).content();
+            assertTrue(dockerfile.contains("COPY setup.py ./") && dockerfile.contains("/venv/bin/pip install .")
+                    && dockerfile.contains("ENTRYPOINT [\"/venv/bin/greet\"]"), dockerfile);
+        }
+    }
+
+    @Test
+    void gunicornsDefaultPortIsSaidAsItsOwnWhenTheCodeSetsNone() {
+        ProjectFacts p = detect("requirements.txt", "flask\ngunicorn\n", "app.py", "from flask import Flask\napp = Flask(__name__)\n");
+        assertEquals("8000 @ requirements.txt:2", fact(p.port()));
+        assertEquals("gunicorn", py(p).portDefault());
+        p = detect("requirements.txt", "flask\n", "app.py", "from flask import Flask\napp = Flask(__name__)\n");
+        assertEquals("5000 @ requirements.txt:1", fact(p.port()));
+        assertEquals("Flask", py(p).portDefault());
+    }
+
+    @Test
+    void aBindGivenAsAShellVariableIsReadFromItsDefault() {
+        ProjectFacts p = detect("requirements.txt", "flask\ngunicorn\n", "wsgi.py",
+                "from flask import Flask\napp = Flask(__name__)\n", "bin/docker-entrypoint",
+                "#!/bin/sh\nBIND=${WEB_BIND:-[::]:5050}\nexec gunicorn -b \"$BIND\" -w4 wsgi:app\n");
+        assertEquals("5050 @ bin/docker-entrypoint:3", fact(p.port()));
+        assertEquals(List.of("gunicorn", "--bind", "0.0.0.0:5050", "wsgi:app"), p.start());
     }
 
     @Test
