@@ -50,7 +50,10 @@ class GoImagesContainerTest {
             new App("no-gomod", Fixtures.go("no-gomod"), "/", "no module",
                     "main.go", "\"no module\"", "\"still no module\"", "still no module"),
             new App("cgo-inline", Fixtures.go("cgo-inline"), "/", "2+3=5",
-                    "main.go", "\"2+3=%d\\n\"", "\"sum=%d\\n\"", "sum=5"));
+                    "main.go", "\"2+3=%d\\n\"", "\"sum=%d\\n\"", "sum=5"),
+            // go-sqlite3 only as a left-over indirect requirement: no cgo, so scratch builds it (vendored, offline)
+            new App("sqlite-indirect", Fixtures.go("sqlite-indirect"), "/", "1 notes",
+                    "main.go", "\"%d notes\\n\"", "\"notes: %d\\n\"", "notes: 1"));
 
     static Stream<Arguments> cases() {
         return APPS.stream().flatMap(app -> Stream.of(FinalStage.values())

@@ -34,15 +34,6 @@ public final class GoDetector implements Detector {
     private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
     private static final int MAX_DEPTH = 12;
     private static final int MAX_SOURCE_FILES = 10_000;
-    /** Modules that do nothing useful without cgo (they wrap C libraries). */
-    private static final Map<String, String> CGO_MODULES = Map.of(
-            "github.com/mattn/go-sqlite3", "SQLite through cgo",
-            "github.com/confluentinc/confluent-kafka-go", "librdkafka through cgo",
-            "github.com/tecbot/gorocksdb", "RocksDB through cgo",
-            "github.com/linxGnu/grocksdb", "RocksDB through cgo",
-            "gopkg.in/gographics/imagick.v3", "ImageMagick through cgo",
-            "github.com/go-gl/glfw", "GLFW through cgo",
-            "github.com/veandco/go-sdl2", "SDL2 through cgo");
     /** Web frameworks by module path prefix, most specific first. */
     private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
 
@@ -130,7 +121,8 @@ public final class GoDetector implements Detector {
         Set<String> replacedLocally = mod == null ? Set.of() : mod.replaces().stream().filter(GoMod.Replace::local)
                 .map(GoMod.Replace::from).collect(java.util.stream.Collectors.toSet());
         boolean hasRequires = mod != null && mod.requires().stream().anyMatch(r -> !replacedLocally.contains(r.path()));
-        if (hasGoMod && hasRequires && !hasGoSum) {
+        // a vendored build downloads nothing, so it does not need go.sum
+        if (hasGoMod && hasRequires && !hasGoSum && !files.isFile("vendor/modules.txt")) {
             warnings.add(new Warning(Source.of("go.mod"),
                     "go.sum is missing, so downloads are not verified; run `go mod tidy` and commit go.sum"));
         }
@@ -181,7 +173,7 @@ public final class GoDetector implements Detector {
         }
         Source portEnv = ordered.stream().map(s -> s.portEnv).filter(s -> s != null).findFirst().orElse(null);
 
-        Fact<Boolean> cgo = cgo(scans, mod);
+        Fact<Boolean> cgo = GoCgo.of(ordered, mod, files, vendored);
         Fact<String> framework = framework(mod);
         Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
                 .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null);
@@ -351,24 +343,6 @@ public final class GoDetector implements Detector {
             return "app";
         }
         return name;
-    }
-
-    private static Fact<Boolean> cgo(List<GoSourceScan> scans, GoMod mod) {
-        for (GoSourceScan s : scans) {
-            if (s.importC != null && !s.ignored) {
-                return GoSourceScan.yes(s.importC);
-            }
-        }
-        if (mod != null) {
-            for (GoMod.Require r : mod.requires()) {
-                for (String cgoModule : new TreeSet<>(CGO_MODULES.keySet())) {
-                    if (r.path().equals(cgoModule) || r.path().startsWith(cgoModule + "/")) {
-                        return GoSourceScan.yes(Source.of("go.mod", r.line()));
-                    }
-                }
-            }
-        }
-        return new Fact<>(Boolean.FALSE, null);
     }
 
     private static Fact<String> framework(GoMod mod) {

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param workspace the npm/Yarn/pnpm/bun workspace this project is a member of, or null
  * @param installFiles files (at the workspace root, if any) the install reads besides package.json and the lockfile:
  *                     .yarnrc.yml and the Yarn release it names, pnpm-workspace.yaml, .pnpmfile.cjs, bunfig.toml
+ * @param nativeAddon the first sign that the install compiles a native addon (binding.gyp, or a node-gyp helper package
+ *                    in the lockfile), or null
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -43,7 +45,8 @@ public record NodeDetails(
         String name,
         NodeWorkspace workspace,
         List<String> installFiles,
-        Map<String, String> startEnv) implements LanguageDetails {
+        Map<String, String> startEnv,
+        Fact<String> nativeAddon) implements LanguageDetails {
 
     public NodeDetails {
         installFiles = List.copyOf(installFiles);
@@ -70,6 +73,9 @@ public record NodeDetails(
         m.put("typescript", typescript);
         m.put("healthPath", healthPath);
         m.put("installFiles", installFiles);
+        if (nativeAddon != null) {
+            m.put("nativeAddon", nativeAddon);
+        }
         if (!startEnv.isEmpty()) {
             m.put("startEnv", startEnv);
         }
