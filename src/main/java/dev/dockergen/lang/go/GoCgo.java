@@ -61,25 +61,10 @@ final class GoCgo {
                         return GoSourceScan.yes(Source.of("vendor/modules.txt", i + 1));
                     }
                 }
-            } else if (r.indirect() && prunedGraph(mod.goVersion())) {
+            } else if (r.indirect() && mod.goAtLeast(17)) {
                 return GoSourceScan.yes(Source.of("go.mod", r.line()));
             }
         }
         return new Fact<>(Boolean.FALSE, null);
-    }
-
-    /** go 1.17 and later list every module the main module's packages reach, and only those, in go.mod. */
-    private static boolean prunedGraph(String goVersion) {
-        if (goVersion == null) {
-            return false;
-        }
-        String[] parts = goVersion.split("\\.");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("[^0-9].*", "")) : 0;
-            return major > 1 || minor >= 17;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

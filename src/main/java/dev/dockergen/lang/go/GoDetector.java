@@ -121,14 +121,20 @@ public final class GoDetector implements Detector {
         Set<String> replacedLocally = mod == null ? Set.of() : mod.replaces().stream().filter(GoMod.Replace::local)
                 .map(GoMod.Replace::from).collect(java.util.stream.Collectors.toSet());
         boolean hasRequires = mod != null && mod.requires().stream().anyMatch(r -> !replacedLocally.contains(r.path()));
+        // go build uses vendor/ by itself only from go 1.14 on (a go.mod without the directive means 1.16);
+        // before, vendor/ may be stale and the build downloads
+        boolean vendored = files.isFile("vendor/modules.txt") && (mod == null || mod.goVersion() == null || mod.goAtLeast(14));
         // a vendored build downloads nothing, so it does not need go.sum
-        if (hasGoMod && hasRequires && !hasGoSum && !files.isFile("vendor/modules.txt")) {
+        if (hasGoMod && hasRequires && !hasGoSum && !vendored) {
             warnings.add(new Warning(Source.of("go.mod"),
                     "go.sum is missing, so downloads are not verified; run `go mod tidy` and commit go.sum"));
         }
-        boolean vendored = files.isFile("vendor/modules.txt");
         if (vendored) {
             evidence.add("vendor/modules.txt");
+        } else if (files.isFile("vendor/modules.txt")) {
+            warnings.add(new Warning(Source.of("go.mod", mod.goLine()), "go " + mod.goVersion() + " does not build from "
+                    + "vendor/ by default, so the image downloads the modules; to build from vendor/, run "
+                    + "`go mod edit -go=1.14 && go mod vendor`"));
         }
 
         String mainDir = chooseMain(mains, mod, options);
