@@ -25,6 +25,8 @@ import java.util.Map;
  * @param needsCaCerts the program may make TLS connections (a TLS-capable standard package, or any
  *                     third-party module), so the image needs a CA bundle
  * @param readsPortEnv the program takes its port from the PORT environment variable
+ * @param listenArgs arguments that make a program whose flag defaults to a loopback address listen on every
+ *                   interface ({@code --addr=:8080}), with the flag's line; null when none are needed
  */
 public record GoDetails(
         Fact<String> module,
@@ -43,7 +45,8 @@ public record GoDetails(
         Fact<String> healthPath,
         Fact<Boolean> needsTzdata,
         Fact<Boolean> needsCaCerts,
-        Fact<Boolean> readsPortEnv) implements LanguageDetails {
+        Fact<Boolean> readsPortEnv,
+        Fact<List<String>> listenArgs) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
@@ -80,6 +83,9 @@ public record GoDetails(
         facts.put("localModules", localModules);
         facts.put("embeds", embedPaths);
         facts.put("healthPath", healthPath);
+        if (listenArgs != null) {
+            facts.put("listenArgs", listenArgs);
+        }
         facts.put("timeZones", needsTzdata);
         facts.put("caCertificates", needsCaCerts);
         facts.put("portFromEnv", readsPortEnv);

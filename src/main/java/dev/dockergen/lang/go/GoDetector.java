@@ -170,9 +170,13 @@ public final class GoDetector implements Detector {
                 .min(Comparator.comparingInt(GoSourceScan.PortHint::strength)).orElse(null);
         // stream().min keeps the first of equals, and `ordered` puts the main package first
         Fact<Integer> port = null;
+        Fact<List<String>> listenArgs = null;
         if (portHint != null) {
             port = Fact.of(portHint.port(), portHint.source());
-            if (portHint.loopback()) {
+            if (portHint.loopback() && portHint.flag() != null) {
+                // a flag's loopback default: the image passes the flag, and the user may still override it
+                listenArgs = Fact.of(List.of("--" + portHint.flag() + "=:" + portHint.port()), portHint.source());
+            } else if (portHint.loopback()) {
                 warnings.add(new Warning(portHint.source(), "the server listens on a loopback address, which "
                         + "cannot be reached from outside a container; listen on \":" + portHint.port() + "\" instead"));
             }
@@ -203,7 +207,7 @@ public final class GoDetector implements Detector {
                 embeds(files, scans),
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
                 health, tz, tls,
-                portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv));
+                portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv), listenArgs);
 
         Fact<String> version = mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());

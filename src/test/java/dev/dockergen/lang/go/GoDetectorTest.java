@@ -170,6 +170,13 @@ class GoDetectorTest {
     }
 
     @Test
+    void aLoopbackFlagDefaultIsPassedAsAnArgumentOnEveryInterface() {
+        ProjectFacts p = fixture("loopback-flag");
+        assertEquals("[--addr=:8080] @ main.go:13", fact(go(p).listenArgs()));
+        assertNull(go(fixture("nethttp-root")).listenArgs());
+    }
+
+    @Test
     void vendorIsUsedOnlyWhereGoBuildItselfUsesIt() {
         String main = "package main\n\nfunc main() {}\n";
         ProjectFacts old = detect(repo("go.mod", "module a.b/c\n\ngo 1.13\n\nrequire example.com/x v1.0.0\n",
