@@ -52,7 +52,13 @@ class GoImagesContainerTest {
             new App("loopback-bind", Fixtures.go("loopback-bind"), "/", "ledger",
                     "main.go", "\"ledger\\n\"", "\"ledger v2\\n\"", "ledger v2"),
             new App("cgo-inline", Fixtures.go("cgo-inline"), "/", "2+3=5",
-                    "main.go", "\"2+3=%d\\n\"", "\"sum=%d\\n\"", "sum=5"));
+                    "main.go", "\"2+3=%d\\n\"", "\"sum=%d\\n\"", "sum=5"),
+            // go-sqlite3 only as a left-over indirect requirement: no cgo, so scratch builds it (vendored, offline)
+            new App("sqlite-indirect", Fixtures.go("sqlite-indirect"), "/", "1 notes",
+                    "main.go", "\"%d notes\\n\"", "\"notes: %d\\n\"", "notes: 1"),
+            // the listen flag defaults to localhost: the image passes --addr=:8080 so the published port answers
+            new App("loopback-flag", Fixtures.go("loopback-flag"), "/", "greetings from the greeter",
+                    "main.go", "\"greetings from the greeter\"", "\"greetings again\"", "greetings again"));
 
     static Stream<Arguments> cases() {
         return APPS.stream().flatMap(app -> Stream.of(FinalStage.values())

@@ -29,6 +29,9 @@ class NodeImagesContainerTest {
                         "time: up", "bun install --frozen-lockfile --production"),
                 Arguments.of("bun-server", FinalStage.ALPINE, "/health", "ok", "src/server.js", "`clock: ", "`time: ",
                         "ok", "bun install --frozen-lockfile --production"),
+                // a native addon: python3, make and g++ from apt in the install stage (the lab has no apk for alpine)
+                Arguments.of("native-addon", FinalStage.DISTROLESS, "/", "frames ok: ping", "server.js", "`frames ok: ",
+                        "`frames fine: ", "frames fine: ping", "npm ci --omit=dev"),
                 // a deep link to a client-side route: nginx answers it with index.html
                 Arguments.of("vite-spa", FinalStage.ALPINE, "/reports/2026", "dashboard", "index.html", "<title>dashboard",
                         "<title>dashboard v2", "dashboard v2", "npm ci"));

@@ -25,10 +25,10 @@ import java.util.Map;
  * @param needsCaCerts the program may make TLS connections (a TLS-capable standard package, or any
  *                     third-party module), so the image needs a CA bundle
  * @param readsPortEnv the program takes its port from the PORT environment variable
- * @param loopbackFlag a flag naming the address to listen on whose default is a loopback host (its name, where it
- *                     is defined), or null
- * @param passLoopbackFlag the flag belongs to the program's own command line (defined in package main), so the
- *                         image can pass {@code --flag=0.0.0.0}; a subcommand's or library's flag is only warned about
+ * @param loopbackFlag a flag naming the address to listen on whose default is a loopback host alone (its name,
+ *                     where it is defined), or null
+ * @param listenArgs arguments that make a program whose flag defaults to a loopback address listen on every
+ *                   interface ({@code --addr=:8080}), with the flag's line; null when none are needed
  */
 public record GoDetails(
         Fact<String> module,
@@ -49,7 +49,7 @@ public record GoDetails(
         Fact<Boolean> needsCaCerts,
         Fact<Boolean> readsPortEnv,
         Fact<String> loopbackFlag,
-        boolean passLoopbackFlag) implements LanguageDetails {
+        Fact<List<String>> listenArgs) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
@@ -86,6 +86,9 @@ public record GoDetails(
         facts.put("localModules", localModules);
         facts.put("embeds", embedPaths);
         facts.put("healthPath", healthPath);
+        if (listenArgs != null) {
+            facts.put("listenArgs", listenArgs);
+        }
         facts.put("timeZones", needsTzdata);
         facts.put("caCertificates", needsCaCerts);
         facts.put("portFromEnv", readsPortEnv);

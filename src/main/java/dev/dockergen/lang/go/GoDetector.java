@@ -34,15 +34,6 @@ public final class GoDetector implements Detector {
     private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
     private static final int MAX_DEPTH = 12;
     private static final int MAX_SOURCE_FILES = 10_000;
-    /** Modules that do nothing useful without cgo (they wrap C libraries). */
-    private static final Map<String, String> CGO_MODULES = Map.of(
-            "github.com/mattn/go-sqlite3", "SQLite through cgo",
-            "github.com/confluentinc/confluent-kafka-go", "librdkafka through cgo",
-            "github.com/tecbot/gorocksdb", "RocksDB through cgo",
-            "github.com/linxGnu/grocksdb", "RocksDB through cgo",
-            "gopkg.in/gographics/imagick.v3", "ImageMagick through cgo",
-            "github.com/go-gl/glfw", "GLFW through cgo",
-            "github.com/veandco/go-sdl2", "SDL2 through cgo");
     /** Web frameworks by module path prefix, most specific first. */
     private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
 
@@ -130,13 +121,20 @@ public final class GoDetector implements Detector {
         Set<String> replacedLocally = mod == null ? Set.of() : mod.replaces().stream().filter(GoMod.Replace::local)
                 .map(GoMod.Replace::from).collect(java.util.stream.Collectors.toSet());
         boolean hasRequires = mod != null && mod.requires().stream().anyMatch(r -> !replacedLocally.contains(r.path()));
-        if (hasGoMod && hasRequires && !hasGoSum) {
+        // go build uses vendor/ by itself only from go 1.14 on (a go.mod without the directive means 1.16);
+        // before, vendor/ may be stale and the build downloads
+        boolean vendored = files.isFile("vendor/modules.txt") && (mod == null || mod.goVersion() == null || mod.goAtLeast(14));
+        // a vendored build downloads nothing, so it does not need go.sum
+        if (hasGoMod && hasRequires && !hasGoSum && !vendored) {
             warnings.add(new Warning(Source.of("go.mod"),
                     "go.sum is missing, so downloads are not verified; run `go mod tidy` and commit go.sum"));
         }
-        boolean vendored = files.isFile("vendor/modules.txt");
         if (vendored) {
             evidence.add("vendor/modules.txt");
+        } else if (files.isFile("vendor/modules.txt")) {
+            warnings.add(new Warning(Source.of("go.mod", mod.goLine()), "go " + mod.goVersion() + " does not build from "
+                    + "vendor/ by default, so the image downloads the modules; to build from vendor/, run "
+                    + "`go mod edit -go=1.14 && go mod vendor`"));
         }
 
         String mainDir = chooseMain(mains, mod, options);
@@ -172,9 +170,20 @@ public final class GoDetector implements Detector {
                 .min(Comparator.comparingInt(GoSourceScan.PortHint::strength)).orElse(null);
         // stream().min keeps the first of equals, and `ordered` puts the main package first
         Fact<Integer> port = null;
+        Fact<List<String>> listenArgs = null;
         if (portHint != null) {
             port = Fact.of(portHint.port(), portHint.source());
-            if (portHint.loopback()) {
+            if (portHint.loopback() && portHint.flag() != null) {
+                // a flag's loopback default: the image passes the flag when the program's own command line has it
+                String arg = "--" + portHint.flag() + "=:" + portHint.port();
+                boolean own = inMain(portHint.source(), scans);
+                if (own) {
+                    listenArgs = Fact.of(List.of(arg), portHint.source());
+                }
+                warnings.add(new Warning(portHint.source(), "the flag --" + portHint.flag() + " defaults to a loopback "
+                        + "address, which cannot be reached from outside a container; " + (own ? "the image runs the program with "
+                        + arg : "run it with " + arg + " (dockergen init --arg=" + arg + ", after any subcommand's --arg)")));
+            } else if (portHint.loopback()) {
                 warnings.add(new Warning(portHint.source(), "the server listens on a loopback address, which "
                         + "cannot be reached from outside a container; listen on \":" + portHint.port() + "\" instead"));
             }
@@ -183,6 +192,9 @@ public final class GoDetector implements Detector {
         GoSourceScan loopbackIn = ordered.stream().filter(s -> !s.loopbackFlags.isEmpty()).findFirst().orElse(null);
         GoSourceScan.LoopbackFlag loopback = loopbackIn == null ? null : loopbackIn.loopbackFlags.get(0);
         boolean passLoopback = loopback != null && "main".equals(loopbackIn.packageName);
+        if (passLoopback && listenArgs == null && (portHint == null || !portHint.loopback())) {
+            listenArgs = Fact.of(List.of("--" + loopback.flag() + "=0.0.0.0"), loopback.source());
+        }
         if (loopback != null && (portHint == null || !portHint.loopback())) {
             warnings.add(new Warning(loopback.source(), "the program listens on a loopback address by default (--"
                     + loopback.flag() + " " + loopback.host() + "), which cannot be reached from outside a container; "
@@ -191,7 +203,7 @@ public final class GoDetector implements Detector {
                     + "=0.0.0.0, after any subcommand's --arg)")));
         }
 
-        Fact<Boolean> cgo = cgo(scans, mod);
+        Fact<Boolean> cgo = GoCgo.of(ordered, mod, files, vendored);
         Fact<String> framework = framework(mod);
         Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
                 .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null);
@@ -216,12 +228,17 @@ public final class GoDetector implements Detector {
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
                 health, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
-                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), passLoopback);
+                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs);
 
         Fact<String> version = mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : null,
                 version, framework, port, binary == null ? null : List.of(binary), evidence, details));
+    }
+
+    /** Whether a source line is in a file of package main: the program's own command line, not a subcommand's. */
+    private static boolean inMain(Source source, List<GoSourceScan> scans) {
+        return scans.stream().anyMatch(s -> s.path.equals(source.file()) && "main".equals(s.packageName));
     }
 
     /** The directories of the packages {@code mainDir} imports, directly or not, within this module. */
@@ -362,24 +379,6 @@ public final class GoDetector implements Detector {
             return "app";
         }
         return name;
-    }
-
-    private static Fact<Boolean> cgo(List<GoSourceScan> scans, GoMod mod) {
-        for (GoSourceScan s : scans) {
-            if (s.importC != null && !s.ignored) {
-                return GoSourceScan.yes(s.importC);
-            }
-        }
-        if (mod != null) {
-            for (GoMod.Require r : mod.requires()) {
-                for (String cgoModule : new TreeSet<>(CGO_MODULES.keySet())) {
-                    if (r.path().equals(cgoModule) || r.path().startsWith(cgoModule + "/")) {
-                        return GoSourceScan.yes(Source.of("go.mod", r.line()));
-                    }
-                }
-            }
-        }
-        return new Fact<>(Boolean.FALSE, null);
     }
 
     private static Fact<String> framework(GoMod mod) {

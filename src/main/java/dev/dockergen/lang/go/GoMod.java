@@ -20,6 +20,21 @@ public record GoMod(
         replaces = List.copyOf(replaces);
     }
 
+    /** Whether the go directive is 1.{@code minor} or later (false when there is none or it cannot be read). */
+    public boolean goAtLeast(int minor) {
+        if (goVersion == null) {
+            return false;
+        }
+        String[] parts = goVersion.split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int m = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("[^0-9].*", "")) : 0;
+            return major > 1 || m >= minor;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** A required module. */
     public record Require(String path, String version, boolean indirect, int line) {
     }

@@ -294,11 +294,10 @@ public final class GoPlanner implements LanguagePlanner {
         ins.add(new Entrypoint(List.of(installed)));
         if (!request.args().isEmpty()) {
             ins.add(new Instruction.Cmd(request.args())); // default arguments: docker run IMAGE ARGS replaces them
-        } else if (go.passLoopbackFlag()) {
-            String flag = "--" + go.loopbackFlag().value() + "=0.0.0.0";
-            ins.add(Comment.of("The program listens on a loopback address by default (" + go.loopbackFlag().source()
-                    + "); " + flag + " makes it reachable from outside the container."));
-            ins.add(new Instruction.Cmd(List.of(flag)));
+        } else if (go.listenArgs() != null) {
+            ins.add(Comment.of("The flag defaults to a loopback address (" + go.listenArgs().source() + "), which the published port",
+                    "cannot reach: listen on every interface instead."));
+            ins.add(new Instruction.Cmd(go.listenArgs().value()));
         }
         String comment = runtime.isScratch()
                 ? "Runtime stage: the binary alone on an empty image, with " + (go.needsCaCerts().value()

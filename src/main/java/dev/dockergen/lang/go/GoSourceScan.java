@@ -68,7 +68,7 @@ final class GoSourceScan {
             "\\b(?:HandleFunc|Handle|GET|Get|HEAD|Head|Any|Route)\\(\\s*\"(?:(?:GET|HEAD) )?(/(?:healthz|health|livez|readyz|ready|ping|_health))\"");
 
     /** A port seen in code; {@code strength} orders the kinds of evidence (lower wins). */
-    record PortHint(int port, Source source, int strength, boolean loopback) {
+    record PortHint(int port, Source source, int strength, boolean loopback, String flag) {
     }
 
     /** A flag naming the address to listen on whose default is a loopback host alone (--bind localhost). */
@@ -202,7 +202,7 @@ final class GoSourceScan {
         Matcher run = GIN_RUN_DEFAULT.matcher(line);
         if (run.find()) {
             // only a gin engine's Run() listens (on :8080, or $PORT); cmd.Run(), exec.Command(..).Run() do not
-            ginRuns.add(new PortHint(8080, here, 4, false));
+            ginRuns.add(new PortHint(8080, here, 4, false, null));
             ginRunReceivers.add(run.group(1));
         }
         if (PORT_ENV.matcher(line).find()) {
@@ -250,7 +250,7 @@ final class GoSourceScan {
             Matcher value = FLAG_VALUE.matcher(line).region(at, line.length());
             if (value.lookingAt() && listenName(name)) {
                 String v = value.group(1) != null ? value.group(1) : value.group(2) != null ? value.group(2) : value.group(3);
-                addAddress(v, here, 1);
+                addAddress(v, here, 1, name);
                 addLoopbackFlag(name, name, v, here);
             }
         }
@@ -321,6 +321,11 @@ final class GoSourceScan {
     }
 
     private void addAddress(String address, Source source, int strength) {
+        addAddress(address, source, strength, null);
+    }
+
+    /** @param flag the name of the command-line flag whose default this is, or null */
+    private void addAddress(String address, Source source, int strength, String flag) {
         if (address.contains("://")) {
             return; // a URL is somewhere to connect to, not an address to listen on
         }
@@ -335,7 +340,7 @@ final class GoSourceScan {
             return;
         }
         boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-        ports.add(new PortHint(port, source, strength, loopback));
+        ports.add(new PortHint(port, source, strength, loopback, flag));
     }
 
     /** Splits a go:embed argument list: space-separated patterns, "quoted" or `raw` ones allowed. */

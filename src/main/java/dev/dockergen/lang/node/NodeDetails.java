@@ -26,6 +26,8 @@ import java.util.Map;
  * @param installFiles files (at the workspace root, if any) the install reads besides package.json and the lockfile:
  *                     .yarnrc.yml and the Yarn release it names, pnpm-workspace.yaml, .pnpmfile.cjs, bunfig.toml
  * @param engines the engines.node range of package.json (the member's, else the workspace root's), or null
+ * @param nativeAddon the first sign that the install compiles a native addon (binding.gyp, or a node-gyp helper package
+ *                    in the lockfile), or null
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -45,7 +47,8 @@ public record NodeDetails(
         NodeWorkspace workspace,
         List<String> installFiles,
         Map<String, String> startEnv,
-        Fact<String> engines) implements LanguageDetails {
+        Fact<String> engines,
+        Fact<String> nativeAddon) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -72,6 +75,9 @@ public record NodeDetails(
         m.put("typescript", typescript);
         m.put("healthPath", healthPath);
         m.put("installFiles", installFiles);
+        if (nativeAddon != null) {
+            m.put("nativeAddon", nativeAddon);
+        }
         if (!startEnv.isEmpty()) {
             m.put("startEnv", startEnv);
         }

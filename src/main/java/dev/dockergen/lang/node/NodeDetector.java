@@ -183,7 +183,8 @@ public final class NodeDetector implements Detector {
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
                 NodePackageManager.installFiles(top, pm.value()), startEnv,
-                engines != null ? engines : relocated(engines(topPkg, topLines), workspace));
+                engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
+                NodeNativeAddons.find(files, top, lockfile));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));

@@ -143,13 +143,16 @@ public final class NodePlanner implements LanguagePlanner {
         manifests.addAll(node.installFiles());
         boolean secretNpmrc = node.npmrc();
         String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
+        List<Instruction> toolchain = NativeAddonPlanner.forAddon(preset.build(), node.nativeAddon());
         List<Stage> stages = new ArrayList<>();
         if (!needsBuild) {
-            stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps",
-                    install(tool, manifests, tool.installProd(), secretNpmrc, bunOrigin)));
+            List<Instruction> ins = install(tool, manifests, tool.installProd(), secretNpmrc, bunOrigin);
+            ins.addAll(1, toolchain); // after WORKDIR
+            stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps", ins));
         } else {
             List<Instruction> ins = ws == null ? install(tool, manifests, tool.install(), secretNpmrc, bunOrigin)
                     : workspaceInstall(tool, manifests, ws, secretNpmrc, bunOrigin);
+            ins.addAll(1, toolchain);
             if (spa) {
                 ins.addAll(StaticSitePlanner.config(request.port() != null ? request.port() : StaticSitePlanner.DEFAULT_PORT,
                         facts.framework().value()));

@@ -148,6 +148,47 @@ class GoDetectorTest {
     }
 
     @Test
+    void aCgoModuleCountsOnlyWhereTheBuildReachesIt() {
+        String main = "package main\n\nfunc main() {}\n";
+        // a left-over indirect requirement of an old go.mod, in no vendored package: no cgo
+        assertEquals("false @ null", fact(go(detect(repo("go.mod", "module a.b/c\n\ngo 1.16\n\n"
+                + "require github.com/mattn/go-sqlite3 v1.11.0 // indirect\n",
+                "vendor/modules.txt", "# github.com/mattn/go-sqlite3 v1.11.0\n## explicit\n", "main.go", main))).cgo()));
+        // vendored with its package: a dependency reaches it
+        assertEquals("true @ vendor/modules.txt:3", fact(go(detect(repo("go.mod", "module a.b/c\n\ngo 1.16\n\n"
+                + "require github.com/mattn/go-sqlite3 v1.11.0 // indirect\n",
+                "vendor/modules.txt", "# github.com/mattn/go-sqlite3 v1.11.0\n## explicit\ngithub.com/mattn/go-sqlite3\n",
+                "main.go", main))).cgo()));
+        // go 1.17+ lists indirect modules only when the program's packages reach them
+        assertEquals("true @ go.mod:5", fact(go(detect(repo("go.mod", "module a.b/c\n\ngo 1.22\n\n"
+                + "require github.com/mattn/go-sqlite3 v1.14.22 // indirect\n", "main.go", main))).cgo()));
+        // a direct requirement that only another program imports
+        assertEquals("false @ null", fact(go(detect(repo("go.mod", "module a.b/c\n\ngo 1.22\n\n"
+                + "require github.com/mattn/go-sqlite3 v1.14.22\n", "main.go", main,
+                "tools/seed/main.go", "package main\n\nimport _ \"github.com/mattn/go-sqlite3\"\n\nfunc main() {}\n"),
+                new DetectOptions(null, "."))).cgo()));
+    }
+
+    @Test
+    void aLoopbackFlagDefaultIsPassedAsAnArgumentOnEveryInterface() {
+        ProjectFacts p = fixture("loopback-flag");
+        assertEquals("[--addr=:8080] @ main.go:13", fact(go(p).listenArgs()));
+        assertNull(go(fixture("nethttp-root")).listenArgs());
+    }
+
+    @Test
+    void vendorIsUsedOnlyWhereGoBuildItselfUsesIt() {
+        String main = "package main\n\nfunc main() {}\n";
+        ProjectFacts old = detect(repo("go.mod", "module a.b/c\n\ngo 1.13\n\nrequire example.com/x v1.0.0\n",
+                "go.sum", "", "vendor/modules.txt", "# example.com/x v1.0.0\n", "main.go", main));
+        assertFalse(go(old).vendored());
+        assertTrue(warnings.stream().anyMatch(w -> w.message().contains("go mod edit -go=1.14 && go mod vendor")), warnings::toString);
+        ProjectFacts current = detect(repo("go.mod", "module a.b/c\n\ngo 1.14\n\nrequire example.com/x v1.0.0\n",
+                "vendor/modules.txt", "# example.com/x v1.0.0\n## explicit\n", "main.go", main));
+        assertTrue(go(current).vendored());
+    }
+
+    @Test
     void importCMeansCgoWithTheImportLineAsSource() {
         ProjectFacts p = detect(repo("go.mod", "module a.b/c\n\ngo 1.22\n",
                 "main.go", "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nfunc main() {}\n"));
