@@ -40,5 +40,6 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
 LABEL org.opencontainers.image.title="ledger"
 ENTRYPOINT ["/usr/local/bin/ledger"]
 
-# The program listens on a loopback address by default (main.go:11); --bind=0.0.0.0 makes it reachable from outside the container.
+# The flag defaults to a loopback address (main.go:11), which the published port
+# cannot reach: listen on every interface instead.
 CMD ["--bind=0.0.0.0"]

@@ -42,5 +42,6 @@ EXPOSE 7070
 LABEL org.opencontainers.image.title="ledger"
 ENTRYPOINT ["/usr/local/bin/ledger"]
 
-# The program listens on a loopback address by default (main.go:11); --bind=0.0.0.0 makes it reachable from outside the container.
+# The flag defaults to a loopback address (main.go:11), which the published port
+# cannot reach: listen on every interface instead.
 CMD ["--bind=0.0.0.0"]

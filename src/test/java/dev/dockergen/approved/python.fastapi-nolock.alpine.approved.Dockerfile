@@ -57,5 +57,5 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD ["wget", "-q", "--spider", "http://127.0.0.1:8000/healthz"]
 LABEL org.opencontainers.image.title="scoring"
 
-# uvicorn (a dependency, pyproject.toml:9) serves main:app (main.py:3); port 8000 is fastapi's default.
+# uvicorn (a dependency, pyproject.toml:9) serves main:app (main.py:3); port 8000 is uvicorn's default.
 ENTRYPOINT ["/venv/bin/python3", "-m", "uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]

@@ -55,6 +55,6 @@ EXPOSE 8000
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:8000/healthz.
 LABEL org.opencontainers.image.title="scoring"
 
-# uvicorn (a dependency, pyproject.toml:9) serves main:app (main.py:3); port 8000 is fastapi's default.
+# uvicorn (a dependency, pyproject.toml:9) serves main:app (main.py:3); port 8000 is uvicorn's default.
 # ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.
 ENTRYPOINT ["/venv/bin/python3", "-m", "uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]
