@@ -108,7 +108,7 @@ public final class GenerationOptions {
                 files.add(f);
             }
         }
-        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
+        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context(), r.why());
     }
 
     /** The project's .dockergen.yaml, read once per run. */
