@@ -186,7 +186,8 @@ public final class Carry {
             pinned |= !name.equals(p.name());
             if (buildOnly(name) && started.stream().noneMatch(w -> w.equals(name) || w.endsWith("/" + name))) {
                 buildOnly.add(name);
-            } else if (spec != null && spec.has(name)) {
+            } else if (spec != null && spec.has(name) || name.equals(ImageSpec.CA_CERTIFICATES) && last.instructions().stream()
+                    .anyMatch(i -> i instanceof Instruction.Copy c && c.dest().endsWith("/ca-certificates.crt"))) {
                 present.add(name);
             } else {
                 String mapped = tool == null || tool.equals(p.tool()) ? name
