@@ -105,11 +105,20 @@ public final class Carry {
         if (head.isEmpty() && copies.isEmpty() && sections.equals(plans.dockerignore().sections())) {
             return new Result(plans, why, notes);
         }
+        List<Instruction> rest = new ArrayList<>(last.instructions());
         List<Instruction> ins = new ArrayList<>(head);
-        int at = insertionPoint(last.instructions());
-        ins.addAll(last.instructions().subList(0, at));
+        if (!head.isEmpty() && head.get(head.size() - 1) instanceof Instruction.Run carriedRun && !rest.isEmpty()
+                && rest.get(0) instanceof Instruction.Run first && first.mounts().isEmpty()) {
+            // one RUN with the stage's own first one (creating its user): two in a row are one layer too many
+            List<String> lines = new ArrayList<>(carriedRun.lines());
+            first.lines().forEach(l -> lines.add(l.startsWith("&&") ? l : "&& " + l));
+            ins.set(ins.size() - 1, new Instruction.Run(List.of(), lines));
+            rest.remove(0);
+        }
+        int at = insertionPoint(rest);
+        ins.addAll(rest.subList(0, at));
         ins.addAll(copies);
-        ins.addAll(last.instructions().subList(at, last.instructions().size()));
+        ins.addAll(rest.subList(at, rest.size()));
         stages.set(stages.size() - 1, new Stage(last.comment(), last.platform(), last.image(), last.name(), ins));
         DockerfilePlan d = plans.dockerfile();
         return new Result(new Plans(new DockerfilePlan(d.header(), d.globalArgs(), stages),
