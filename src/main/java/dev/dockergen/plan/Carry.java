@@ -363,7 +363,7 @@ public final class Carry {
     private static String newDest(Copied c, String workdir, boolean several) {
         String oldWd = c.workdir() == null ? "/" : c.workdir().endsWith("/") ? c.workdir() : c.workdir() + "/";
         String abs = c.absoluteDest();
-        if (c.dest().startsWith("/") && !abs.startsWith(oldWd)) {
+        if (c.dest().startsWith("/") && (c.workdir() == null || !abs.startsWith(oldWd))) {
             return abs; // a fixed place outside the program's directory (/etc/app/, /usr/share/fonts/)
         }
         String rel = abs.length() >= oldWd.length() ? abs.substring(Math.min(abs.length(), oldWd.length())) : "";

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** detect and init with an old Dockerfile in the project: its facts are shown, and ranked below the project's. */
 class DetectDockerfileEvidenceTest {
+    private static final String OLD = "FROM node:20\nWORKDIR /srv\nRUN apt-get update && apt-get install -y --no-install-recommends "
+            + "git imagemagick\nCOPY . .\nRUN npm install\nCOPY fonts/ /usr/share/fonts/app/\nEXPOSE 8080\nCMD node server.js\n";
+
     @TempDir
     Path tmp;
 
@@ -55,9 +58,6 @@ class DetectDockerfileEvidenceTest {
         assertTrue(r.err().contains("warning: Dockerfile:1: the existing Dockerfile builds with node 20"), r.err());
         assertTrue(r.out().contains("ARG NODE_VERSION=22"), r.out());
     }
-
-    private static final String OLD = "FROM node:20\nWORKDIR /srv\nRUN apt-get update && apt-get install -y --no-install-recommends "
-            + "git imagemagick\nCOPY . .\nRUN npm install\nCOPY fonts/ /usr/share/fonts/app/\nEXPOSE 8080\nCMD node server.js\n";
 
     @Test
     void initOverAnOldDockerfileShowsTheDiffAndWhy() throws IOException {
