@@ -3,10 +3,13 @@ package dev.dockergen;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.DetectionResult;
 import dev.dockergen.detect.Detectors;
+import dev.dockergen.detect.DockerfileEvidence;
 import dev.dockergen.detect.Language;
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.lang.Languages;
+import dev.dockergen.plan.Carry;
+import dev.dockergen.plan.Changes;
 import dev.dockergen.plan.PlanRequest;
 import dev.dockergen.plan.Planner;
 import dev.dockergen.plan.Plans;
@@ -151,6 +154,11 @@ public final class Dockergen {
         Plans plans = planner.plan(new PlanRequest(project, preset, catalog, request.port(), request.labels(),
                 request.languageVersion(), request.start() == null ? request.args() : startArgs(project, request.start()),
                 version));
+        // what an old Dockerfile installed or shipped in its final image is carried over, said in comments
+        ProjectFiles projectFiles = request.files().sub(project.path());
+        DockerfileEvidence old = DockerfileEvidence.readForCarrying(projectFiles).orElse(null);
+        Carry.Result carried = Carry.apply(plans, preset, old, projectFiles, project.path());
+        plans = carried.plans();
         if (renderer == null) {
             renderer = new TemplateRenderer();
         }
@@ -161,10 +169,12 @@ public final class Dockergen {
                 new GeneratedFile(plans.context().equals(".") ? DOCKERIGNORE : DOCKERFILE_IGNORE,
                         renderer.dockerignore(plans.dockerignore())));
         List<dev.dockergen.detect.Warning> notes = new java.util.ArrayList<>(plans.notes());
-        // what an old Dockerfile installed or shipped that the new one leaves out is said, not silently dropped
-        dev.dockergen.detect.DockerfileEvidence.read(request.files().sub(project.path()))
-                .ifPresent(d -> notes.addAll(d.notCarriedOver(dockerfile, project.path())));
-        return new GenerationResult(project, preset, files, warnings, notes, plans.context());
+        notes.addAll(carried.notes());
+        // over a Dockerfile dockergen did not write: each change and its reason, shown beside the diff
+        List<Carry.Change> why = old == null || old.runtime().carried() ? List.of()
+                : Changes.between(old, plans.dockerfile(), dockerfile, project, preset, request.port(),
+                projectFiles.isFile(DOCKERIGNORE), carried.why());
+        return new GenerationResult(project, preset, files, warnings, notes, plans.context(), why);
     }
 
     /**

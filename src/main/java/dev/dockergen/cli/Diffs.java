@@ -1,7 +1,10 @@
 package dev.dockergen.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.dockergen.plan.Carry.Change;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +23,29 @@ final class Diffs {
             return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * The "why" after the diff over a Dockerfile dockergen did not write: one line per change and its reason; empty
+     * when there is none.
+     */
+    static String why(List<Change> why) {
+        if (why.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("why:\n");
+        why.forEach(c -> b.append("  - ").append(c.change()).append(": ").append(c.why()).append('\n'));
+        return b.toString();
+    }
+
+    /** The same list in a JSON report: {@code "why": [{"change", "why"}]}. */
+    static void why(ObjectNode report, List<Change> why) {
+        ArrayNode list = report.putArray("why");
+        for (Change c : why) {
+            ObjectNode o = list.addObject();
+            o.put("change", c.change());
+            o.put("why", c.why());
         }
     }
 

@@ -125,7 +125,7 @@ public final class GenerationOptions {
                 files.add(f);
             }
         }
-        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context());
+        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context(), r.why());
     }
 
     /** The choices saved for the project --project names (the one at DIR when none). */

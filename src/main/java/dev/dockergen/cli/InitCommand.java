@@ -103,6 +103,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
                     differs = true;
                 }
             }
+            if (differs) {
+                out.print(Diffs.why(result.why()));
+            }
             out.flush();
             if (differs && interactive) {
                 String answer = new Questions(context.in(), err).replaceOrKeep();
@@ -206,6 +209,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             result.warnings().forEach(w -> warnings.add(w.toString()));
             ArrayNode notes = o.putArray("notes");
             result.notes().forEach(n -> notes.add(n.toString()));
+            Diffs.why(o, result.why());
             return o;
         }
     }
@@ -232,12 +236,16 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         List<String> blocked = new ArrayList<>();
         for (Batch b : batches) {
+            int before = blocked.size();
             for (GeneratedFile f : b.files()) {
                 String current = Diffs.current(b.dir().resolve(f.path()));
                 if (current != null && !current.equals(f.content()) && !force && !skip) {
                     out.print(Diffs.unified(b.dir().resolve(f.path()), f.content()));
                     blocked.add(b.dir().resolve(f.path()).toString());
                 }
+            }
+            if (blocked.size() > before) {
+                out.print(Diffs.why(b.result().why()));
             }
         }
         if (!blocked.isEmpty()) {
@@ -380,6 +388,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         result.warnings().forEach(w -> warnings.add(w.toString()));
         ArrayNode notes = root.putArray("notes");
         result.notes().forEach(n -> notes.add(n.toString()));
+        Diffs.why(root, result.why());
         return root;
     }
 }

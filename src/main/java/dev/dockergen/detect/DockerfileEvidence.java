@@ -22,7 +22,47 @@ import java.util.regex.Pattern;
  */
 public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<List<String>> start, Fact<String> workdir,
                                  List<Fact<String>> packages, List<Fact<String>> languageVersions,
-                                 List<Fact<String>> copiedFiles) {
+                                 List<Fact<String>> copiedFiles, Runtime runtime) {
+    /** A system package the final stage installs: its name as written (a pin kept), {@code apt} or {@code apk}. */
+    public record Installed(String name, String tool, Source source) {
+        /** The name without a version pin. */
+        public String bare() {
+            return name.replaceFirst("[=:].*$", "");
+        }
+    }
+
+    /**
+     * A COPY or ADD from the build context into the final stage.
+     *
+     * @param dest the destination as written
+     * @param workdir the stage's WORKDIR at that point (absolute), or null when none was set
+     */
+    public record Copied(List<String> sources, String dest, String workdir, Source source) {
+        public Copied {
+            sources = List.copyOf(sources);
+        }
+
+        /** The absolute destination: a relative one under the WORKDIR (or /). */
+        public String absoluteDest() {
+            return dest.startsWith("/") ? dest : (workdir == null ? "/" : workdir.endsWith("/") ? workdir : workdir + "/")
+                    + dest.replaceFirst("^\\./?", "");
+        }
+    }
+
+    /**
+     * What the old file's final stage is: its base image (ARGs substituted), the USER it ends with (null: none), how
+     * many stages the file has, the packages it installs and the files it copies in; {@code text} the whole file.
+     * {@code carried} is true when these were read back from the comments of a file dockergen wrote, which carry
+     * them forward (so a re-run or {@code check} gives the same file once the old one is replaced).
+     */
+    public record Runtime(Fact<String> image, Fact<String> user, int stages, List<Installed> packages, List<Copied> copies,
+                          String text, boolean carried) {
+        public Runtime {
+            packages = List.copyOf(packages);
+            copies = List.copyOf(copies);
+        }
+    }
+
     /** The file names read, in order. */
     public static final List<String> FILES = List.of("Dockerfile", "Containerfile");
     /** dockergen's own output is not evidence: it says what the project said. */
@@ -40,12 +80,70 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
     private static final Pattern APT = Pattern.compile("\\bapt-get\\s+(?:-\\S+\\s+)*install\\s+([^;&|]*)");
     private static final Pattern APK = Pattern.compile("\\bapk\\s+add\\s+([^;&|]*)");
     private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]*(?:[=:][\\w.:~+-]+)?");
+    /** In a file dockergen wrote: the old file's install line a carried package list came from. */
+    private static final Pattern CARRIED_PACKAGE_LINE = Pattern.compile(
+            "^#    ?(Dockerfile|Containerfile):(\\d+): (apt-get install|apk add) ([a-z0-9+.=:~ -]+)$");
+    /** In a file dockergen wrote: the old file's COPY a carried copy came from, and the WORKDIR it had. */
+    private static final Pattern CARRIED_COPY_LINE = Pattern.compile(
+            "^#    ?(Dockerfile|Containerfile):(\\d+): COPY ([A-Za-z0-9._/* -]+?)(?: \\(WORKDIR ([A-Za-z0-9._/-]+)\\))?$");
 
     public DockerfileEvidence {
         ports = List.copyOf(ports);
         packages = List.copyOf(packages);
         languageVersions = List.copyOf(languageVersions);
         copiedFiles = List.copyOf(copiedFiles);
+    }
+
+    public DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<List<String>> start, Fact<String> workdir,
+                              List<Fact<String>> packages, List<Fact<String>> languageVersions, List<Fact<String>> copiedFiles) {
+        this(file, ports, start, workdir, packages, languageVersions, copiedFiles, null);
+    }
+
+    /**
+     * What {@code init} carries over: the old file's final stage, or, when the file is one dockergen wrote, what it
+     * carried over from the file before it (read back from its comments; empty when it carried nothing).
+     */
+    public static Optional<DockerfileEvidence> readForCarrying(ProjectFiles files) {
+        for (String name : FILES) {
+            if (!files.isFile(name)) {
+                continue;
+            }
+            Optional<String> text = files.read(name);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(text.get().lines().anyMatch(l -> l.startsWith(GENERATED)) ? carried(text.get())
+                    : parse(name, text.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** The carried packages and copies a generated file's comments name, sourced to the old file's lines. */
+    static DockerfileEvidence carried(String text) {
+        List<Installed> packages = new ArrayList<>();
+        List<Copied> copies = new ArrayList<>();
+        String file = FILES.get(0);
+        for (String line : text.lines().toList()) {
+            Matcher p = CARRIED_PACKAGE_LINE.matcher(line);
+            if (p.matches()) {
+                file = p.group(1);
+                Source at = Source.of(p.group(1), Integer.parseInt(p.group(2)));
+                for (String word : p.group(4).trim().split("\\s+")) {
+                    packages.add(new Installed(word, p.group(3).startsWith("apk") ? "apk" : "apt", at));
+                }
+            }
+            Matcher c = CARRIED_COPY_LINE.matcher(line);
+            if (c.matches()) {
+                file = c.group(1);
+                List<String> words = List.of(c.group(3).trim().split("\\s+"));
+                if (words.size() >= 2) {
+                    copies.add(new Copied(words.subList(0, words.size() - 1), words.get(words.size() - 1), c.group(4),
+                            Source.of(c.group(1), Integer.parseInt(c.group(2)))));
+                }
+            }
+        }
+        return new DockerfileEvidence(file, List.of(), null, null, List.of(), List.of(), List.of(),
+                new Runtime(null, null, 0, packages, copies, text, true));
     }
 
     /** The project's Dockerfile or Containerfile, read; empty when it has none, or only one dockergen wrote. */
@@ -76,6 +174,13 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
         List<String> cmd = null;
         int startLine = 0;
         Fact<String> workdir = null;
+        Map<String, String> stageImages = new HashMap<>();
+        String stageImage = null;
+        Fact<String> finalImage = null;
+        Fact<String> finalUser = null;
+        String currentWorkdir = null;
+        List<Installed> installed = new ArrayList<>();
+        List<Copied> copies = new ArrayList<>();
         for (ParsedDockerfile.Instruction i : parsed.instructions()) {
             Source at = Source.of(file, i.line());
             boolean fin = i.stage() == last;
@@ -106,7 +211,23 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
                             source = Source.of(file, argLines.get(name));
                         }
                     }
-                    imageVersion(substitute(ref, args), source, versions);
+                    String image = substitute(ref, args);
+                    imageVersion(image, source, versions);
+                    image = stageImages.getOrDefault(image.toLowerCase(Locale.ROOT), image);
+                    String[] words = i.withoutFlags().split("\\s+");
+                    if (words.length >= 3 && words[1].equalsIgnoreCase("AS")) {
+                        stageImages.put(words[2].toLowerCase(Locale.ROOT), image);
+                    }
+                    stageImage = image;
+                    currentWorkdir = null;
+                    if (fin) {
+                        finalImage = Fact.of(stageImage, at);
+                    }
+                }
+                case "USER" -> {
+                    if (fin) {
+                        finalUser = Fact.of(unquote(i.args()), at);
+                    }
                 }
                 case "EXPOSE" -> {
                     if (fin) {
@@ -122,8 +243,11 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
                     }
                 }
                 case "WORKDIR" -> {
+                    String w = unquote(i.args());
+                    currentWorkdir = w.startsWith("/") || currentWorkdir == null ? w.startsWith("/") ? w : "/" + w
+                            : (currentWorkdir.endsWith("/") ? currentWorkdir : currentWorkdir + "/") + w;
                     if (fin) {
-                        workdir = Fact.of(unquote(i.args()), at);
+                        workdir = Fact.of(w, at);
                     }
                 }
                 case "CMD", "ENTRYPOINT" -> {
@@ -145,6 +269,9 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
                             for (String word : m.group(1).trim().split("\\s+")) {
                                 if (!word.startsWith("-") && !word.startsWith("$") && PACKAGE.matcher(word).matches()) {
                                     packages.add(Fact.of(word, at));
+                                    if (fin) {
+                                        installed.add(new Installed(word, p == APK ? "apk" : "apt", at));
+                                    }
                                 }
                             }
                         }
@@ -155,6 +282,10 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
                         List<String> words = words(i.withoutFlags());
                         for (String src : words.subList(0, Math.max(0, words.size() - 1))) {
                             copied.add(Fact.of(src, at));
+                        }
+                        if (words.size() >= 2) {
+                            copies.add(new Copied(words.subList(0, words.size() - 1), words.get(words.size() - 1),
+                                    currentWorkdir, at));
                         }
                     }
                 }
@@ -170,7 +301,8 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
             start.addAll(cmd);
         }
         return new DockerfileEvidence(file, ports, start.isEmpty() ? null : Fact.of(List.copyOf(start), Source.of(file, startLine)),
-                workdir, packages, List.copyOf(versions.values()), copied);
+                workdir, packages, List.copyOf(versions.values()), copied,
+                new Runtime(finalImage, finalUser, parsed.stageCount(), installed, copies, text, false));
     }
 
     private static String group(Matcher m) {
@@ -280,35 +412,6 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
         }
         return new ProjectFacts(p.path(), p.language(), p.buildTool(), p.packageManager(), languageVersion, p.framework(),
                 port, p.start(), p.evidence(), p.details());
-    }
-
-    /**
-     * Notes for what this file installed or shipped that {@code generated} (the new Dockerfile) does not: system
-     * packages, and files copied into the final stage (a whole-context copy is not listed). {@code dir} is the
-     * project's directory in the repository, for the notes' sources.
-     */
-    public List<Warning> notCarriedOver(String generated, String dir) {
-        String text = generated == null ? "" : generated;
-        List<Warning> notes = new ArrayList<>();
-        List<Fact<String>> missing = packages.stream()
-                .filter(f -> !Pattern.compile("(?<![\\w.+-])" + Pattern.quote(f.value().replaceFirst("[=:].*$", ""))
-                        + "(?![\\w.+-])").matcher(text).find()).toList();
-        if (!missing.isEmpty()) {
-            notes.add(new Warning(Source.of(ProjectFiles.join(dir, file), missing.get(0).source().line()),
-                    "the existing " + file + " installs " + String.join(", ", missing.stream().map(Fact::value).distinct()
-                            .toList()) + "; the new one does not: if the program needs them at run time, add them "
-                            + "(a preset's packages, or your own template)"));
-        }
-        List<Fact<String>> files = copiedFiles.stream()
-                .filter(f -> !f.value().equals(".") && !f.value().equals("./") && !text.contains(f.value().replaceFirst("^\\./", "")))
-                .toList();
-        if (!files.isEmpty()) {
-            notes.add(new Warning(Source.of(ProjectFiles.join(dir, file), files.get(0).source().line()),
-                    "the existing " + file + " copies " + String.join(", ", files.stream().map(Fact::value).distinct().toList())
-                            + " into its final stage; the new one does not: if the program reads them at run time, "
-                            + "copy them (your own template) or say so in an issue"));
-        }
-        return notes;
     }
 
     /** 1.23 and 1.23.4 are the same release; 20 and 22 are not. */
