@@ -25,6 +25,8 @@ import java.util.Map;
  * @param workspace the npm/Yarn/pnpm/bun workspace this project is a member of, or null
  * @param installFiles files (at the workspace root, if any) the install reads besides package.json and the lockfile:
  *                     .yarnrc.yml and the Yarn release it names, pnpm-workspace.yaml, .pnpmfile.cjs, bunfig.toml
+ * @param startEnv the environment the start script sets in front of its command
+ * @param artefact what the build produces for the image (.next, .output, dist), or null when it runs the sources
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -43,7 +45,8 @@ public record NodeDetails(
         String name,
         NodeWorkspace workspace,
         List<String> installFiles,
-        Map<String, String> startEnv) implements LanguageDetails {
+        Map<String, String> startEnv,
+        String artefact) implements LanguageDetails {
 
     public NodeDetails {
         installFiles = List.copyOf(installFiles);
@@ -72,6 +75,9 @@ public record NodeDetails(
         m.put("installFiles", installFiles);
         if (!startEnv.isEmpty()) {
             m.put("startEnv", startEnv);
+        }
+        if (artefact != null) {
+            m.put("artefact", artefact);
         }
         if (workspace != null) {
             m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));

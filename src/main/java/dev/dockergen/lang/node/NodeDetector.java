@@ -58,9 +58,11 @@ public final class NodeDetector implements Detector {
             return Optional.empty();
         }
         JsonNode pkg = parse(ProjectFiles.join(files.location(), "package.json"), text.get());
+        int firstWarning = warnings.size();
         Lines lines = new Lines(text.get());
         ProjectFiles repo = files.repository();
-        if (NodeWorkspace.declared(repo, files.location(), pkg, text.get()).isPresent()) {
+        if (NodeWorkspace.declared(repo, files.location(), pkg, text.get()).isPresent()
+                && !NodeRootApp.isApp(files, pkg, dependencies(pkg))) {
             return Optional.empty(); // a workspace root: its members are the applications
         }
         NodeWorkspace workspace = NodeWorkspace.of(repo, files.location(), pkg).orElse(null);
@@ -109,7 +111,12 @@ public final class NodeDetector implements Detector {
         String staticDir = null;
         Fact<List<String>> angularServer = null;
         boolean standalone = false;
-        if (deps.containsKey("next")) {
+        NodeFrameworks.Ssr ssr = NodeFrameworks.of(files, pkg, text.get(), deps).orElse(null);
+        if (ssr != null) {
+            framework = ssr.framework();
+            kind = ssr.kind() != null ? ssr.kind() : kind;
+            staticDir = ssr.staticDir();
+        } else if (deps.containsKey("next")) {
             kind = NodeDetails.NEXT;
             framework = Fact.of("next", "package.json", lines.of("\"next\""));
             for (String cfg : List.of("next.config.js", "next.config.mjs", "next.config.ts")) {
@@ -154,6 +161,9 @@ public final class NodeDetector implements Detector {
         Map<String, String> startEnv = new LinkedHashMap<>();
         Fact<List<String>> start = angularServer != null ? angularServer : kind.equals(NodeDetails.SERVER)
                 ? startCommand(files, pkg, lines, framework, typescript, workspace != null, startEnv) : null;
+        if (ssr != null && ssr.start() != null) {
+            start = ssr.start();
+        }
         if (kind.equals(NodeDetails.NEXT)) {
             start = Fact.of(standalone ? List.of("server.js") : List.of("node_modules/next/dist/bin/next", "start"),
                     "package.json", lines.of("\"next\""));
@@ -163,8 +173,15 @@ public final class NodeDetector implements Detector {
                     + "image runs the program with node" + (start == null ? "" : " (" + String.join(" ", start.value()) + ")")
                     + ", so bun-only APIs (Bun.serve, bun:sqlite) will not work there"));
         }
+        if (kind.equals(NodeDetails.SERVER) && start == null && framework == null && ssr == null
+                && !files.location().equals(options.project())
+                && NodeAssetsOnly.besideAnotherApp(files, pkg.path("scripts").path("start").asText(null))) {
+            warnings.subList(firstWarning, warnings.size()).clear();
+            return Optional.empty(); // assets built for another language's app in this folder
+        }
         if (kind.equals(NodeDetails.SERVER) && start == null) {
-            warnings.add(new Warning(Source.of("package.json", lines.of("\"start\"")), noStart(pkg)));
+            warnings.add(new Warning(Source.of("package.json", lines.of("\"start\"")),
+                    ssr != null && ssr.noStart() != null ? ssr.noStart() : noStart(pkg)));
         }
         if (start != null) {
             for (String word : start.value()) {
@@ -178,7 +195,13 @@ public final class NodeDetector implements Detector {
                 }
             }
         }
+        if (kind.equals(NodeDetails.SERVER) && start != null) {
+            NodeListen.check(files, NodeSources.sources(files), framework, start, startEnv, warnings);
+        }
         Fact<Integer> port = NodeSources.port(files, kind, framework);
+        if (port == null && ssr != null && !kind.equals(NodeDetails.SPA)) {
+            port = ssr.defaultPort();
+        }
         Fact<String> prisma = null;
         if (files.isFile("prisma/schema.prisma") && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
             prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));
@@ -194,7 +217,8 @@ public final class NodeDetector implements Detector {
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
-                installFiles(top, pm.value()), startEnv);
+                installFiles(top, pm.value()), startEnv, NodeOutputs.artefact(ssr == null ? null : ssr.artefact(), kind,
+                standalone, staticDir, start, build, files));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
@@ -457,6 +481,8 @@ public final class NodeDetector implements Detector {
                     words.remove(0);
                 } else if (words.get(0).equals("cross-env") || words.get(0).equals("env")) {
                     words.remove(0);
+                } else if (words.get(0).equals("env-cmd") || words.get(0).equals("dotenv")) {
+                    NodeScripts.dropEnvLoader(words); // the image's environment comes from the run, not a file
                 } else {
                     break;
                 }

@@ -45,7 +45,7 @@ final class NodeSources {
      * The project's own program files, for ports and routes: no dependencies, builds, tests (test*, e2e, *.test.*,
      * *.spec.*), helper scripts (scripts/) or health-check clients; extensionless programs under bin/ (bin/www) count.
      */
-    private static List<String> sources(ProjectFiles files) {
+    static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, NodeDetector.SKIPPED)
                 .stream()
                 .filter(p -> (p.matches(".*\\.(js|mjs|cjs|ts)$") || p.matches("bin/[\\w-]+")) && !p.endsWith(".d.ts")
