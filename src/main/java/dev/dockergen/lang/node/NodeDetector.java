@@ -202,6 +202,9 @@ public final class NodeDetector implements Detector {
         if (port == null && ssr != null && !kind.equals(NodeDetails.SPA)) {
             port = ssr.defaultPort();
         }
+        if (port == null) {
+            port = NodeFrameworks.cliPort(start);
+        }
         Fact<String> prisma = null;
         if (files.isFile("prisma/schema.prisma") && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
             prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));

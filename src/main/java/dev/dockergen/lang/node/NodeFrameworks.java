@@ -182,6 +182,20 @@ final class NodeFrameworks {
         return new Ssr(framework, null, null, null, null, null, null);
     }
 
+    /** fastify-cli listens on PORT, else 3000 (its -p/--port option wins), with the start script as the source. */
+    static Fact<Integer> cliPort(Fact<List<String>> start) {
+        if (start == null || start.value().isEmpty() || !start.value().get(0).equals("node_modules/fastify-cli/cli.js")) {
+            return null;
+        }
+        List<String> w = start.value();
+        for (int i = 1; i + 1 < w.size(); i++) {
+            if ((w.get(i).equals("-p") || w.get(i).equals("--port")) && w.get(i + 1).matches("[0-9]{2,5}")) {
+                return Fact.of(Integer.parseInt(w.get(i + 1)), start.source());
+            }
+        }
+        return Fact.of(3000, start.source());
+    }
+
     private static int line(String text, String needle) {
         int at = text.indexOf(needle);
         return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
