@@ -34,7 +34,8 @@ final class NodeOutputs {
             return null;
         }
         String entry = start.value().stream().filter(w -> !w.startsWith("-")).findFirst().orElse("");
-        if (!entry.contains("/") || entry.startsWith("node_modules/")) {
+        // a start file that is in the repository is a source the image runs, not something the build writes
+        if (!entry.contains("/") || entry.startsWith("node_modules/") || files.isFile(entry)) {
             return null;
         }
         Matcher out = OUT_DIR.matcher(files.read("tsconfig.json").orElse(""));
