@@ -28,6 +28,7 @@ import java.util.Map;
  * @param engines the engines.node range of package.json (the member's, else the workspace root's), or null
  * @param nativeAddon the first sign that the install compiles a native addon (binding.gyp, or a node-gyp helper package
  *                    in the lockfile), or null
+ * @param artefact what the build produces for the image (.next, .output, dist), or null when it runs the sources
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -48,7 +49,8 @@ public record NodeDetails(
         List<String> installFiles,
         Map<String, String> startEnv,
         Fact<String> engines,
-        Fact<String> nativeAddon) implements LanguageDetails {
+        Fact<String> nativeAddon,
+        String artefact) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -80,6 +82,9 @@ public record NodeDetails(
         }
         if (!startEnv.isEmpty()) {
             m.put("startEnv", startEnv);
+        }
+        if (artefact != null) {
+            m.put("artefact", artefact);
         }
         if (workspace != null) {
             m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));

@@ -60,9 +60,11 @@ public final class NodeDetector implements Detector {
             return Optional.empty();
         }
         JsonNode pkg = parse(ProjectFiles.join(files.location(), "package.json"), text.get());
+        int firstWarning = warnings.size();
         Lines lines = new Lines(text.get());
         ProjectFiles repo = files.repository();
-        if (NodeWorkspace.declared(repo, files.location(), pkg, text.get()).isPresent()) {
+        if (NodeWorkspace.declared(repo, files.location(), pkg, text.get()).isPresent()
+                && !NodeRootApp.isApp(files, pkg, dependencies(pkg))) {
             return Optional.empty(); // a workspace root: its members are the applications
         }
         NodeWorkspace workspace = NodeWorkspace.of(repo, files.location(), pkg).orElse(null);
@@ -106,7 +108,12 @@ public final class NodeDetector implements Detector {
         String staticDir = null;
         Fact<List<String>> angularServer = null;
         boolean standalone = false;
-        if (deps.containsKey("next")) {
+        NodeFrameworks.Ssr ssr = NodeFrameworks.of(files, pkg, text.get(), deps).orElse(null);
+        if (ssr != null) {
+            framework = ssr.framework();
+            kind = ssr.kind() != null ? ssr.kind() : kind;
+            staticDir = ssr.staticDir();
+        } else if (deps.containsKey("next")) {
             kind = NodeDetails.NEXT;
             framework = Fact.of("next", "package.json", lines.of("\"next\""));
             for (String cfg : List.of("next.config.js", "next.config.mjs", "next.config.ts")) {
@@ -151,6 +158,9 @@ public final class NodeDetector implements Detector {
         Map<String, String> startEnv = new LinkedHashMap<>();
         Fact<List<String>> start = angularServer != null ? angularServer : kind.equals(NodeDetails.SERVER)
                 ? NodeStart.command(files, pkg, lines, framework, typescript, workspace != null, startEnv) : null;
+        if (ssr != null && ssr.start() != null) {
+            start = ssr.start();
+        }
         if (kind.equals(NodeDetails.NEXT)) {
             start = Fact.of(standalone ? List.of("server.js") : List.of("node_modules/next/dist/bin/next", "start"),
                     "package.json", lines.of("\"next\""));
@@ -160,13 +170,29 @@ public final class NodeDetector implements Detector {
                     + "image runs the program with node" + (start == null ? "" : " (" + String.join(" ", start.value()) + ")")
                     + ", so bun-only APIs (Bun.serve, bun:sqlite) will not work there"));
         }
+        if (kind.equals(NodeDetails.SERVER) && start == null && framework == null && ssr == null
+                && !files.location().equals(options.project())
+                && NodeAssetsOnly.besideAnotherApp(files, pkg.path("scripts").path("start").asText(null))) {
+            warnings.subList(firstWarning, warnings.size()).clear();
+            return Optional.empty(); // assets built for another language's app in this folder
+        }
         if (kind.equals(NodeDetails.SERVER) && start == null) {
-            warnings.add(new Warning(Source.of("package.json", lines.of("\"start\"")), NodeStart.noStart(pkg)));
+            warnings.add(new Warning(Source.of("package.json", lines.of("\"start\"")),
+                    ssr != null && ssr.noStart() != null ? ssr.noStart() : NodeStart.noStart(pkg)));
         }
         if (start != null) {
             NodeStart.check(start);
         }
+        if (kind.equals(NodeDetails.SERVER) && start != null) {
+            NodeListen.check(files, NodeSources.sources(files), framework, start, startEnv, warnings);
+        }
         Fact<Integer> port = NodeSources.port(files, kind, framework);
+        if (port == null && ssr != null && !kind.equals(NodeDetails.SPA)) {
+            port = ssr.defaultPort();
+        }
+        if (port == null) {
+            port = NodeFrameworks.cliPort(start);
+        }
         Fact<String> prisma = null;
         if (files.isFile("prisma/schema.prisma") && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
             prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));
@@ -184,7 +210,8 @@ public final class NodeDetector implements Detector {
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
                 NodePackageManager.installFiles(top, pm.value()), startEnv,
                 engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
-                NodeNativeAddons.find(files, top, lockfile));
+                NodeNativeAddons.find(files, top, lockfile), NodeOutputs.artefact(ssr == null ? null : ssr.artefact(), kind,
+                standalone, staticDir, start, build, files));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));

@@ -333,7 +333,8 @@ public final class NodePlanner implements LanguagePlanner {
             ins.add(new Workdir("/app/" + ws.member()));
         } else if (built) {
             String top = start.stream().filter(w -> !w.startsWith("--")).findFirst().orElse(".");
-            String dir = top.contains("/") ? top.substring(0, top.indexOf('/')) : null;
+            // a package's own command (node_modules/.bin/remix-serve build/index.js) needs the whole built app
+            String dir = top.contains("/") && !top.startsWith("node_modules/") ? top.substring(0, top.indexOf('/')) : null;
             if (dir != null && !next) {
                 ins.add(Comment.of("The build output and the production dependencies; no sources."));
                 ins.add(new Copy("build", List.of("/app/package.json"), "./"));

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 final class NodeSources {
     private static final Pattern PORT_LISTEN = Pattern.compile("\\.listen\\(\\s*\\{?\\s*(?:port\\s*:\\s*)?([0-9]{2,5})\\b");
     private static final Pattern PORT_ENV = Pattern.compile(
-            "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])\\s*(?:(?:\\|\\||\\?\\?)\\s*process\\.env\\.\\w+\\s*)*"
+            "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])(?:\\s*,\\s*10)?\\s*\\)?\\s*(?:(?:\\|\\||\\?\\?)\\s*process\\.env\\.\\w+\\s*)*"
                     + "(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
+    /** A default in a destructuring of the environment: const { PORT = 3000 } = process.env. */
+    private static final Pattern PORT_DESTRUCTURED = Pattern.compile(
+            "\\{[^}]*\\bPORT\\s*=\\s*['\"]?([0-9]{2,5})['\"]?[^}]*}\\s*=\\s*process\\.env\\b");
     private static final Pattern PORT_CONST = Pattern.compile("(?i)\\bconst\\s+port\\s*=\\s*(?:process\\.env\\.PORT\\s*(?:\\|\\||\\?\\?)\\s*)?['\"]?([0-9]{2,5})");
     /** Env schemas' defaults: Joi `PORT: Joi.number().default(3000)`, envalid `port({ default: 3000 })`, `num({default})`. */
     private static final Pattern PORT_SCHEMA = Pattern.compile("(?i)\\bport['\"]?\\s*:\\s*(?:(?:joi|z)\\.[^\\n]{0,80}?"
@@ -45,7 +48,7 @@ final class NodeSources {
      * The project's own program files, for ports and routes: no dependencies, builds, tests (test*, e2e, *.test.*,
      * *.spec.*), helper scripts (scripts/) or health-check clients; extensionless programs under bin/ (bin/www) count.
      */
-    private static List<String> sources(ProjectFiles files) {
+    static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, NodeDetector.SKIPPED)
                 .stream()
                 .filter(p -> (p.matches(".*\\.(js|mjs|cjs|ts)$") || p.matches("bin/[\\w-]+")) && !p.endsWith(".d.ts")
@@ -60,7 +63,7 @@ final class NodeSources {
         }
         List<String> sources = sources(files);
         // ranked: a listen call, then a default in the program's code or env schema, then node-config's defaults file
-        for (Pattern pattern : List.of(PORT_LISTEN, PORT_ENV, PORT_CONST, PORT_SCHEMA)) {
+        for (Pattern pattern : List.of(PORT_LISTEN, PORT_ENV, PORT_DESTRUCTURED, PORT_CONST, PORT_SCHEMA)) {
             Fact<String> found = SourceSearch.firstMatch(files, sources, pattern);
             if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
                 return Fact.of(Integer.parseInt(found.value()), found.source());

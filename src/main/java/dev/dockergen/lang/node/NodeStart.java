@@ -135,6 +135,8 @@ final class NodeStart {
                     words.remove(0);
                 } else if (words.get(0).equals("cross-env") || words.get(0).equals("env")) {
                     words.remove(0);
+                } else if (words.get(0).equals("env-cmd") || words.get(0).equals("dotenv")) {
+                    NodeScripts.dropEnvLoader(words); // the image's environment comes from the run, not a file
                 } else {
                     break;
                 }

@@ -192,4 +192,73 @@ class NodeDetectorTest {
         assertTrue(warnings.stream().anyMatch(w -> w.message().startsWith("the start script runs bun; the image runs the "
                 + "program with node (server.js)")), warnings.toString());
     }
+
+    @Test
+    void aWorkspaceRootWithItsOwnFrameworkAppIsTheApp() {
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"build\": \"nuxt build\"},\n\"devDependencies\": {\"nuxt\": \"3.15.4\"}}",
+                "pnpm-workspace.yaml", "packages:\n  - proxy\n", "pnpm-lock.yaml", "", "nuxt.config.ts", "export default {}\n",
+                "proxy/package.json", "{\"devDependencies\": {\"nitropack\": \"2.10.4\"}}");
+        assertEquals("nuxt", p.framework().value());
+        assertEquals(List.of("node", ".output/server/index.mjs"), p.start());
+        assertEquals(3000, p.port().value());
+        assertEquals(".output", node(p).artefact());
+    }
+
+    @Test
+    void aWorkspaceRootWithOnlyAHoistedToolIsNoApp() {
+        Map<String, String> files = new TreeMap<>(Map.of("package.json",
+                "{\"workspaces\": [\"apps/*\"], \"scripts\": {\"build\": \"turbo build\"}, \"devDependencies\": {\"vite\": \"6.1.0\"}}",
+                "apps/web/package.json", "{\"scripts\": {\"build\": \"vite build\"}}"));
+        assertTrue(new NodeDetector().detect(new MemoryProjectFiles("repo", files), DetectOptions.DEFAULT, warnings).isEmpty());
+    }
+
+    @Test
+    void aPackageJsonThatOnlyBuildsAssetsBesideAnotherLanguagesAppIsNoApp() {
+        Map<String, String> files = new TreeMap<>(Map.of("package.json",
+                "{\"scripts\": {\"build\": \"rollup -c\"}, \"devDependencies\": {\"rollup\": \"4.34.6\"}}",
+                "pyproject.toml", "[project]\nname = \"shelf\"\n", "manage.py", ""));
+        assertTrue(new NodeDetector().detect(new MemoryProjectFiles("repo", files), DetectOptions.DEFAULT, warnings).isEmpty());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        // without the other manifest it stays a Node project, with the warning that says how to start it
+        files.remove("pyproject.toml");
+        files.remove("manage.py");
+        assertTrue(new NodeDetector().detect(new MemoryProjectFiles("repo", files), DetectOptions.DEFAULT, warnings).isPresent());
+    }
+
+    @Test
+    void remixServeRunsTheServerBuildThroughItsOwnCommand() {
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"build\": \"remix vite:build\",\n"
+                + "\"start\": \"remix-serve ./build/server/index.js\"},\n\"dependencies\": {\"@remix-run/serve\": \"2.15.3\"},\n"
+                + "\"devDependencies\": {\"vite\": \"6.1.0\"}}");
+        assertEquals("remix", p.framework().value());
+        assertEquals(List.of("node", "node_modules/.bin/remix-serve", "build/server/index.js"), p.start());
+        assertEquals(3000, p.port().value());
+    }
+
+    @Test
+    void svelteKitOnAPlatformAdapterSaysWhichAdapterToUse() {
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"build\": \"vite build\"},\n"
+                + "\"devDependencies\": {\"@sveltejs/kit\": \"2.17.1\", \"@sveltejs/adapter-vercel\": \"5.6.0\"}}",
+                "svelte.config.js", "import adapter from '@sveltejs/adapter-vercel';\n", "pnpm-lock.yaml", "");
+        assertEquals("sveltekit", p.framework().value());
+        assertNull(p.start());
+        assertTrue(warnings.stream().anyMatch(w -> w.toString().startsWith("package.json: SvelteKit builds with "
+                + "@sveltejs/adapter-vercel (svelte.config.js:1)")), warnings.toString());
+    }
+
+    @Test
+    void aHostFromTheEnvironmentThatDefaultsToLoopbackIsSetToEveryInterface() {
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"start\": \"node app.js\"}, \"dependencies\": {\"express\": \"4.21.2\"}}",
+                "package-lock.json", "{}",
+                "app.js", "const host = process.env.HOST || 'localhost';\napp.listen(3000, host);\n");
+        assertEquals(Map.of("HOST", "0.0.0.0"), node(p).startEnv());
+        assertTrue(warnings.stream().anyMatch(w -> w.message().contains("loopback (localhost) by default")), warnings.toString());
+    }
+
+    @Test
+    void envFileLoadersAreTakenOffTheStartScript() {
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"start\": \"env-cmd -f .env node server.js\"}}",
+                "package-lock.json", "{}", "server.js", "");
+        assertEquals(List.of("node", "server.js"), p.start());
+    }
 }
