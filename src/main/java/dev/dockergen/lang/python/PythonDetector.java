@@ -57,7 +57,7 @@ public final class PythonDetector implements Detector {
         Source lone = null;
         if (!hasPyproject && !files.isFile("Pipfile") && PythonManifests.requirementFiles(files).isEmpty()
                 && !files.isFile("setup.py")) {
-            lone = PythonEntrypoint.loneProgram(files);
+            lone = PythonPrograms.loneProgram(files);
             if (lone == null) {
                 return Optional.empty();
             }
