@@ -291,7 +291,8 @@ final class GoSourceScan {
      */
     private void addLoopbackFlag(String flag, String names, String value, Source here) {
         String host = value.strip();
-        if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]"))
+        boolean bare = host.equals("::1") || host.equals("[::1]") || !host.contains(":"); // host:port is a port hint's
+        if (!bare || !(host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]"))
                 || !flag.matches("[\\w.-]+")) {
             return;
         }

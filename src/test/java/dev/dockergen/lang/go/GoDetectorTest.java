@@ -327,6 +327,32 @@ class GoDetectorTest {
     }
 
     @Test
+    void aBindFlagDefaultingToLoopbackIsPassedOnlyWhenPackageMainDefinesIt() {
+        ProjectFacts own = detect(repo("go.mod", "module a.b/c\n", "main.go",
+                "package main\n\nvar bind = flag.String(\"bind\", \"localhost\", \"interface\")\n\nfunc main() {}\n"));
+        assertEquals("bind @ main.go:3", fact(go(own).loopbackFlag()));
+        assertEquals("[--bind=0.0.0.0] @ main.go:3", fact(go(own).listenArgs()));
+
+        warnings.clear();
+        ProjectFacts sub = detect(repo("go.mod", "module a.b/c\n", "main.go",
+                "package main\n\nimport \"a.b/c/cmd\"\n\nfunc main() { cmd.Execute() }\n",
+                "cmd/server.go", "package cmd\n\nfunc init() {\n\tserverCmd.Flags().StringP(\"address\", \"a\", \"127.0.0.1\", \"\")\n}\n"));
+        assertEquals("address @ cmd/server.go:4", fact(go(sub).loopbackFlag()));
+        assertNull(go(sub).listenArgs(), "a subcommand's flag is warned about, not passed to the program");
+        assertTrue(warnings.get(0).message().contains("dockergen init --arg=--address=0.0.0.0"), warnings.toString());
+    }
+
+    @Test
+    void aDatabaseHostOrAnAddressWithAPortIsNotABindFlag() {
+        ProjectFacts p = detect(repo("go.mod", "module a.b/c\n", "main.go",
+                "package main\n\ntype opts struct {\n"
+                        + "\tHost string `long:\"host\" default:\"localhost\"`\n"
+                        + "\tListen string `long:\"listen\" default:\"127.0.0.1:8081\"`\n}\n\nfunc main() {}\n"));
+        assertNull(go(p).loopbackFlag());
+        assertNull(go(p).listenArgs(), "host:port in a struct tag: the port hint's warning, no --listen=0.0.0.0");
+    }
+
+    @Test
     void commentedOutCodeIsNotEvidence() {
         ProjectFacts p = detect(repo("go.mod", "module a.b/c\n", "main.go",
                 "package main\n\n/*\nimport \"C\"\nhttp.ListenAndServe(\":1\", nil)\n*/\n// http.ListenAndServe(\":2\", nil)\nfunc main() {}\n"));
