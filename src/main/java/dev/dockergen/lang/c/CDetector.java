@@ -57,6 +57,9 @@ public final class CDetector implements Detector {
             return Optional.empty(); // C files there are cgo or a native addon: that project's own build compiles them
         }
         List<String> all = files.walk("", MAX_DEPTH, CDetector::pruned);
+        if (all.stream().anyMatch(p -> p.endsWith(".go") && !p.contains("/"))) {
+            return Optional.empty(); // a Go program without go.mod (GOPATH era): its C files are cgo or vendored
+        }
         List<String> sources = all.stream().filter(p -> SOURCE.matcher(p).matches()).toList();
         if (sources.stream().noneMatch(p -> COMPILED.matcher(p).matches())) {
             return Optional.empty();

@@ -60,6 +60,15 @@ class CDetectorTest {
     }
 
     @Test
+    void aGoProgramWithoutGoModAndVendoredCIsNotACProject() {
+        assertTrue(new CDetector().detect(repo("main.go", "package main\n\nfunc main() {}\n", "Makefile", "all:\n\tgo build .\n",
+                "vendor/example.org/sasl/sasl.c", "int sasl(void) { return 0; }\n"), DetectOptions.DEFAULT, warnings).isEmpty());
+        assertTrue(new CDetector().detect(repo("tools/gen.go", "package main\n", "Makefile", "all: app\napp: app.c\n\tcc -o app app.c\n",
+                "app.c", "int main(void) { return 0; }\n"), DetectOptions.DEFAULT, warnings).isPresent(),
+                "a Go helper below the root does not make a C program a Go one");
+    }
+
+    @Test
     void makeServerGivesItsProgramFromTheDefaultGoalAndItsPortFromADefineInAHeader() {
         ProjectFacts p = fixture("make-server");
         assertEquals("make", p.buildTool());
