@@ -32,6 +32,31 @@ public class GenerationTest {
         return generate("java", fixture, stage, options, languageVersion);
     }
 
+    /** An old Dockerfile that copies a jar built outside the image: the new file builds it, so that copy is not carried. */
+    @Test
+    void aBuildOutputTheOldFileCopiedIsNotCarriedButItsConfigIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path src = Fixtures.ROOT.resolve("java").resolve("spring-boot-maven");
+        try (var walk = java.nio.file.Files.walk(src)) {
+            for (java.nio.file.Path f : walk.toList()) {
+                java.nio.file.Path to = tmp.resolve(src.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        java.nio.file.Files.createDirectories(tmp.resolve("config"));
+        java.nio.file.Files.writeString(tmp.resolve("config/extra.yml"), "greeting: hi\n");
+        java.nio.file.Files.writeString(tmp.resolve("Dockerfile"), "FROM eclipse-temurin:21-jre\n"
+                + "COPY target/app-*.jar /app.jar\nCOPY config/ /config/\nENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\n");
+        String dockerfile = Fixtures.dockergen().generate(new GenerateRequest(new DirectoryProjectFiles(tmp, "app"),
+                DetectOptions.DEFAULT, null, FinalStage.ALPINE, null, Map.of(), null, List.of())).files().get(0).content();
+        assertTrue(dockerfile.contains("config/"), dockerfile);
+        assertTrue(!dockerfile.contains("COPY target/app-*.jar"), dockerfile);
+    }
+
     @Test
     void generationIsDeterministic() {
         for (Cases.Case c : Cases.all()) {

@@ -306,7 +306,7 @@ public final class Carry {
                     continue; // the whole context, or something the new file already copies or builds
                 }
                 if (!Safe.isPath(src) || n.startsWith("..") || n.startsWith("/") || !n.contains("*") && !files.isFile(n)
-                        && !files.isDirectory(n)) {
+                        && !files.isDirectory(n) || n.contains("*") && !globFolderExists(files, n)) {
                     skipped.add(src + " (" + c.source() + ")");
                     continue;
                 }
@@ -374,6 +374,16 @@ public final class Carry {
         String base = workdir == null ? "/" : workdir.endsWith("/") ? workdir : workdir + "/";
         String dest = base + rel;
         return several && !dest.endsWith("/") ? dest + "/" : dest;
+    }
+
+    /**
+     * Whether the folder a glob looks in is in the repository: target/app-*.jar names a build output (the new file
+     * builds it), not a file of the project to carry.
+     */
+    private static boolean globFolderExists(ProjectFiles files, String glob) {
+        int star = glob.indexOf('*');
+        int slash = glob.lastIndexOf('/', star);
+        return slash < 0 || files.isDirectory(glob.substring(0, slash));
     }
 
     private static boolean secret(List<Section> sections, String path) {
