@@ -84,6 +84,25 @@ public final class Dockergen {
         return project == null ? null : project.isEmpty() ? "." : project.replaceAll("^\\./|/$", "");
     }
 
+    /**
+     * How to choose one of several projects: --project names a folder, and where one folder holds projects of two
+     * languages, --language picks one of them (each suggestion names a choice that exists).
+     */
+    static String howToChoose(List<ProjectFacts> projects) {
+        java.util.Map<String, List<ProjectFacts>> byPath = projects.stream()
+                .collect(Collectors.groupingBy(ProjectFacts::path, java.util.LinkedHashMap::new, Collectors.toList()));
+        ProjectFacts first = projects.get(0);
+        String language = "--language " + first.language().id();
+        if (byPath.size() == 1) {
+            return "choose one with --language LANG (e.g. " + language + "), or use --all";
+        }
+        boolean shared = byPath.values().stream().anyMatch(l -> l.size() > 1);
+        return "choose one with --project PATH" + (shared ? " (and --language LANG where a folder holds two, e.g. "
+                + "--project " + byPath.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst()
+                .map(e -> e.getKey() + " --language " + e.getValue().get(0).language().id()).orElseThrow() + ")" : "")
+                + ", or use --all";
+    }
+
     private static String paths(List<ProjectFacts> projects) {
         return projects.stream().map(p -> p.path() + " (" + p.language().id() + ")").collect(Collectors.joining(", "));
     }
@@ -122,6 +141,13 @@ public final class Dockergen {
     public GenerationResult generate(GenerateRequest request, DetectionResult detection) {
         String wanted = wanted(request.project());
         List<ProjectFacts> projects = detection.projects();
+        Language language = request.detectOptions().language();
+        if (language != null && projects.isEmpty()) {
+            List<ProjectFacts> all = detect(request.files(), DetectOptions.DEFAULT).projects();
+            throw new DockergenException(ExitCode.USAGE, "--language " + language.id() + ": no " + language.title()
+                    + " project " + (wanted == null ? "in " + request.files().displayName() : "at " + wanted)
+                    + (all.isEmpty() ? "" : "; projects found: " + paths(all)));
+        }
         if (wanted != null && projects.isEmpty()) {
             throw new DockergenException(ExitCode.USAGE, "--project " + request.project() + ": no project there; "
                     + "projects found: " + paths(detect(request.files(), DetectOptions.DEFAULT).projects()));
@@ -133,7 +159,7 @@ public final class Dockergen {
         }
         if (projects.size() > 1) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
-                    + ": several projects (" + paths(projects) + "); choose one with --project PATH, or use --all");
+                    + ": several projects (" + paths(projects) + "); " + howToChoose(projects));
         }
         ProjectFacts project = projects.get(0);
         PresetCatalog catalog = this.catalog.get();

@@ -39,7 +39,8 @@ public final class CheckCommand extends BaseCommand implements Callable<Integer>
     }
 
     /** One project's comparison: its label (the member's path), preset, and each file with its diff (empty: same). */
-    private record Compared(String project, String preset, Path dir, List<GeneratedFile> files, List<String> diffs) {
+    private record Compared(String project, String label, String language, String preset, Path dir, List<GeneratedFile> files,
+                            List<String> diffs) {
         long drifted() {
             return diffs.stream().filter(d -> !d.isEmpty()).count();
         }
@@ -54,11 +55,11 @@ public final class CheckCommand extends BaseCommand implements Callable<Integer>
                         + "drop --project, --main and --start, or drop --all");
             }
             for (GenerationOptions.Member m : options.members(context)) {
-                compared.add(compare(m.path(), m.result().preset().name(), m.dir(), m.files()));
+                compared.add(compare(m.path(), m.label(), m.result(), m.dir(), m.files()));
             }
         } else {
             GenerationOptions.Generation g = options.generate(context);
-            compared.add(compare(g.result().project().path(), g.result().preset().name(), g.outputDir(),
+            compared.add(compare(g.result().project().path(), g.result().project().path(), g.result(), g.outputDir(),
                     g.result().files()));
         }
         long drifted = compared.stream().filter(c -> c.drifted() > 0).count();
@@ -74,7 +75,7 @@ public final class CheckCommand extends BaseCommand implements Callable<Integer>
         }
         out.flush();
         for (Compared c : compared) {
-            String who = all ? c.project() + ": " : "";
+            String who = all ? c.label() + ": " : "";
             long n = c.drifted();
             if (n > 0) {
                 err.println((all ? who : "dockergen: ") + n + " file" + (n == 1 ? " differs" : "s differ")
@@ -91,12 +92,13 @@ public final class CheckCommand extends BaseCommand implements Callable<Integer>
         return drifted > 0 ? ExitCode.DRIFT.code() : ExitCode.OK.code();
     }
 
-    private static Compared compare(String project, String preset, Path dir, List<GeneratedFile> files) {
+    private static Compared compare(String project, String label, dev.dockergen.GenerationResult result, Path dir,
+                                    List<GeneratedFile> files) {
         List<String> diffs = new ArrayList<>();
         for (GeneratedFile f : files) {
             diffs.add(Diffs.unified(dir.resolve(f.path()), f.content()));
         }
-        return new Compared(project, preset, dir, files, diffs);
+        return new Compared(project, label, result.project().language().id(), result.preset().name(), dir, files, diffs);
     }
 
     /**
@@ -132,6 +134,7 @@ public final class CheckCommand extends BaseCommand implements Callable<Integer>
         for (Compared c : compared) {
             ObjectNode p = projects.addObject();
             p.put("project", c.project());
+            p.put("language", c.language());
             p.put("preset", c.preset());
             ArrayNode files = p.putArray("files");
             for (int i = 0; i < c.files().size(); i++) {

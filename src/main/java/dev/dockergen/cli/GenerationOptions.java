@@ -51,6 +51,11 @@ public final class GenerationOptions {
             description = "In a monorepo: the member project to generate for (its directory, as detect lists it).")
     String projectPath;
 
+    @Option(names = "--language", paramLabel = "LANG", completionCandidates = LanguageIds.class,
+            description = "Where one folder holds projects of two languages (a Go server with a Node app beside it): "
+                    + "the one to generate for, ${COMPLETION-CANDIDATES}.")
+    String language;
+
     @Option(names = "--language-version", paramLabel = "V",
             description = "Language version to build with instead of the project's (Go: 1.23 or 1.23.4).")
     String languageVersion;
@@ -82,6 +87,9 @@ public final class GenerationOptions {
 
     /** What was detected in this run, by the choices it was detected with. */
     private final Map<DetectOptions, DetectionResult> detections = new HashMap<>();
+
+    /** --all: the language of the member being generated, where its folder holds another language's project too. */
+    private dev.dockergen.detect.Language memberLanguage;
 
     /** What a generation produced, where it belongs, and the project config it started from. */
     record Generation(GenerationResult result, Path dir, Path target, ProjectConfig config) {
@@ -158,7 +166,22 @@ public final class GenerationOptions {
     /** What the flags say; {@link Choices#over} lays them over .dockergen.yaml. */
     Choices choices() {
         return new Choices(preset, finalStage, port, mainPackage, languageVersion, args, labels, catalogOptions.catalogs,
-                start);
+                start, language());
+    }
+
+    /** The language --language names, or null; an unknown one is a usage error that lists the known ones. */
+    dev.dockergen.detect.Language language() {
+        if (language == null) {
+            return null;
+        }
+        return dev.dockergen.detect.Language.fromId(language).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "--language " + language + ": unknown language; use one of "
+                + dev.dockergen.detect.Language.ids()));
+    }
+
+    /** What to detect for a project and its chosen program, in the language chosen for it. */
+    private DetectOptions detectOptions(String member, Choices chosen) {
+        return new DetectOptions(member, chosen.main(), memberLanguage != null ? memberLanguage : chosen.language());
     }
 
     /**
@@ -166,7 +189,7 @@ public final class GenerationOptions {
      * questions' defaults and then for generation itself: detected once per set of choices in a run.
      */
     DetectionResult detect(CommandContext context) {
-        DetectOptions options = new DetectOptions(projectPath, choices().over(config()).main());
+        DetectOptions options = detectOptions(projectPath, choices().over(config()));
         return detections.computeIfAbsent(options, o -> context.dockergen().get().detectFor(project.open(), o));
     }
 
@@ -190,16 +213,19 @@ public final class GenerationOptions {
 
     private Generation generate(CommandContext context, dev.dockergen.detect.DirectoryProjectFiles files, String member,
                                 ProjectConfig config) {
+        if (memberLanguage != null && config.language() != memberLanguage) {
+            config = config.onlyShared(); // the folder's saved choices are its other language's project's
+        }
         Choices chosen = choices().over(config);
         List<String> startWords = start != null ? words("--start", start)
                 : chosen.start() != null ? words(config.file() + " start", chosen.start()) : null;
         Dockergen dockergen = context.dockergen().get().withCatalog(catalogOptions.load(context.env(), config));
         GenerationResult result;
         try {
-            result = dockergen.generate(new GenerateRequest(files, new DetectOptions(member, chosen.main()),
-                    chosen.preset(), chosen.finalStage(), chosen.port(), chosen.labels(), chosen.languageVersion(),
-                    chosen.args(), startWords), detections.computeIfAbsent(new DetectOptions(member, chosen.main()),
-                    o -> dockergen.detectFor(files, o)));
+            DetectOptions options = detectOptions(member, chosen);
+            result = dockergen.generate(new GenerateRequest(files, options, chosen.preset(), chosen.finalStage(),
+                    chosen.port(), chosen.labels(), chosen.languageVersion(), chosen.args(), startWords),
+                    detections.computeIfAbsent(options, o -> dockergen.detectFor(files, o)));
         } catch (dev.dockergen.UnusableVersionException e) {
             // where the version came from, so the user knows what to change
             throw new dev.dockergen.DockergenException(e.exitCode(), (languageVersion != null
@@ -228,6 +254,15 @@ public final class GenerationOptions {
      */
     record Member(String path, Path dir, List<dev.dockergen.render.GeneratedFile> files, GenerationResult result,
                   ProjectConfig config) {
+        /** Whether its folder holds another language's project too (its files are then Dockerfile.LANGUAGE). */
+        boolean sharesFolder() {
+            return files.stream().anyMatch(f -> f.path().equals(Dockergen.DOCKERFILE + "." + result.project().language().id()));
+        }
+
+        /** The member in messages: its path, with its language where the folder holds another project too. */
+        String label() {
+            return sharesFolder() ? path + " (" + result.project().language().id() + ")" : path;
+        }
     }
 
     /**
@@ -235,13 +270,20 @@ public final class GenerationOptions {
      * error names the member (and program) it is about; nothing is written here.
      */
     List<Member> members(CommandContext context) {
-        var detection = detect(context);
+        // every project (of --language's language, if given): a saved language chooses for one folder, not for --all
+        DetectOptions all = new DetectOptions(null, choices().over(config()).main(), language());
+        var detection = detections.computeIfAbsent(all, o -> context.dockergen().get().detectFor(project.open(), o));
         if (detection.projects().isEmpty()) {
             throw new dev.dockergen.DockergenException(dev.dockergen.ExitCode.NOTHING_DETECTED,
                     project.path() + ": no supported project found");
         }
         List<Member> members = new java.util.ArrayList<>();
+        Map<String, Long> perFolder = detection.projects().stream().collect(java.util.stream.Collectors.groupingBy(
+                dev.dockergen.detect.ProjectFacts::path, java.util.stream.Collectors.counting()));
         for (var p : detection.projects()) {
+            // two languages in one folder: each gets Dockerfile.LANGUAGE and its own ignore file beside it
+            boolean shared = perFolder.get(p.path()) > 1;
+            memberLanguage = shared ? p.language() : null;
             List<String> programs = p.details() == null ? List.of() : p.details().programs();
             List<String> mains = programs.isEmpty() ? java.util.Collections.singletonList(null) : programs;
             Map<String, dev.dockergen.render.GeneratedFile> files = new LinkedHashMap<>();
@@ -260,16 +302,42 @@ public final class GenerationOptions {
                             e.getArgSpec(), e.getValue());
                 }
                 for (dev.dockergen.render.GeneratedFile f : last.result().files()) {
-                    boolean perProgram = main != null && f.path().equals(Dockergen.DOCKERFILE);
-                    String name = perProgram ? f.path() + "." + last.result().project().start().get(0) : f.path();
-                    files.putIfAbsent(name, new dev.dockergen.render.GeneratedFile(name, f.content()));
+                    files.putIfAbsent(fileName(f.path(), shared ? p.language().id() : null,
+                            main == null ? null : last.result().project().start().get(0)), built(f, shared ? p.language()
+                            .id() : null, main == null ? null : last.result().project().start().get(0)));
                 }
             }
             members.add(new Member(p.path(), last.outputDir(), List.copyOf(files.values()), last.result(), last.config()));
         }
         projectPath = null;
         mainPackage = null;
+        memberLanguage = null;
         return members;
+    }
+
+    /**
+     * A member's file under --all: Dockerfile.PROGRAM for each program of a module; Dockerfile.LANGUAGE (with
+     * Dockerfile.LANGUAGE.dockerignore, which BuildKit reads for it) where a folder holds two languages' projects.
+     */
+    private static String fileName(String path, String language, String program) {
+        String suffix = (language == null ? "" : "." + language) + (program == null ? "" : "." + program);
+        if (path.equals(Dockergen.DOCKERFILE)) {
+            return path + suffix;
+        }
+        return language != null && path.equals(Dockergen.DOCKERIGNORE) ? Dockergen.DOCKERFILE + "." + language
+                + Dockergen.DOCKERIGNORE : path;
+    }
+
+    /** The file under its --all name; a Dockerfile's build line then names itself with -f. */
+    private static dev.dockergen.render.GeneratedFile built(dev.dockergen.render.GeneratedFile f, String language,
+                                                            String program) {
+        String name = fileName(f.path(), language, program);
+        if (name.equals(f.path()) || !f.path().equals(Dockergen.DOCKERFILE)) {
+            return new dev.dockergen.render.GeneratedFile(name, f.content());
+        }
+        Matcher m = BUILD_LINE.matcher(f.content());
+        return new dev.dockergen.render.GeneratedFile(name, m.replaceFirst(mr -> Matcher.quoteReplacement(
+                mr.group(1) + "-f " + name + " " + mr.group(2) + " .")));
     }
 
     /** The words of a start command, or a usage error naming where it came from. */

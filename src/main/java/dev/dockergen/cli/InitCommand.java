@@ -177,7 +177,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
     }
 
     /** One directory's worth of files for --all. */
-    private record Batch(Path dir, List<GeneratedFile> files, String label, GenerationResult result, ProjectConfig config) {
+    private record Batch(Path dir, List<GeneratedFile> files, String label, GenerationResult result, ProjectConfig config,
+                         boolean sharesFolder) {
         /** Unified diffs of the files that exist with other content, by file name. */
         Map<String, String> diffs() {
             Map<String, String> diffs = new LinkedHashMap<>();
@@ -192,7 +193,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
 
         ObjectNode json(OutputWriter.Outcome outcome, Map<String, String> diffs, String blocked) {
             ObjectNode o = Json.MAPPER.createObjectNode();
-            o.put("project", label);
+            o.put("project", result.project().path());
             o.put("preset", result.preset().name());
             o.put("language", result.project().language().id());
             o.put("final", result.preset().finalStage().id());
@@ -218,7 +219,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
     private int initAll() {
         List<Batch> batches = new ArrayList<>();
         for (GenerationOptions.Member m : options.members(context)) {
-            batches.add(new Batch(m.dir(), m.files(), m.path(), m.result(), m.config()));
+            batches.add(new Batch(m.dir(), m.files(), m.label(), m.result(), m.config(), m.sharesFolder()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
@@ -257,7 +258,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             for (GeneratedFile f : b.files()) {
                 out.println(String.format("%-10s%s", outcome.status(f.path()), b.dir().resolve(f.path())));
             }
-            ConfigWrite saved = saveChoices(options.project.path(), b.result(), b.config(), outcome);
+            // one .dockergen.yaml per folder: a folder with two languages' projects keeps its files' names instead
+            ConfigWrite saved = b.sharesFolder() ? null : saveChoices(options.project.path(), b.result(), b.config(), outcome);
             if (saved != null) {
                 out.println(saved.line());
             }
@@ -286,7 +288,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
             Batch b = batches.get(i);
             OutputWriter.Outcome outcome = dryRun || refuse ? null : OutputWriter.write(b.dir(), b.files(), force, skip);
             ObjectNode member = b.json(outcome, diffs.get(i), refuse ? "differs" : null);
-            ConfigWrite saved = outcome == null ? null : saveChoices(options.project.path(), b.result(), b.config(), outcome);
+            ConfigWrite saved = outcome == null || b.sharesFolder() ? null
+                    : saveChoices(options.project.path(), b.result(), b.config(), outcome);
             member.set("config", saved == null ? null : saved.json());
             projects.add(member);
         }

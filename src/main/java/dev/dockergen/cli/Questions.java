@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -59,14 +60,28 @@ final class Questions {
     boolean ask(GenerationOptions options, Supplier<DetectionResult> detect,
                 Function<ProjectConfig, PresetCatalog> catalogs, VersionFit versionFit) {
         DetectionResult detection = detect.get();
-        if (detection.projects().size() > 1 && options.projectPath == null) {
-            List<String> paths = detection.projects().stream().map(ProjectFacts::path).toList();
-            String answer = ask("Project", paths.get(0), "apps found: " + String.join(", ", paths) + "; or all",
-                    a -> a.equalsIgnoreCase(ALL) ? ALL : oneOf(paths, a), "--project or --all");
+        // --project names a folder: one that holds two languages' projects still asks which
+        if (detection.projects().size() > 1 && (options.projectPath == null || options.language == null)) {
+            // a folder that holds two languages' projects offers each as "PATH LANGUAGE" (the language alone at the root)
+            Map<String, Long> perFolder = detection.projects().stream().collect(java.util.stream.Collectors.groupingBy(
+                    ProjectFacts::path, java.util.stream.Collectors.counting()));
+            Map<String, ProjectFacts> byLabel = new java.util.LinkedHashMap<>();
+            for (ProjectFacts p : detection.projects()) {
+                String label = perFolder.get(p.path()) == 1 ? p.path()
+                        : p.path().equals(".") ? p.language().id() : p.path() + " " + p.language().id();
+                byLabel.put(label, p);
+            }
+            List<String> labels = List.copyOf(byLabel.keySet());
+            String answer = ask("Project", labels.get(0), "apps found: " + String.join(", ", labels) + "; or all",
+                    a -> a.equalsIgnoreCase(ALL) ? ALL : oneOf(labels, a.trim()), "--project (--language) or --all");
             if (answer.equals(ALL)) {
                 return false;
             }
-            options.projectPath = answer;
+            ProjectFacts picked = byLabel.get(answer);
+            options.projectPath = picked.path();
+            if (perFolder.get(picked.path()) > 1) {
+                options.language = picked.language().id();
+            }
             detection = detect.get();
         }
         String chosen = options.projectPath == null ? "." : options.projectPath;

@@ -55,6 +55,9 @@ public final class Detectors {
         if (!path.equals(".")) {
             // a module of a build at the root (Maven, Gradle) is built from the root, with that module as the app
             for (Detector detector : detectors) {
+                if (options.language() != null && detector.language() != options.language()) {
+                    continue;
+                }
                 var module = detector.detectModule(files, path, warnings);
                 if (module.isPresent()) {
                     return new DetectionResult(files.displayName(), List.of(module.get()), warnings);
@@ -71,6 +74,9 @@ public final class Detectors {
         // an existing Dockerfile is evidence too, ranked below the project's own files
         java.util.Optional<DockerfileEvidence> dockerfile = DockerfileEvidence.read(files);
         for (Detector detector : detectors) {
+            if (options.language() != null && detector.language() != options.language()) {
+                continue; // --language: another language's project is not wanted, here or in a member
+            }
             try {
                 detector.detect(files, options.forProject(path), own)
                         .map(p -> dockerfile.map(d -> d.reconcile(p, own)).orElse(p))

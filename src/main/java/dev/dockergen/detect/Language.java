@@ -43,4 +43,14 @@ public enum Language {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The language with this {@link #id()} (case-insensitive), if any. */
+    public static java.util.Optional<Language> fromId(String id) {
+        return java.util.Arrays.stream(values()).filter(l -> l.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /** Every id, for messages and completion: "go, node, python, java, c". */
+    public static String ids() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Language::id).toList());
+    }
 }

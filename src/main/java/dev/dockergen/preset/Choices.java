@@ -12,9 +12,11 @@ import java.util.Map;
  *
  * @param catalogs catalogues named on the command line (the file's own are read with the catalogue sources)
  * @param start the whole start command as typed (shell-like words), replacing the detected one, or null
+ * @param language the language of the project wanted where one folder holds two, or null
  */
 public record Choices(String preset, FinalStage finalStage, Integer port, String main, String languageVersion,
-                      List<String> args, Map<String, String> labels, List<Path> catalogs, String start) {
+                      List<String> args, Map<String, String> labels, List<Path> catalogs, String start,
+                      dev.dockergen.detect.Language language) {
     public Choices {
         args = List.copyOf(args);
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -34,6 +36,7 @@ public record Choices(String preset, FinalStage finalStage, Integer port, String
                 port != null ? port : config.port(), main != null ? main : config.main(),
                 languageVersion != null ? languageVersion : config.languageVersion(),
                 args.isEmpty() ? config.args() : args, allLabels, catalogs,
-                start != null ? start : args.isEmpty() ? config.start() : null);
+                start != null ? start : args.isEmpty() ? config.start() : null,
+                language != null ? language : config.language());
     }
 }

@@ -19,13 +19,13 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public record ProjectConfig(Path file, String preset, FinalStage finalStage, Integer port, String main,
                             String languageVersion, List<String> args, Map<String, String> labels, List<Path> catalogs,
-                            String start) {
+                            String start, dev.dockergen.detect.Language language) {
     public static final String FILE_NAME = ".dockergen.yaml";
     public static final ProjectConfig NONE = new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(),
-            List.of(), null);
+            List.of(), null, null);
     /** Every key .dockergen.yaml may hold: docs/presets.md §3 lists each (DocumentedKeysTest). */
     static final Set<String> KEYS = Set.of("apiVersion", "kind", "preset", "final", "port", "main", "languageVersion",
-            "args", "start", "labels", "catalogs");
+            "args", "start", "labels", "catalogs", "language");
 
     public ProjectConfig {
         args = List.copyOf(args);
@@ -56,8 +56,16 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
     public static ProjectConfig member(ProjectConfig repository, Path memberDir) {
         Path own = memberDir.resolve(FILE_NAME);
         ProjectConfig config = Files.isRegularFile(own) ? read(own)
-                : new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(), List.of(), null);
+                : new ProjectConfig(null, null, null, null, null, null, List.of(), Map.of(), List.of(), null, null);
         return config.inheriting(repository);
+    }
+
+    /**
+     * Only what this file lends every project (catalogues and labels): its other keys choose for a project of
+     * another language in the same folder, not for the one being generated.
+     */
+    public ProjectConfig onlyShared() {
+        return new ProjectConfig(file, null, null, null, null, null, List.of(), labels, catalogs, null, language);
     }
 
     /**
@@ -72,7 +80,8 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         allLabels.putAll(labels);
         List<Path> allCatalogs = new ArrayList<>(above.catalogs());
         catalogs.stream().filter(c -> !allCatalogs.contains(c)).forEach(allCatalogs::add);
-        return new ProjectConfig(file, preset, finalStage, port, main, languageVersion, args, allLabels, allCatalogs, start);
+        return new ProjectConfig(file, preset, finalStage, port, main, languageVersion, args, allLabels, allCatalogs, start,
+                language);
     }
 
     /**
@@ -91,6 +100,9 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         if (presetGiven && (!preset.equals(own.preset()) || own.finalStage() != null)) {
             set.put("preset", "preset: " + preset + "\n");
             set.put("final", "");
+        }
+        if (given.language() != null && given.language() != own.language()) {
+            set.put("language", "language: " + given.language().id() + "\n");
         }
         if (given.port() != null && !given.port().equals(own.port())) {
             set.put("port", "port: " + given.port() + "\n");
@@ -183,6 +195,9 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
         StringBuilder b = new StringBuilder("# Choices `dockergen init` made for this project: a re-run without flags reproduces\n"
                 + "# them. Edit freely; flags still win. Keys: docs/presets.md.\n"
                 + "apiVersion: " + CatalogLoader.API_VERSION + "\nkind: ProjectConfig\npreset: " + preset + "\n");
+        if (given.language() != null) {
+            b.append("language: ").append(given.language().id()).append('\n');
+        }
         if (given.port() != null) {
             b.append("port: ").append(given.port()).append('\n');
         }
@@ -236,6 +251,12 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
             fin = FinalStage.fromId(f).orElseThrow(() -> tree.error(m.get("final"), "final",
                     "unknown final stage '" + f + "'; use scratch, alpine or distroless"));
         }
+        dev.dockergen.detect.Language language = null;
+        if (m.containsKey("language")) {
+            String l = tree.string(m.get("language"), "language");
+            language = dev.dockergen.detect.Language.fromId(l).orElseThrow(() -> tree.error(m.get("language"), "language",
+                    "unknown language '" + l + "'; use one of " + dev.dockergen.detect.Language.ids()));
+        }
         Integer port = m.containsKey("port") ? tree.integer(m.get("port"), "port", 1, 65535) : null;
         String main = m.containsKey("main") ? tree.string(m.get("main"), "main") : null;
         String version = m.containsKey("languageVersion") ? tree.string(m.get("languageVersion"), "languageVersion") : null;
@@ -260,6 +281,6 @@ public record ProjectConfig(Path file, String preset, FinalStage finalStage, Int
                 catalogs.add(file.toAbsolutePath().getParent().resolve(c).normalize());
             }
         }
-        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs, start);
+        return new ProjectConfig(file, preset, fin, port, main, version, args, labels, catalogs, start, language);
     }
 }
