@@ -73,7 +73,8 @@ final class Questions {
             }
             List<String> labels = List.copyOf(byLabel.keySet());
             String answer = ask("Project", labels.get(0), "apps found: " + String.join(", ", labels) + "; or all",
-                    a -> a.equalsIgnoreCase(ALL) ? ALL : oneOf(labels, a.trim()), "--project (--language) or --all");
+                    a -> a.equalsIgnoreCase(ALL) ? ALL : oneOf(labels, a.trim()),
+                    perFolder.size() < labels.size() ? "--project and --language, or --all" : "--project or --all");
             if (answer.equals(ALL)) {
                 return false;
             }

@@ -63,6 +63,19 @@ class TwoLanguagesTest {
     }
 
     @Test
+    void atATerminalTheLanguageIsTheAnswerAndItIsSaved() throws IOException {
+        Path dir = folder();
+        CliRunner.Result r = CliRunner.runAtTerminal("node\n\n\n\n\n\n", java.util.Map.of(), "init", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("? Project [go] (apps found: go, node; or all; flag --project and --language, or --all): "),
+                r.err());
+        assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("npm ci"));
+        assertTrue(Files.readString(dir.resolve(".dockergen.yaml")).contains("\nlanguage: node\n"));
+        CliRunner.Result check = CliRunner.run("check", dir.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+    }
+
+    @Test
     void aSavedLanguageReproducesTheChoice() throws IOException {
         Path dir = folder();
         CliRunner.Result init = CliRunner.run("init", "--yes", "--language", "node", dir.toString());
