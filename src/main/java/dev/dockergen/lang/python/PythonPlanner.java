@@ -113,7 +113,7 @@ public final class PythonPlanner implements LanguagePlanner {
         String version = distroless ? DISTROLESS_PYTHON : wanted;
         if (distroless && !wanted.equals(DISTROLESS_PYTHON)) {
             boolean asked = request.languageVersion() != null || facts.languageVersion() != null;
-            if (asked) {
+            if (asked && !rangeAllowsDistroless(request, facts, py)) {
                 notes.add(new Warning(request.languageVersion() != null ? null : facts.languageVersion().source(),
                         "the project asks for Python " + wanted + ", but python3-debian13 is Python " + DISTROLESS_PYTHON
                                 + "; the image uses " + DISTROLESS_PYTHON + " (use --final alpine for Python " + wanted + ")"));
@@ -300,7 +300,7 @@ public final class PythonPlanner implements LanguagePlanner {
         boolean listed = pipProjectOnly && py.listedDependencies() && manifests.contains("pyproject.toml");
         if (listed) {
             b.add(Comment.of("The dependencies pyproject.toml lists under [project] (read with tomllib, or pip's own tomli "
-                    + "before Python 3.13),", "installed before the source: a source edit reuses this layer."));
+                    + "before Python 3.11),", "installed before the source: a source edit reuses this layer."));
             b.add(new Run(mounts, List.of(VENV + "/bin/python3 -c \"import sys; toml = __import__('tomllib' if "
                     + "sys.version_info >= (3, 11) else 'pip._vendor.tomli', fromlist=['load']); "
                     + "print(*toml.load(open('pyproject.toml', 'rb'))['project'].get('dependencies', []), sep=chr(10))\" "
@@ -393,6 +393,21 @@ public final class PythonPlanner implements LanguagePlanner {
     }
 
     /** The file's header: how to build it, which Python and why, which package manager. */
+    /** The version is the lowest that requires-python allows, and that range allows the distroless Python too. */
+    private static boolean rangeAllowsDistroless(PlanRequest request, ProjectFacts facts, PythonDetails py) {
+        if (request.languageVersion() != null || facts.languageVersion() == null || py.requiresPython() == null
+                || !facts.languageVersion().source().equals(py.requiresPython().source())) {
+            return false;
+        }
+        int minor = Integer.parseInt(DISTROLESS_PYTHON.substring(2));
+        for (int patch = 0; patch <= 30; patch++) {
+            if (PythonVersion.satisfies(py.requiresPython().value(), new int[] {3, minor, patch})) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> header(PlanRequest request, PythonDetails py, boolean distroless, String wanted,
                                        String origin, String version) {
         ProjectFacts facts = request.facts();
@@ -412,6 +427,8 @@ public final class PythonPlanner implements LanguagePlanner {
             header.add(request.languageVersion() == null && facts.languageVersion() == null
                     ? "The project names no Python version; the python-alpine preset would use the current stable " + PythonDetector.DEFAULT_PYTHON + "."
                     : wanted.equals(DISTROLESS_PYTHON) ? "The project's Python is " + wanted + " too: " + origin + "."
+                    : rangeAllowsDistroless(request, facts, py) ? "The project's Python is " + wanted + ": " + origin
+                            + "; the range allows " + DISTROLESS_PYTHON + " too."
                     : "The project's Python is " + wanted + ": " + origin + "; the python-alpine preset builds with that version.");
         } else {
             header.add("Python " + version + ": " + origin + ".");
