@@ -70,7 +70,7 @@ public class GenerationTest {
         GenerationResult result = Fixtures.dockergen().generate(new GenerateRequest(Fixtures.goFiles("nethttp-root"),
                 DetectOptions.DEFAULT, null, null, null));
         assertEquals("go-distroless", result.preset().name());
-        assertTrue(result.files().get(0).content().contains("FROM gcr.io/distroless/static-debian12:nonroot AS runtime"));
+        assertTrue(result.files().get(0).content().contains("FROM gcr.io/distroless/static-debian13:nonroot AS runtime"));
     }
 
     /** Without --final, a static site gets the first preset that can serve it, not the refusing default. */
@@ -124,7 +124,7 @@ public class GenerationTest {
         String dockerfile = r.files().get(0).content();
         assertTrue(dockerfile.contains("ARG JAVA_VERSION=17\n"), dockerfile);
         assertTrue(dockerfile.contains("# Java 17: the build asks for 11 (chosen with --language-version); "
-                + "gcr.io/distroless/java<java>-debian12:nonroot is published for 17, 21, 25, so the nearest newer one"), dockerfile);
+                + "gcr.io/distroless/java<java>-debian13:nonroot is published for 17, 21, 25, so the nearest newer one"), dockerfile);
     }
 
     @Test
@@ -132,7 +132,7 @@ public class GenerationTest {
         DockergenException e = assertThrows(DockergenException.class,
                 () -> generate("plain-shade-maven", FinalStage.DISTROLESS, DetectOptions.DEFAULT, "26"));
         assertTrue(e.getMessage().startsWith("Java 26 (chosen with --language-version) has no "
-                + "gcr.io/distroless/java<java>-debian12:nonroot image: it is published for 17, 21, 25"), e.getMessage());
+                + "gcr.io/distroless/java<java>-debian13:nonroot image: it is published for 17, 21, 25"), e.getMessage());
     }
 
     @Test

@@ -71,7 +71,7 @@ class OrganisationCatalogTest {
         assertEquals("DOCKERGEN_CATALOG docs/examples/acme/platform/presets.yaml:14:5",
                 catalog.find("acme-go").orElseThrow().source());
         assertTrue(catalog.find("go-scratch").orElseThrow().runtime().image().equals("scratch"));
-        assertEquals("registry.example.com/mirror/alpine:3.22", catalog.find("go-alpine").orElseThrow().runtime().image());
+        assertEquals("registry.example.com/mirror/alpine:3.24", catalog.find("go-alpine").orElseThrow().runtime().image());
     }
 
     @Test

@@ -19,4 +19,12 @@ public interface Detector {
     default Optional<ProjectFacts> detectModule(ProjectFiles files, String module, List<Warning> warnings) {
         return Optional.empty();
     }
+
+    /**
+     * A warning when the project itself picks a runtime version past its end of life ({@link EndOfLife}); the
+     * version is the project's own (a version file, the build's setting), never a default.
+     */
+    default Optional<Warning> endOfLife(ProjectFacts facts) {
+        return Optional.empty();
+    }
 }

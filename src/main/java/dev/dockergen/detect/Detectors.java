@@ -60,6 +60,7 @@ public final class Detectors {
                 }
                 var module = detector.detectModule(files, path, warnings);
                 if (module.isPresent()) {
+                    detector.endOfLife(module.get()).ifPresent(warnings::add);
                     return new DetectionResult(files.displayName(), List.of(module.get()), warnings);
                 }
             }
@@ -80,7 +81,10 @@ public final class Detectors {
             try {
                 detector.detect(files, options.forProject(path), own)
                         .map(p -> dockerfile.map(d -> d.reconcile(p, own)).orElse(p))
-                        .ifPresent(p -> projects.add(p.at(path)));
+                        .ifPresent(p -> {
+                            detector.endOfLife(p).ifPresent(own::add);
+                            projects.add(p.at(path));
+                        });
             } catch (ProjectInputException e) {
                 if (path.equals(".") || e.source() == null) {
                     throw e;

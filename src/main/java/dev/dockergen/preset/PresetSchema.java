@@ -183,7 +183,7 @@ final class PresetSchema {
                     + "write the tag out (e.g. golang:1.23-alpine@sha256:...)");
         }
         if (!image.equals("scratch") && !image.contains(":") && !image.contains("@")) {
-            throw tree.error(imageNode, at + ".image", "'" + image + "' has no tag; pin one (e.g. alpine:3.22)");
+            throw tree.error(imageNode, at + ".image", "'" + image + "' has no tag; pin one (e.g. alpine:3.24)");
         }
         List<String> packages = m.containsKey("packages") ? tree.strings(m.get("packages"), at + ".packages") : List.of();
         for (String pkg : packages) {

@@ -24,9 +24,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=1 \
     go build -trimpath -ldflags="-s -w" -o /out/adder .
 
-# Runtime stage: gcr.io/distroless/base-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/base-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/base-debian12:nonroot AS runtime
+FROM gcr.io/distroless/base-debian13:nonroot AS runtime
 COPY --from=build /out/adder /usr/local/bin/adder
 USER 65532:65532
 EXPOSE 8082

@@ -25,14 +25,14 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/reports .
 
-# Runtime stage: alpine:3.22, with a busybox shell and wget; runs as app (10001).
+# Runtime stage: alpine:3.24, with a busybox shell and wget; runs as app (10001).
 
-FROM alpine:3.22 AS runtime
+FROM alpine:3.24 AS runtime
 
 # System packages the earlier Dockerfile installed in its final stage, carried over:
 #   Dockerfile:9: apt-get install ca-certificates tzdata ffmpeg curl
 # Left out as build-only (docs/migrate.md): curl.
-# Already in alpine:3.22: ca-certificates.
+# Already in alpine:3.24: ca-certificates.
 # Alpine package versions are not pinned: old ones leave the index.
 # hadolint ignore=DL3018
 RUN apk add --no-cache tzdata ffmpeg \

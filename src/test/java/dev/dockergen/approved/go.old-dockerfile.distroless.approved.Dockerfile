@@ -25,15 +25,15 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/reports .
 
-# Runtime stage: gcr.io/distroless/static-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/static-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/static-debian12:nonroot AS runtime
+FROM gcr.io/distroless/static-debian13:nonroot AS runtime
 
 # System packages the earlier Dockerfile installed in its final stage, not carried over:
 #   Dockerfile:9: apt-get install ca-certificates tzdata ffmpeg curl
 # Left out as build-only (docs/migrate.md): curl.
-# Already in gcr.io/distroless/static-debian12:nonroot: ca-certificates, tzdata.
-# Not carried: ffmpeg: gcr.io/distroless/static-debian12:nonroot has no package manager.
+# Already in gcr.io/distroless/static-debian13:nonroot: ca-certificates, tzdata.
+# Not carried: ffmpeg: gcr.io/distroless/static-debian13:nonroot has no package manager.
 # If the program needs them, choose --final alpine, or copy their files from a build stage.
 COPY --from=build /out/reports /usr/local/bin/reports
 

@@ -27,9 +27,9 @@ RUN --mount=type=cache,target=/root/.gradle \
     if [ "$RUN_TESTS" = true ]; then task=build; else task=assemble; fi \
     && gradle --no-daemon "$task"
 
-# Runtime stage: gcr.io/distroless/java<java>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/java<java>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/java${JAVA_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/java${JAVA_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 
 # The jar with every dependency inside (build/libs/weather-0.2.0-all.jar, build.gradle:3).

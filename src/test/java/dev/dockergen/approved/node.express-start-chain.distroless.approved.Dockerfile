@@ -8,7 +8,7 @@ ARG NODE_VERSION=24
 
 # Dependencies stage: production dependencies only.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS deps
+FROM node:${NODE_VERSION}-trixie-slim AS deps
 WORKDIR /app
 
 # Manifests first: this layer is reused until package.json and package-lock.json change.
@@ -16,9 +16,9 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev
 
-# Runtime stage: gcr.io/distroless/nodejs<node>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 ENV NODE_ENV="production"
 ENV LOG_LEVEL="info"

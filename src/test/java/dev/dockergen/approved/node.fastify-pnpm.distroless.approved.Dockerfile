@@ -8,7 +8,7 @@ ARG NODE_VERSION=24
 
 # Dependencies stage: production dependencies only.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS deps
+FROM node:${NODE_VERSION}-trixie-slim AS deps
 WORKDIR /app
 
 # corepack provides the package manager version package.json asks for.
@@ -19,9 +19,9 @@ COPY package.json pnpm-lock.yaml ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store \
     pnpm install --frozen-lockfile --prod
 
-# Runtime stage: gcr.io/distroless/nodejs<node>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 ENV NODE_ENV="production"
 

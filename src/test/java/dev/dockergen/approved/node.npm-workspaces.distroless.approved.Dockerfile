@@ -9,7 +9,7 @@ ARG NODE_VERSION=24
 
 # Build stage: every dependency, then the source and the build.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM node:${NODE_VERSION}-trixie-slim AS build
 WORKDIR /app
 
 # Manifests first: this layer is reused until package.json and package-lock.json change.
@@ -32,9 +32,9 @@ RUN npm run build --workspace packages/prices
 RUN --mount=type=cache,target=/root/.npm \
     npm prune --omit=dev
 
-# Runtime stage: gcr.io/distroless/nodejs<node>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 ENV NODE_ENV="production"
 

@@ -9,7 +9,7 @@ ARG NODE_VERSION=22
 
 # Build stage: every dependency, then the source and the build.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM node:${NODE_VERSION}-trixie-slim AS build
 WORKDIR /app
 
 # corepack provides the package manager version package.json asks for.
@@ -36,9 +36,9 @@ COPY . .
 RUN --mount=type=cache,target=/root/.yarn/berry/cache \
     yarn workspaces focus @metrics/web --production
 
-# Runtime stage: gcr.io/distroless/nodejs<node>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 ENV NODE_ENV="production"
 

@@ -44,7 +44,9 @@ class CliTest {
                 + "saved     " + dir.resolve(".dockergen.yaml") + "\n"
                 + "preset go-distroless (go, distroless final stage); go 1.22 (go.mod:3), port 8080 (main.go:16)\n"
                 + "next: docker build -t greeter " + dir + "\n", r.out());
-        assertEquals("", r.err());
+        // the fixture's go 1.22 is past its end of life: that one warning, nothing else
+        assertEquals("warning: go.mod:3: Go 1.22 reached its end of life on 2025-02-11 (Go release policy): it gets no security fixes; "
+                + "move to a supported Go such as 1.26\n", r.err());
         assertTrue(Files.readString(dir.resolve(".dockergen.yaml")).contains("\npreset: go-distroless\n"));
     }
 
@@ -53,7 +55,7 @@ class CliTest {
         Path dir = copy("chi-port");
         CliRunner.Result r = CliRunner.run("init", "--yes", "--force", "--final", "alpine", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("FROM alpine:3.22 AS runtime"));
+        assertTrue(Files.readString(dir.resolve("Dockerfile")).contains("FROM alpine:3.24 AS runtime"));
     }
 
     @Test
@@ -74,7 +76,8 @@ class CliTest {
         Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36\n");
         CliRunner.Result r = CliRunner.run("init", "--yes", dir.toString());
         assertEquals(5, r.code());
-        assertEquals("dockergen: Dockerfile already exists in " + dir + " with other content; nothing was written. "
+        assertEquals("warning: go.mod:3: Go 1.22 reached its end of life on 2025-02-11 (Go release policy): it gets no security fixes; "
+                + "move to a supported Go such as 1.26\n" + "dockergen: Dockerfile already exists in " + dir + " with other content; nothing was written. "
                 + "Replace with --force, keep with --skip, or see it all with --dry-run\n", r.err());
         assertTrue(r.out().startsWith("--- a/" + dir.resolve("Dockerfile") + "\n+++ b/" + dir.resolve("Dockerfile") + "\n"), r.out());
         assertTrue(r.out().contains("\n-FROM busybox:1.36\n"), r.out());
@@ -222,7 +225,9 @@ class CliTest {
         assertEquals("go.mod:5", p.get("facts").get("framework").get("source").asText());
         assertFalse(p.get("facts").get("cgo").get("value").asBoolean());
         assertTrue(p.get("facts").get("cgo").get("source").isNull());
-        assertEquals(0, json.get("warnings").size());
+        assertEquals("go.mod:3: Go 1.23.0 reached its end of life on 2025-08-12 (Go release policy): it gets no security "
+                + "fixes; move to a supported Go such as 1.26", json.get("warnings").get(0).asText());
+        assertEquals(1, json.get("warnings").size());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -91,10 +91,10 @@ class DetectDockerfileEvidenceTest {
         Path dir = project(OLD);
         CliRunner.Result r = CliRunner.run("init", "--dry-run", "--yes", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("# Not carried: imagemagick: gcr.io/distroless/nodejs22-debian12:nonroot has no package manager."),
+        assertTrue(r.out().contains("# Not carried: imagemagick: gcr.io/distroless/nodejs22-debian13:nonroot has no package manager."),
                 r.out());
         assertTrue(r.err().contains("note: Dockerfile:3: the existing Dockerfile installs imagemagick in its final stage; "
-                + "gcr.io/distroless/nodejs22-debian12:nonroot cannot install packages"), r.err());
+                + "gcr.io/distroless/nodejs22-debian13:nonroot cannot install packages"), r.err());
         // fonts/ is missing from the project: said, not copied
         assertTrue(r.err().contains("copies fonts/ (Dockerfile:6) into its final stage; not carried over"), r.err());
     }

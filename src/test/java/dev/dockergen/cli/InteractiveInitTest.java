@@ -59,7 +59,7 @@ class InteractiveInitTest {
     void enterTakesEveryDefault() {
         CliRunner.Result r = CliRunner.runAtTerminal("\n\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("FROM gcr.io/distroless/static-debian12:nonroot AS runtime\n"), r.out());
+        assertTrue(r.out().contains("FROM gcr.io/distroless/static-debian13:nonroot AS runtime\n"), r.out());
         assertTrue(r.out().contains("ARG GO_VERSION=1.23\n") && r.out().contains("EXPOSE 8080\n"), r.out());
     }
 
@@ -68,7 +68,7 @@ class InteractiveInitTest {
         CliRunner.Result again = CliRunner.runAtTerminal("cmd/api\ntiny\nalpine\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("  'tiny' is not an answer here; press Enter for distroless\n"), again.err());
-        assertTrue(again.out().contains("FROM alpine:3.22 AS runtime\n"), again.out());
+        assertTrue(again.out().contains("FROM alpine:3.24 AS runtime\n"), again.out());
         CliRunner.Result giveUp = CliRunner.runAtTerminal("x\ny\nz\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(2, giveUp.code());
         assertTrue(giveUp.err().endsWith("dockergen: Program to containerise: no usable answer after 3 tries; give --main or --all\n"),
@@ -91,7 +91,7 @@ class InteractiveInitTest {
         assertEquals("FROM busybox:1.36\n", java.nio.file.Files.readString(dir.resolve("Dockerfile")));
         CliRunner.Result yes = CliRunner.runAtTerminal("\n\n\nyes\n", Map.of(), "init", "--final", "alpine", dir.toString());
         assertEquals(0, yes.code(), yes.err());
-        assertTrue(java.nio.file.Files.readString(dir.resolve("Dockerfile")).contains("FROM alpine:3.22 AS runtime"));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("Dockerfile")).contains("FROM alpine:3.24 AS runtime"));
     }
 
     @Test

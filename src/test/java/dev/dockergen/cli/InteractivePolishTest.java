@@ -35,7 +35,7 @@ class InteractivePolishTest {
         CliRunner.Result r = CliRunner.runAtTerminal("migrate\nALPINE\n\n\n\n", Map.of(), "init", "--dry-run", SEVERAL);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("-o /out/migrate ./cmd/migrate"), r.out());
-        assertTrue(r.out().contains("FROM alpine:3.22 AS runtime\n"), r.out());
+        assertTrue(r.out().contains("FROM alpine:3.24 AS runtime\n"), r.out());
     }
 
     @Test

@@ -90,7 +90,7 @@ class PresetsCliTest {
         assertTrue(r.out().contains("EXPOSE 9000\n"), r.out());
         assertTrue(r.out().contains("LABEL team=\"core\"\n"), r.out());
         CliRunner.Result flags = CliRunner.run("init", "--dry-run", "--final", "alpine", "--port", "7000", dir.toString());
-        assertTrue(flags.out().contains("FROM alpine:3.22 AS runtime\n") && flags.out().contains("EXPOSE 7000\n"), flags.out());
+        assertTrue(flags.out().contains("FROM alpine:3.24 AS runtime\n") && flags.out().contains("EXPOSE 7000\n"), flags.out());
 
         Files.writeString(dir.resolve(".dockergen.yaml"), "apiVersion: dockergen/v1\nkind: ProjectConfig\nfinal: tiny\n");
         CliRunner.Result bad = CliRunner.run("init", "--dry-run", dir.toString());

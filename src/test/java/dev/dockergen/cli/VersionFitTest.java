@@ -96,8 +96,8 @@ class VersionFitTest {
         String py = Fixtures.ROOT.resolve("python/fastapi-nolock").toString();
         CliRunner.Result distroless = CliRunner.run("init", "--dry-run", "--language-version", "3.12", py);
         assertEquals(2, distroless.code(), distroless.err());
-        assertEquals("dockergen: --language-version 3.12: Python 3.12 is not in python-distroless: python3-debian12 has "
-                + "Debian 12's Python 3.11 only; use 3.11, or --final alpine for Python 3.12\n", distroless.err());
+        assertEquals("dockergen: --language-version 3.12: Python 3.12 is not in python-distroless: python3-debian13 has "
+                + "Debian 13's Python 3.13 only; use 3.13, or --final alpine for Python 3.12\n", distroless.err());
         assertEquals(0, CliRunner.run("init", "--dry-run", "--final", "alpine", "--language-version", "3.12", py).code());
 
         CliRunner.Result below = CliRunner.run("init", "--dry-run", "--final", "alpine", "--language-version", "3.10", py);

@@ -124,7 +124,7 @@ class CatalogLoaderTest {
                         "org.yaml:9:22: preset my-go.runtime.image: 'alpine:latest' is not a pinned image reference; write "
                                 + "name:tag (tag not 'latest'), optionally @sha256:<digest>, with {version} for the language version"),
                 Arguments.of(HEAD + GOOD.replace("alpine:3.22", "alpine"),
-                        "org.yaml:9:22: preset my-go.runtime.image: 'alpine' has no tag; pin one (e.g. alpine:3.22)"),
+                        "org.yaml:9:22: preset my-go.runtime.image: 'alpine' has no tag; pin one (e.g. alpine:3.24)"),
                 Arguments.of(HEAD + GOOD.replace("language: go", "language: cobol"),
                         "org.yaml:5:15: preset my-go.language: unknown language 'cobol'; use one of go, node, python, java, c"),
                 Arguments.of(HEAD.replace("dockergen/v1", "dockergen/v9") + GOOD,
@@ -150,7 +150,7 @@ class CatalogLoaderTest {
                 // the organisation's own presets must keep its policy (built-in ones are refused only when used: PolicyScopeTest)
                 Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  deniedImages: [\"alpine:*\"]\n"
                                 + "presets:\n  - {name: a, extends: go-alpine}\n",
-                        "org.yaml org.yaml:6:5: preset a: alpine:3.22 matches denied pattern alpine:* (org.yaml:4:17)"),
+                        "org.yaml org.yaml:6:5: preset a: alpine:3.24 matches denied pattern alpine:* (org.yaml:4:17)"),
                 Arguments.of("apiVersion: dockergen/v1\nkind: PresetCatalog\npolicy:\n  requireDigests: true\n"
                                 + "presets:\n  - {name: b, extends: go-distroless}\n",
                         "org.yaml org.yaml:6:5: preset b: golang:{version}-alpine is not pinned by "

@@ -41,9 +41,9 @@ public final class CPlanner implements LanguagePlanner {
     private static final String OUT = "/out";
     private static final String BIN_DIR = "/usr/local/bin";
     private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}(\\.[0-9]{1,2}){0,2}");
-    /** What Debian 12 and Alpine 3.22 ship, for the cmake_minimum_required check. */
-    private static final String APT_CMAKE = "3.25";
-    private static final String APK_CMAKE = "3.31";
+    /** What Debian 13 (3.31.6) and Alpine 3.24 (4.2.3) ship, for the cmake_minimum_required check. */
+    private static final String APT_CMAKE = "3.31";
+    private static final String APK_CMAKE = "4.2";
     /** Libraries every distroless base has (glibc, OpenSSL); cc adds GCC's runtime. ldd copies the rest. */
     private static final String BASE_LIBS = "libc|libm|libpthread|libdl|librt|libresolv|libutil|libssl|libcrypto";
     private static final String CC_LIBS = "|libgcc_s|libstdc\\+\\+|libgomp";
@@ -281,7 +281,7 @@ public final class CPlanner implements LanguagePlanner {
             ins.add(Comment.of("Shared libraries the binary needs that " + withoutTag(runtime.image()) + " lacks: ldd names them,",
                     "and they keep their directories so that the runtime's loader finds them (glibc, OpenSSL"
                             + (runtime.image().contains("distroless/cc") ? " and GCC's runtime are there already)." : " are there already)."),
-                    "Builder and runtime are both Debian 12, so the copied libraries match the runtime's glibc."));
+                    "The gcc image (16 and later) is Debian 13 like the runtime, so the copied libraries match its glibc."));
             ins.add(new Run(List.of(), List.of("ldd " + OUT + "/" + binary + " > /tmp/ldd.txt",
                     "&& awk '$3 ~ /^\\// && $1 !~ /^(" + exclude + ")\\.so/ {print $3}' /tmp/ldd.txt > /tmp/libs.txt",
                     "&& mkdir -p " + OUT + "/libs",
@@ -290,7 +290,7 @@ public final class CPlanner implements LanguagePlanner {
         String image = build.image().replace("{version}", "${" + VERSION_ARG + "}");
         List<String> comment = List.of("Build stage: compiles for the target platform,", apk ? "against musl like the Alpine runtime."
                 : staticBuild ? "linking everything statically (glibc included), since scratch has no C library."
-                : "against Debian 12's glibc, the C library of the runtime stage.");
+                : "against Debian 13's glibc, the C library of the runtime stage.");
         return new Stage(comment, null, image, "build", ins);
     }
 
@@ -309,7 +309,7 @@ public final class CPlanner implements LanguagePlanner {
         // C++ on glibc: the gcc image's libstdc++ is newer than the runtime's, so it goes into the binary
         String cxxFlags = !staticBuild && !apk && c.cxx().value() ? "-static-libstdc++ -static-libgcc" : null;
         if (cxxFlags != null) {
-            ins.add(Comment.of("C++ (" + c.cxx().source() + "): the gcc image's libstdc++ is newer than the runtime's (Debian 12),",
+            ins.add(Comment.of("C++ (" + c.cxx().source() + "): the gcc image's libstdc++ is newer than the runtime's (Debian 13),",
                     "so it is linked into the binary (" + cxxFlags + ") and the runtime's copy is never used."));
         }
         String finish = "&& mkdir -p " + OUT + " && cp " + "%s " + OUT + "/" + binary + " && strip " + OUT + "/" + binary;
@@ -330,6 +330,11 @@ public final class CPlanner implements LanguagePlanner {
                 }
                 if (cxxFlags != null) {
                     configure += " '-DCMAKE_EXE_LINKER_FLAGS=" + cxxFlags + "'";
+                }
+                if (apk && APK_CMAKE.startsWith("4.") && c.cmakeMinimum() != null && newer("3.5", c.cmakeMinimum().value())) {
+                    comment.add("CMake 4 (Alpine's) refuses cmake_minimum_required below 3.5 (" + c.cmakeMinimum().source()
+                            + ") unless told the policy version to assume.");
+                    configure += " -DCMAKE_POLICY_VERSION_MINIMUM=3.5";
                 }
                 ins.add(new Comment(comment));
                 lines.add(configure);

@@ -26,10 +26,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Recognises a Go module (or a loose main.go) and everything its Dockerfile depends on. */
 public final class GoDetector implements Detector {
+    private static final Pattern EOL_TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
+    private static final Pattern EOL_DIRECTIVE = Pattern.compile("(1\\.([0-9]+))(?:\\.[0-9]+)?");
     /** Directories the go command itself skips, plus ones that never hold the app's own packages. */
     private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
     private static final int MAX_DEPTH = 12;
@@ -52,6 +55,23 @@ public final class GoDetector implements Detector {
     private static final Pattern AUXILIARY = Pattern.compile(
             "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
                     + "internal|docs?|plugins?|contrib|misc|gen|generators?|fixtures?|mocks?");
+
+    /**
+     * The Go the image builds with when the project chooses it (the toolchain directive, or a go directive of 1.21 or
+     * later, which is a minimum toolchain), when it is past its end of life. An older go directive is only a language
+     * level: the image builds with the preset's Go, so nothing old is chosen.
+     */
+    @Override
+    public Optional<Warning> endOfLife(ProjectFacts facts) {
+        GoDetails go = (GoDetails) facts.details();
+        Matcher t = go.toolchain() == null ? null : EOL_TOOLCHAIN.matcher(go.toolchain().value());
+        Matcher d = facts.languageVersion() == null ? null : EOL_DIRECTIVE.matcher(facts.languageVersion().value());
+        Fact<String> chosen = t != null && t.matches() ? new Fact<>(t.group(1), go.toolchain().source())
+                : d != null && d.matches() && Integer.parseInt(d.group(2)) >= 21
+                ? new Fact<>(facts.languageVersion().value(), facts.languageVersion().source()) : null;
+        String key = chosen == null ? null : chosen.value().replaceFirst("^(1\\.[0-9]+).*", "$1");
+        return GoEndOfLife.TABLE.warning(chosen, key, GoEndOfLife.CURRENT);
+    }
 
     @Override
     public Language language() {

@@ -44,6 +44,10 @@ public final class GoPlanner implements LanguagePlanner {
     private static final Pattern GO_MINOR = Pattern.compile("1\\.([0-9]+).*");
     /** Since Go 1.21 the go directive is a minimum toolchain version; before, only a language level. */
     private static final int FIRST_ENFORCED_MINOR = 21;
+    /** The first Go with a golang:<v>-trixie image (docker-library/golang has 1.23/trixie, no 1.22/trixie). */
+    private static final int FIRST_DEBIAN_13_MINOR = 23;
+    private static final String DEBIAN_13 = "trixie";
+    private static final String DEBIAN_12 = "bookworm";
     private static final Pattern USER_VERSION = Pattern.compile("1\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
     /** A go directive dockergen compares with: 1.N or 1.N.P (not 1.21rc1). */
     private static final Pattern DIRECTIVE = USER_VERSION;
@@ -73,13 +77,22 @@ public final class GoPlanner implements LanguagePlanner {
                     + (preset.cgoRefusal() != null ? preset.cgoRefusal() : "it has no cgo images")
                     + " (cgo is needed: " + go.cgo().source() + "); use " + alternatives(request));
         }
+        GoVersion version = request.languageVersion() != null
+                ? new GoVersion(checkedVersion(request.languageVersion()), "chosen with --language-version")
+                : version(facts, go, preset, notes);
+        Matcher minor = GO_MINOR.matcher(version.value());
+        if (build.image().endsWith("{version}-" + DEBIAN_13) && minor.matches()
+                && Integer.parseInt(minor.group(1)) < FIRST_DEBIAN_13_MINOR) {
+            // golang's Debian 13 images start at 1.23; an older Go builds on Debian 12, whose older glibc Debian 13 runs
+            build = build.withImage(build.image().replace("{version}-" + DEBIAN_13, "{version}-" + DEBIAN_12));
+            notes.add(new Warning(null, "Go " + version.value() + " has no golang:<go>-" + DEBIAN_13 + " image (they start at 1."
+                    + FIRST_DEBIAN_13_MINOR + "), so it builds on golang:<go>-" + DEBIAN_12 + "; its binary runs on the newer "
+                    + "C library of " + runtime.image()));
+        }
         if (cgo) {
             notes.add(new Warning(go.cgo().source(), "cgo is needed, so the binary links the C library dynamically: built on "
                     + build.image().replace("{version}", "<go>") + ", run on " + runtime.image()));
         }
-        GoVersion version = request.languageVersion() != null
-                ? new GoVersion(checkedVersion(request.languageVersion()), "chosen with --language-version")
-                : version(facts, go, preset, notes);
         int port = port(request, notes);
         String binary = go.binaryName();
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class JavaDetector implements Detector {
     /** The JDK builds default to when the build names none: the current LTS. */
-    public static final String DEFAULT_JAVA = "21";
+    public static final String DEFAULT_JAVA = "25";
     static final int MAX_MODULE_DEPTH = 3;
     private static final Pattern MODULE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
@@ -33,6 +33,13 @@ public final class JavaDetector implements Detector {
     private static final Pattern PORT_IN_CODE = Pattern.compile(
             "(?:InetSocketAddress\\(\\s*(?:\"[^\"]*\"\\s*,\\s*)?|getOrDefault\\(\\s*\"PORT\"\\s*,\\s*\"|\\bPORT\\s*=\\s*)([0-9]{2,5})\\b");
     private static final Pattern HEALTH_CONTEXT = Pattern.compile("createContext\\(\\s*\"(/(?:healthz|health|livez|readyz|ping))\"");
+
+    /** The Java release the build compiles for, when it is past its end of life. */
+    @Override
+    public Optional<Warning> endOfLife(ProjectFacts facts) {
+        Fact<String> v = facts.languageVersion();
+        return JavaEndOfLife.TABLE.warning(v, v == null ? null : v.value().replaceFirst("^1\\.", ""), DEFAULT_JAVA);
+    }
 
     @Override
     public Language language() {

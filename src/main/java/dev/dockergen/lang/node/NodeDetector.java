@@ -43,6 +43,13 @@ public final class NodeDetector implements Detector {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
+    /** The Node major the project names (.nvmrc, volta, engines), when it is past its end of life. */
+    @Override
+    public Optional<Warning> endOfLife(ProjectFacts facts) {
+        Fact<String> v = facts.languageVersion();
+        return NodeEndOfLife.TABLE.warning(v, v == null ? null : v.value(), DEFAULT_NODE);
+    }
+
     @Override
     public Language language() {
         return Language.NODE;

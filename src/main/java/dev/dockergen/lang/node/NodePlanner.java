@@ -39,6 +39,11 @@ public final class NodePlanner implements LanguagePlanner {
     static final String BUN_ARG = "BUN_VERSION";
     /** bun when package.json names none: the release this version of dockergen was checked with. */
     static final String DEFAULT_BUN = "1.4.5";
+    /**
+     * The even (LTS) majors distroless nodejs is published for on Debian 13 (nodejs22-debian13 to nodejs26-debian13;
+     * the distroless README's image table, checked 2026-12-03): Node 20 ended on 2026-04-30 and left it.
+     */
+    static final List<Integer> DISTROLESS_MAJORS = List.of(22, 24, 26);
     private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}");
     private static final Map<String, Tool> TOOLS = Map.of(
             "npm", new Tool("npm ci", "npm ci --omit=dev", "npm prune --omit=dev", "/root/.npm", false),
@@ -73,9 +78,9 @@ public final class NodePlanner implements LanguagePlanner {
     @Override
     public java.util.Optional<Warning> versionFit(ProjectFacts facts, Preset preset, String version) {
         if (USER_VERSION.matcher(version).matches() && preset.finalStage() == FinalStage.DISTROLESS
-                && Integer.parseInt(version) % 2 == 1) {
-            throw new dev.dockergen.UnusableVersionException("Node " + version + " has no distroless image: distroless "
-                    + "ships even (LTS) majors only; use " + (Integer.parseInt(version) + 1) + " or --final alpine");
+                && nearestDistroless(Integer.parseInt(version)) == null) {
+            throw new dev.dockergen.UnusableVersionException("Node " + version + " has no distroless image: "
+                    + distrolessMajors() + "; use " + suggestion(Integer.parseInt(version)) + " or --final alpine");
         }
         NodeDetails node = facts.details() instanceof NodeDetails d ? d : null;
         if (node == null || node.engines() == null || !USER_VERSION.matcher(version).matches()
@@ -107,10 +112,21 @@ public final class NodePlanner implements LanguagePlanner {
         String origin = request.languageVersion() != null ? "chosen with --language-version"
                 : facts.languageVersion() != null ? facts.languageVersion().source().toString()
                 : "preset " + preset.name() + " default (the current LTS)";
-        if (preset.finalStage() == FinalStage.DISTROLESS && Integer.parseInt(version) % 2 == 1) {
-            throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless image: "
-                    + "distroless ships even (LTS) majors only; use --language-version " + (Integer.parseInt(version) + 1)
-                    + " or --final alpine");
+        String asked = version;
+        if (preset.finalStage() == FinalStage.DISTROLESS) {
+            Integer chosen = nearestDistroless(Integer.parseInt(version));
+            if (chosen == null) {
+                throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless "
+                        + "image: " + distrolessMajors() + "; use --language-version " + suggestion(Integer.parseInt(version))
+                        + " or --final alpine");
+            }
+            version = String.valueOf(chosen);
+            if (!version.equals(asked)) {
+                notes.add(new Warning(null, "Node " + asked + " (" + origin + ") runs on Node " + version + ": "
+                        + distrolessMajors() + ", so the nearest newer one, in the build stage too"));
+                origin = "the project asks for " + asked + " (" + origin + "); " + distrolessMajors()
+                        + ", so the nearest newer one";
+            }
         }
         boolean spa = node.kind().value().equals(NodeDetails.SPA);
         ImageSpec runtime = spa ? preset.staticRuntime() : preset.runtime();
@@ -199,6 +215,20 @@ public final class NodePlanner implements LanguagePlanner {
         DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
         return new Plans(dockerfile, NodeIgnore.plan(node, request.toolVersion(), notes), notes,
                 ws == null ? "." : dev.dockergen.detect.ProjectFiles.up(ws.member()));
+    }
+
+    /** The published distroless major at or above an even {@code major}; null for an odd one or one above them all. */
+    static Integer nearestDistroless(int major) {
+        return major % 2 == 1 ? null : DISTROLESS_MAJORS.stream().filter(v -> v >= major).findFirst().orElse(null);
+    }
+
+    private static String distrolessMajors() {
+        return "distroless nodejs is published for " + DISTROLESS_MAJORS.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + " (even, LTS majors)";
+    }
+
+    private static int suggestion(int major) {
+        return DISTROLESS_MAJORS.stream().filter(v -> v >= major).findFirst().orElse(DISTROLESS_MAJORS.get(DISTROLESS_MAJORS.size() - 1));
     }
 
     private static String checked(String v) {

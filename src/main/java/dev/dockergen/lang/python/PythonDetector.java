@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class PythonDetector implements Detector {
     /** The current stable Python, used when the project names no version. */
-    public static final String DEFAULT_PYTHON = "3.13";
+    public static final String DEFAULT_PYTHON = "3.14";
     /** Python minors still supported upstream, lowest first: requires-python picks the lowest that satisfies it. */
     static final List<Integer> SUPPORTED_MINORS = List.of(10, 11, 12, 13, 14);
     /** Not the app's own modules: environments, caches, builds, tests and docs. */
@@ -37,6 +37,13 @@ public final class PythonDetector implements Detector {
 
     /** Jinja tags of a project template (cookiecutter): {{ cookiecutter.x }}, {% if %}, {%- for %}. */
     private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{\\{\\s*cookiecutter\\.[\\w.]*\\s*}}|\\{%-?\\s*(?:if|for|raw|set|endif)\\b");
+
+    /** The Python the project names (.python-version, runtime.txt, Pipfile), when it is past its end of life. */
+    @Override
+    public java.util.Optional<Warning> endOfLife(ProjectFacts facts) {
+        Fact<String> v = facts.languageVersion();
+        return PythonEndOfLife.TABLE.warning(v, v == null ? null : v.value(), DEFAULT_PYTHON);
+    }
 
     @Override
     public Language language() {

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class PythonPlanner implements LanguagePlanner {
     static final String VERSION_ARG = "PYTHON_VERSION";
-    /** The Python of Debian 12, which python3-debian12 and the debian:12-slim build stage share. */
-    static final String DISTROLESS_PYTHON = "3.11";
+    /** The Python of Debian 13, which python3-debian13 and the debian:13-slim build stage share. */
+    static final String DISTROLESS_PYTHON = "3.13";
     static final String VENV = "/venv";
     static final String TOOLS = "/opt/tools";
     private static final String PATH = VENV + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -62,7 +62,7 @@ public final class PythonPlanner implements LanguagePlanner {
     }
 
     /**
-     * python-distroless has Debian 12's Python 3.11 only: another version cannot be honoured, so it is refused. On
+     * python-distroless has Debian 13's Python 3.13 only: another version cannot be honoured, so it is refused. On
      * other finals a version outside requires-python is a warning: pip refuses to install the project on it.
      */
     @Override
@@ -72,7 +72,7 @@ public final class PythonPlanner implements LanguagePlanner {
         }
         if (preset.finalStage() == FinalStage.DISTROLESS && !version.equals(DISTROLESS_PYTHON)) {
             throw new dev.dockergen.UnusableVersionException("Python " + version + " is not in " + preset.name()
-                    + ": python3-debian12 has Debian 12's Python " + DISTROLESS_PYTHON + " only; use " + DISTROLESS_PYTHON
+                    + ": python3-debian13 has Debian 13's Python " + DISTROLESS_PYTHON + " only; use " + DISTROLESS_PYTHON
                     + ", or --final alpine for Python " + version);
         }
         PythonDetails py = facts.details() instanceof PythonDetails d ? d : null;
@@ -113,9 +113,9 @@ public final class PythonPlanner implements LanguagePlanner {
         String version = distroless ? DISTROLESS_PYTHON : wanted;
         if (distroless && !wanted.equals(DISTROLESS_PYTHON)) {
             boolean asked = request.languageVersion() != null || facts.languageVersion() != null;
-            if (asked) {
+            if (asked && !rangeAllowsDistroless(request, facts, py)) {
                 notes.add(new Warning(request.languageVersion() != null ? null : facts.languageVersion().source(),
-                        "the project asks for Python " + wanted + ", but python3-debian12 is Python " + DISTROLESS_PYTHON
+                        "the project asks for Python " + wanted + ", but python3-debian13 is Python " + DISTROLESS_PYTHON
                                 + "; the image uses " + DISTROLESS_PYTHON + " (use --final alpine for Python " + wanted + ")"));
             }
         }
@@ -225,7 +225,7 @@ public final class PythonPlanner implements LanguagePlanner {
         String buildImage = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
         List<String> buildComment = new ArrayList<>();
         if (distroless) {
-            buildComment.add("Build stage: Debian 12, whose python3 is the interpreter python3-debian12 runs: Python "
+            buildComment.add("Build stage: Debian 13, whose python3 is the interpreter python3-debian13 runs: Python "
                     + DISTROLESS_PYTHON + " at");
             buildComment.add("/usr/bin/python3. A venv made here links /venv/bin/python3 to that path, which exists in the");
             buildComment.add("runtime image too; a venv from a python:<v> image would point at /usr/local/bin and not start.");
@@ -237,7 +237,7 @@ public final class PythonPlanner implements LanguagePlanner {
         }
         if (!preset.build().packages().isEmpty()) {
             String pkgs = String.join(" ", preset.build().packages());
-            b.add(Comment.of("python3-venv brings Debian's Python and ensurepip; versions follow Debian 12's security updates."));
+            b.add(Comment.of("python3-venv brings Debian's Python and ensurepip; versions follow Debian 13's security updates."));
             b.add(new Instruction.Directive("hadolint ignore=DL3008"));
             b.add(new Run(List.of(), List.of(preset.build().packageTool().equals("apk") ? "apk add --no-cache " + pkgs
                     : "apt-get update && apt-get install -y --no-install-recommends " + pkgs
@@ -393,6 +393,21 @@ public final class PythonPlanner implements LanguagePlanner {
     }
 
     /** The file's header: how to build it, which Python and why, which package manager. */
+    /** The version is the lowest that requires-python allows, and that range allows the distroless Python too. */
+    private static boolean rangeAllowsDistroless(PlanRequest request, ProjectFacts facts, PythonDetails py) {
+        if (request.languageVersion() != null || facts.languageVersion() == null || py.requiresPython() == null
+                || !facts.languageVersion().source().equals(py.requiresPython().source())) {
+            return false;
+        }
+        int minor = Integer.parseInt(DISTROLESS_PYTHON.substring(2));
+        for (int patch = 0; patch <= 30; patch++) {
+            if (PythonVersion.satisfies(py.requiresPython().value(), new int[] {3, minor, patch})) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> header(PlanRequest request, PythonDetails py, boolean distroless, String wanted,
                                        String origin, String version) {
         ProjectFacts facts = request.facts();
@@ -408,10 +423,12 @@ public final class PythonPlanner implements LanguagePlanner {
             header.add("Build: docker build -t " + py.name() + " .");
         }
         if (distroless) {
-            header.add("Python " + DISTROLESS_PYTHON + ": python3-debian12 ships only Debian 12's Python " + DISTROLESS_PYTHON + ".");
+            header.add("Python " + DISTROLESS_PYTHON + ": python3-debian13 ships only Debian 13's Python " + DISTROLESS_PYTHON + ".");
             header.add(request.languageVersion() == null && facts.languageVersion() == null
-                    ? "The project names no Python version; the python-alpine preset would use the current stable " + wanted + "."
+                    ? "The project names no Python version; the python-alpine preset would use the current stable " + PythonDetector.DEFAULT_PYTHON + "."
                     : wanted.equals(DISTROLESS_PYTHON) ? "The project's Python is " + wanted + " too: " + origin + "."
+                    : rangeAllowsDistroless(request, facts, py) ? "The project's Python is " + wanted + ": " + origin
+                            + "; the range allows " + DISTROLESS_PYTHON + " too."
                     : "The project's Python is " + wanted + ": " + origin + "; the python-alpine preset builds with that version.");
         } else {
             header.add("Python " + version + ": " + origin + ".");

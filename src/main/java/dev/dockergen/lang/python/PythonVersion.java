@@ -61,9 +61,16 @@ final class PythonVersion {
         return null;
     }
 
-    /** The lowest supported 3.x minor with a release satisfying a PEP 440 (or Poetry ^/~) specifier, or null. */
+    /**
+     * The lowest supported 3.x minor (one not past its end of life if the range allows one) with a release
+     * satisfying a PEP 440 (or Poetry ^/~) specifier, or null.
+     */
     static Integer lowestMinor(String spec) {
-        for (int minor : SUPPORTED_MINORS) {
+        // a minor past its end of life only when the range allows no supported one (then the project chose it)
+        List<Integer> supported = SUPPORTED_MINORS.stream()
+                .filter(m -> PythonEndOfLife.TABLE.ended("3." + m).isEmpty()).toList();
+        List<Integer> ended = SUPPORTED_MINORS.stream().filter(m -> !supported.contains(m)).toList();
+        for (int minor : java.util.stream.Stream.concat(supported.stream(), ended.stream()).toList()) {
             for (int patch = 0; patch <= 30; patch++) {
                 if (satisfies(spec, new int[] {3, minor, patch})) {
                     return minor;

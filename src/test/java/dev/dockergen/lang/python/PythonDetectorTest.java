@@ -131,17 +131,19 @@ class PythonDetectorTest {
 
     @Test
     void requiresPythonPicksTheLowestSupportedMinor() {
-        assertEquals(10, PythonVersion.lowestMinor(">=3.8"));
+        // 3.10 is past its end of life (PythonEndOfLife), so a range that allows 3.11 gets 3.11
+        assertEquals(11, PythonVersion.lowestMinor(">=3.8"));
+        assertEquals(10, PythonVersion.lowestMinor(">=3.8,<3.11"), "an ended minor only when the range allows nothing newer");
         assertEquals(12, PythonVersion.lowestMinor(">=3.12,<4"));
         assertEquals(11, PythonVersion.lowestMinor("^3.11"));
         assertEquals(11, PythonVersion.lowestMinor("~=3.11.2"));
         assertEquals(11, PythonVersion.lowestMinor(">3.11"), "3.11.1 > 3.11, as pip reads it");
         assertEquals(13, PythonVersion.lowestMinor("==3.13.*"));
-        assertEquals(10, PythonVersion.lowestMinor("<3.12"));
+        assertEquals(11, PythonVersion.lowestMinor("<3.12"));
         assertNull(PythonVersion.lowestMinor("<3.9"));
         ProjectFacts p = detect("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \">=3.9\"\n",
                 "main.py", "if __name__ == \"__main__\":\n    print(1)\n");
-        assertEquals("3.10 @ pyproject.toml:3", fact(p.languageVersion()));
+        assertEquals("3.11 @ pyproject.toml:3", fact(p.languageVersion()));
     }
 
     @Test
