@@ -20,10 +20,6 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY . .
 RUN npm run build
 
-# Keep only production dependencies for the runtime stage.
-RUN --mount=type=cache,target=/root/.npm \
-    npm prune --omit=dev
-
 # Runtime stage: node:<node>-alpine; runs as node (1000).
 
 FROM node:${NODE_VERSION}-alpine AS runtime

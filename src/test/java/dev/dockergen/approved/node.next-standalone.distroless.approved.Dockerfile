@@ -20,10 +20,6 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY . .
 RUN npm run build
 
-# Keep only production dependencies for the runtime stage.
-RUN --mount=type=cache,target=/root/.npm \
-    npm prune --omit=dev
-
 # Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
 # no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.
 

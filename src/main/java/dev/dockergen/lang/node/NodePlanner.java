@@ -175,7 +175,8 @@ public final class NodePlanner implements LanguagePlanner {
             } else if (node.buildScript() != null) {
                 ins.add(new Run(List.of(), List.of(run(pm, node.buildScript()))));
             }
-            if (!spa) {
+            // Next.js standalone output carries the dependencies it traced: the final stage never copies node_modules
+            if (!spa && !(next && node.nextStandalone())) {
                 ins.add(Comment.of("Keep only production dependencies for the runtime stage."));
                 ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(ws == null ? tool.prune() : workspacePrune(pm, ws, tool))));
             }
@@ -366,7 +367,13 @@ public final class NodePlanner implements LanguagePlanner {
         if (port > 0) {
             ins.add(new Instruction.Expose(port));
         }
-        ins.addAll(HealthChecks.instructions(node.healthPath(), runtime, port, preset));
+        if (node.healthCommand() != null) {
+            List<String> program = new ArrayList<>(List.of(runtime.shell() ? "node" : DISTROLESS_NODE));
+            program.addAll(start);
+            ins.addAll(HealthChecks.command(node.healthCommand(), program, preset));
+        } else {
+            ins.addAll(HealthChecks.instructions(node.healthPath(), runtime, port, preset));
+        }
         ins.addAll(labels(request));
         List<String> cmd = new ArrayList<>();
         if (runtime.shell()) {

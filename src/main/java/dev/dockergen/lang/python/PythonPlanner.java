@@ -386,7 +386,8 @@ public final class PythonPlanner implements LanguagePlanner {
             }
             r.add(new Instruction.Expose(port));
         }
-        r.addAll(HealthChecks.instructions(py.healthPath(), runtime, port, preset));
+        r.addAll(py.healthCommand() != null ? HealthChecks.command(py.healthCommand(), start, preset)
+                : HealthChecks.instructions(py.healthPath(), runtime, port, preset));
         r.addAll(Labels.instructions(Map.of("org.opencontainers.image.title", py.name()), preset, request.labels()));
         r.add(new Comment(startComment(py, facts, port, distroless, init)));
         List<String> command = new ArrayList<>(init.prefix());
