@@ -19,6 +19,12 @@ RUN --mount=type=cache,target=/root/.npm \
 # Runtime stage: node:<node>-alpine; runs as node (1000).
 
 FROM node:${NODE_VERSION}-alpine AS runtime
+
+# node would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): tini runs as PID 1 instead, forwards signals
+# and reaps zombies. Its version follows the base image's Alpine release.
+# hadolint ignore=DL3018
+RUN apk add --no-cache tini
 WORKDIR /app
 ENV NODE_ENV="production"
 ENV LOG_LEVEL="info"
@@ -30,7 +36,8 @@ USER 1000:1000
 EXPOSE 3000
 
 # No HEALTHCHECK: no health endpoint was found; let the orchestrator probe TCP port 3000.
-
-# node runs as PID 1: it stops promptly on SIGTERM only if the program handles it (or run with docker run --init).
 LABEL org.opencontainers.image.title="noticeboard"
+
+# tini is PID 1 and forwards SIGTERM to node.
+ENTRYPOINT ["/sbin/tini", "--"]
 CMD ["node", "bin/www", "--trust-proxy"]

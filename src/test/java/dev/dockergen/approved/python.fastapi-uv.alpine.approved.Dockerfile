@@ -39,6 +39,12 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 # Runtime stage: python:<python>-alpine; runs as app (10001).
 
 FROM python:${PYTHON_VERSION}-alpine AS runtime
+
+# python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): tini runs as PID 1 instead, forwards signals
+# and reaps zombies. Its version follows the base image's Alpine release.
+# hadolint ignore=DL3018
+RUN apk add --no-cache tini
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 WORKDIR /app
@@ -61,4 +67,5 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
 LABEL org.opencontainers.image.title="quotes-api"
 
 # uvicorn (a dependency, pyproject.toml:8) serves app.main:app (app/main.py:3); port 8000 is uvicorn's default.
-ENTRYPOINT ["/venv/bin/python3", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]
+# tini is PID 1 and forwards SIGTERM to python3.
+ENTRYPOINT ["/sbin/tini", "--", "/venv/bin/python3", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]

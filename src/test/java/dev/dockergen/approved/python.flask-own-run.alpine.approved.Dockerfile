@@ -27,6 +27,12 @@ RUN --mount=type=cache,target=/root/.cache/pip \
 # Runtime stage: python:<python>-alpine; runs as app (10001).
 
 FROM python:${PYTHON_VERSION}-alpine AS runtime
+
+# python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): tini runs as PID 1 instead, forwards signals
+# and reaps zombies. Its version follows the base image's Alpine release.
+# hadolint ignore=DL3018
+RUN apk add --no-cache tini
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 WORKDIR /app
@@ -48,4 +54,5 @@ LABEL org.opencontainers.image.title="flask-own-run"
 
 # The app is at app.py:16; port 8080 from app.py:16.
 # Fallback: gunicorn is not a dependency, so the image runs the app's own __main__ block (app.py:16), Flask's built-in server; add gunicorn to the dependencies for production.
-ENTRYPOINT ["/venv/bin/python3", "app.py"]
+# tini is PID 1 and forwards SIGTERM to python3.
+ENTRYPOINT ["/sbin/tini", "--", "/venv/bin/python3", "app.py"]

@@ -22,6 +22,12 @@ ENV VIRTUAL_ENV="/venv"
 # Runtime stage: python:<python>-alpine; runs as app (10001).
 
 FROM python:${PYTHON_VERSION}-alpine AS runtime
+
+# python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): tini runs as PID 1 instead, forwards signals
+# and reaps zombies. Its version follows the base image's Alpine release.
+# hadolint ignore=DL3018
+RUN apk add --no-cache tini
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 WORKDIR /app
@@ -42,5 +48,5 @@ EXPOSE 8081
 LABEL org.opencontainers.image.title="lone-script"
 
 # The program's __main__ entry (serve.py:14); port 8081 from serve.py:8.
-# python3 is PID 1: it stops promptly on SIGTERM only if the program handles it (signal.signal), or with docker run --init.
-ENTRYPOINT ["/venv/bin/python3", "serve.py"]
+# tini is PID 1 and forwards SIGTERM to python3.
+ENTRYPOINT ["/sbin/tini", "--", "/venv/bin/python3", "serve.py"]

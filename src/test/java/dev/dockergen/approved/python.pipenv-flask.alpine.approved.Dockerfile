@@ -34,6 +34,12 @@ RUN --mount=type=cache,target=/root/.cache/pip \
 # Runtime stage: python:<python>-alpine; runs as app (10001).
 
 FROM python:${PYTHON_VERSION}-alpine AS runtime
+
+# python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): tini runs as PID 1 instead, forwards signals
+# and reaps zombies. Its version follows the base image's Alpine release.
+# hadolint ignore=DL3018
+RUN apk add --no-cache tini
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 WORKDIR /app
@@ -55,4 +61,5 @@ LABEL org.opencontainers.image.title="pipenv-flask"
 
 # The app is at wsgi.py:3; port 5000 is Flask's default.
 # Fallback: gunicorn is not a dependency, so the image runs Flask's built-in server (flask run); add gunicorn to the dependencies for production.
-ENTRYPOINT ["/venv/bin/python3", "-m", "flask", "--app", "wsgi:app", "run", "--host", "0.0.0.0", "--port", "5000"]
+# tini is PID 1 and forwards SIGTERM to python3.
+ENTRYPOINT ["/sbin/tini", "--", "/venv/bin/python3", "-m", "flask", "--app", "wsgi:app", "run", "--host", "0.0.0.0", "--port", "5000"]

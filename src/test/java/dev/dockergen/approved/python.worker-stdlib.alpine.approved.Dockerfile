@@ -27,6 +27,12 @@ RUN --mount=type=cache,target=/root/.cache/pip \
 # Runtime stage: python:<python>-alpine; runs as app (10001).
 
 FROM python:${PYTHON_VERSION}-alpine AS runtime
+
+# python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): tini runs as PID 1 instead, forwards signals
+# and reaps zombies. Its version follows the base image's Alpine release.
+# hadolint ignore=DL3018
+RUN apk add --no-cache tini
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 WORKDIR /app
@@ -44,5 +50,5 @@ USER 10001:10001
 LABEL org.opencontainers.image.title="worker-stdlib"
 
 # The program's __main__ entry (worker.py:24), a worker that listens on no port.
-# python3 is PID 1: it stops promptly on SIGTERM only if the program handles it (signal.signal), or with docker run --init.
-ENTRYPOINT ["/venv/bin/python3", "worker.py"]
+# tini is PID 1 and forwards SIGTERM to python3.
+ENTRYPOINT ["/sbin/tini", "--", "/venv/bin/python3", "worker.py"]

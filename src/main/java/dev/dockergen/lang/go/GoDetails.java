@@ -21,6 +21,8 @@ import java.util.Map;
  * @param embedPaths files that {@code //go:embed} pulls into the binary; .dockerignore must keep them
  * @param packageDirs directories holding the module's non-test Go files ("" for the root)
  * @param healthPath an HTTP path that looks like a health endpoint, or null
+ * @param healthCommand the arguments that run the program's own health check ({@code --healthcheck}, a
+ *                      {@code healthcheck} subcommand), or null
  * @param needsTzdata true when the code loads time zones (time.LoadLocation) without embedding time/tzdata
  * @param needsCaCerts the program may make TLS connections (a TLS-capable standard package, or any
  *                     third-party module), so the image needs a CA bundle
@@ -45,6 +47,7 @@ public record GoDetails(
         List<String> embedPaths,
         List<String> packageDirs,
         Fact<String> healthPath,
+        Fact<List<String>> healthCommand,
         Fact<Boolean> needsTzdata,
         Fact<Boolean> needsCaCerts,
         Fact<Boolean> readsPortEnv,
@@ -86,6 +89,9 @@ public record GoDetails(
         facts.put("localModules", localModules);
         facts.put("embeds", embedPaths);
         facts.put("healthPath", healthPath);
+        if (healthCommand != null) {
+            facts.put("healthCommand", healthCommand);
+        }
         if (listenArgs != null) {
             facts.put("listenArgs", listenArgs);
         }

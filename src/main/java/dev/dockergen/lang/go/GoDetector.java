@@ -227,6 +227,8 @@ public final class GoDetector implements Detector {
         Fact<String> framework = framework(mod);
         Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
                 .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null);
+        Fact<List<String>> healthCommand = ordered.stream().map(s -> s.healthCommand).filter(h -> h != null).findFirst()
+                .orElse(null);
         boolean embedsTzdata = scans.stream().anyMatch(s -> s.importsTzdata);
         Source loadLocation = scans.stream().map(s -> s.loadLocation).filter(s -> s != null).findFirst().orElse(null);
         Fact<Boolean> tz = loadLocation != null && !embedsTzdata
@@ -246,7 +248,7 @@ public final class GoDetector implements Detector {
                 localModules(files, mod, warnings),
                 embeds(files, scans),
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
-                health, tz, tls,
+                health, healthCommand, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
                 loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs);
 

@@ -23,6 +23,8 @@ final class GoIgnore {
                 "Dockerfile", ".dockerignore", "docker-compose*.yml", "compose*.yaml", "compose*.yml");
         IgnoreSections.add(sections, "Local build outputs and test artefacts", needed, notes,
                 "bin", "dist", "**/*.exe", "**/*.test", "**/*.out", "**/*.prof", "**/coverage.html");
+        IgnoreSections.add(sections, "Tests, documentation and CI files: go build reads none of them", needed, notes,
+                "**/*_test.go", "**/testdata", "docs", ".circleci", ".travis.yml", ".golangci.y*ml", ".goreleaser.y*ml");
         IgnoreSections.add(sections, "Secrets and local environment: never send them to the builder", needed, notes,
                 "**/.env", "**/.env.*", "**/*.pem", "**/*.key", "**/*.p12", "**/*.pfx",
                 "**/.netrc", "**/id_rsa*", "**/id_ed25519*", "**/*.log", "tmp");

@@ -302,7 +302,8 @@ public final class GoPlanner implements LanguagePlanner {
             }
             ins.add(new Instruction.Expose(port));
         }
-        ins.addAll(HealthChecks.instructions(go.healthPath(), runtime, port, preset));
+        ins.addAll(go.healthCommand() != null ? HealthChecks.command(go.healthCommand(), List.of(installed), preset)
+                : HealthChecks.instructions(go.healthPath(), runtime, port, preset));
         ins.addAll(Labels.instructions(knownLabels(go, binary), preset, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
         if (!request.args().isEmpty()) {

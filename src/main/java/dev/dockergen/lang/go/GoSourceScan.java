@@ -64,6 +64,14 @@ final class GoSourceScan {
     private static final Pattern PORT_ENV = Pattern.compile("os\\.(?:Getenv|LookupEnv)\\(\\s*\"PORT\"\\s*\\)");
     private static final Pattern PORT_ENV_INLINE_DEFAULT = Pattern.compile("\"PORT\"\\s*\\)\\s*,\\s*\"(:?[0-9]{1,5})\"");
     private static final Pattern PORT_DEFAULT_NEARBY = Pattern.compile("=\\s*\"(:?[0-9]{1,5})\"");
+    /**
+     * The program's own health mode: a boolean flag (flag.Bool("healthcheck", ..), BoolVar(&h, "health-check", ..),
+     * pflag's BoolP) or a subcommand read from os.Args or declared to cobra (Use: "healthcheck").
+     */
+    private static final Pattern HEALTH_FLAG = Pattern.compile(
+            "\\.Bool(?:Var)?P?\\(\\s*(?:&?[\\w.\\[\\]]+\\s*,\\s*)?\"(health-?check|health)\"\\s*,");
+    private static final Pattern HEALTH_SUBCOMMAND = Pattern.compile(
+            "\\bos\\.Args\\[1\\]\\s*==\\s*\"(health-?check)\"|\\bUse:\\s*\"(health-?check)\"");
     private static final Pattern HEALTH_ROUTE = Pattern.compile(
             "\\b(?:HandleFunc|Handle|GET|Get|HEAD|Head|Any|Route)\\(\\s*\"(?:(?:GET|HEAD) )?(/(?:healthz|health|livez|readyz|ready|ping|_health))\"");
 
@@ -86,6 +94,8 @@ final class GoSourceScan {
     Source portEnv;
     Source healthSource;
     String healthPath;
+    /** The arguments that run the program's own health check ({@code --healthcheck}, {@code healthcheck}), or null. */
+    Fact<List<String>> healthCommand;
     final List<PortHint> ports = new ArrayList<>();
     final List<LoopbackFlag> loopbackFlags = new ArrayList<>();
     final List<String> embedPatterns = new ArrayList<>();
@@ -177,6 +187,15 @@ final class GoSourceScan {
         if (healthPath == null && health.find()) {
             healthPath = health.group(1);
             healthSource = here;
+        }
+        if (healthCommand == null) {
+            Matcher flag = HEALTH_FLAG.matcher(line);
+            Matcher sub = HEALTH_SUBCOMMAND.matcher(line);
+            if (flag.find()) {
+                healthCommand = Fact.of(List.of("--" + flag.group(1)), here); // Go's flag package takes - or --
+            } else if (sub.find()) {
+                healthCommand = Fact.of(List.of(sub.group(1) != null ? sub.group(1) : sub.group(2)), here);
+            }
         }
         Matcher call = LISTEN_CALL.matcher(line);
         if (call.find()) {

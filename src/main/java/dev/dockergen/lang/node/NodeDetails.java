@@ -21,6 +21,8 @@ import java.util.Map;
  * @param npmrc a project .npmrc exists (mounted as a build secret, never copied)
  * @param publicDir a public/ folder exists (Next.js serves it; the standalone output needs it copied)
  * @param healthPath a route that looks like a health endpoint (/healthz, /health...), or null
+ * @param healthCommand the arguments that run the program's own health check (--healthcheck, a healthcheck
+ *                      subcommand read from process.argv), or null
  * @param name the package name without its scope, safe as an image name ("app" when it has none)
  * @param workspace the npm/Yarn/pnpm/bun workspace this project is a member of, or null
  * @param installFiles files (at the workspace root, if any) the install reads besides package.json and the lockfile:
@@ -44,6 +46,7 @@ public record NodeDetails(
         boolean typescript,
         boolean publicDir,
         Fact<String> healthPath,
+        Fact<List<String>> healthCommand,
         String name,
         NodeWorkspace workspace,
         List<String> installFiles,
@@ -76,6 +79,9 @@ public record NodeDetails(
         m.put("npmrc", npmrc);
         m.put("typescript", typescript);
         m.put("healthPath", healthPath);
+        if (healthCommand != null) {
+            m.put("healthCommand", healthCommand);
+        }
         m.put("installFiles", installFiles);
         if (nativeAddon != null) {
             m.put("nativeAddon", nativeAddon);

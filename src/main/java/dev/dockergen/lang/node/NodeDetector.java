@@ -214,7 +214,8 @@ public final class NodeDetector implements Detector {
         }
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
-                kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework), name(pkg), workspace,
+                kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework),
+                kind.equals(NodeDetails.SPA) ? null : NodeSources.healthCommand(files), name(pkg), workspace,
                 NodePackageManager.installFiles(top, pm.value()), startEnv,
                 engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
                 NodeNativeAddons.find(files, top, lockfile), NodeOutputs.artefact(ssr == null ? null : ssr.artefact(), kind,

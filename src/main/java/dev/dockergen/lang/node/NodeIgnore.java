@@ -43,6 +43,15 @@ final class NodeIgnore {
         IgnoreSections.add(sections, "Local build outputs, caches and test artefacts", needed, notes,
                 IgnoreSections.concat(outputs, ".next", "out", "coverage", ".turbo", ".cache", "**/*.log", "**/*.tsbuildinfo")
                         .toArray(String[]::new));
+        // tests are copied as they are into the final stage when nothing is built; a build (a compiler whose config
+        // names the tests) may read them, so then only CI files are left out. docs/ stays: a server may read it at run
+        // time (an OpenAPI file it serves), and a static site may be built from it
+        boolean runsSources = node.buildScript() == null && ws == null && node.kind().value().equals(NodeDetails.SERVER);
+        IgnoreSections.add(sections, runsSources ? "Tests and CI files: the program runs none of them"
+                        : "CI configuration: the build reads none of it", needed, notes,
+                runsSources ? "test" : "-", runsSources ? "tests" : "-", runsSources ? "__tests__" : "-",
+                runsSources ? "**/*.test.js" : "-", runsSources ? "**/*.spec.js" : "-",
+                ".gitlab-ci.yml", ".circleci", ".travis.yml");
         IgnoreSections.add(sections, "Secrets and local environment: never send them to the builder", needed, notes,
                 "**/.env", "**/.env.*", "**/*.pem", "**/*.key", node.npmrc() ? ".npmrc" : "-", "**/.netrc");
         sections.replaceAll(s -> new Section(s.comments(), s.patterns().stream().filter(p -> !p.equals("-")).toList()));

@@ -26,6 +26,11 @@ final class NodeSources {
                     + "['\"`](/(?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
     private static final Pattern NEST_HEALTH = Pattern.compile(
             "@(?:Get|Head|All)\\(\\s*['\"`]/?((?:healthz|health|livez|readyz|ready|ping|_health))['\"`]");
+    /** The program's own health mode: a flag it looks for in process.argv, or a subcommand as its first argument. */
+    private static final Pattern HEALTH_FLAG = Pattern.compile(
+            "\\bprocess\\.argv\\.(?:includes|indexOf)\\(\\s*['\"`](--health-?check|--health)['\"`]");
+    private static final Pattern HEALTH_SUBCOMMAND = Pattern.compile(
+            "\\bprocess\\.argv\\[2\\]\\s*===?\\s*['\"`](health-?check)['\"`]");
     /** Folders and files that are not the program: tests, end-to-end suites, helper scripts, health-check clients. */
     private static final Pattern NOT_PROGRAM = Pattern.compile(
             "(?i)(^|/)(tests?|__tests__|test-\\w+|e2e|cypress|scripts|benchmarks?)/|(^|/)health-?check[\\w.-]*$");
@@ -42,6 +47,16 @@ final class NodeSources {
             route = name == null ? null : Fact.of("/" + name.value(), name.source());
         }
         return route;
+    }
+
+    /** The arguments that run the program's own health check, with the line that reads them, or null. */
+    static Fact<List<String>> healthCommand(ProjectFiles files) {
+        List<String> sources = sources(files);
+        Fact<String> found = SourceSearch.firstMatch(files, sources, HEALTH_FLAG);
+        if (found == null) {
+            found = SourceSearch.firstMatch(files, sources, HEALTH_SUBCOMMAND);
+        }
+        return found == null ? null : Fact.of(List.of(found.value()), found.source());
     }
 
     /**

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param members uv workspace: every member's path, relative to the workspace root
  * @param packageName the distribution name (for uv --package), or null
  * @param healthPath a route that looks like a health endpoint, or null
+ * @param healthCommand the arguments that run the program's own health check (--healthcheck, a healthcheck
+ *                      subcommand) in the file the image starts, or null
  * @param name a name safe as an image name
  * @param listedDependencies pyproject.toml's [project] dependencies are a static list (not dynamic): pip can install
  *     them before the source even without a requirements file or lockfile
@@ -52,6 +54,7 @@ public record PythonDetails(
         List<String> members,
         String packageName,
         Fact<String> healthPath,
+        Fact<List<String>> healthCommand,
         String name,
         boolean listedDependencies,
         String portDefault) implements LanguageDetails {
@@ -91,6 +94,9 @@ public record PythonDetails(
         m.put("member", member);
         m.put("members", members);
         m.put("healthPath", healthPath);
+        if (healthCommand != null) {
+            m.put("healthCommand", healthCommand);
+        }
         m.put("portDefault", portDefault);
         return m;
     }

@@ -91,7 +91,7 @@ public final class PythonDetector implements Detector {
                 Fact.of(entry.kind, entry.start == null ? m.pm.source() : entry.start.source()), entry.server,
                 entry.fallback, entry.start, m.isPackage, m.readme, m.privateIndex, m.requiresPython,
                 workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
-                workspace == null ? List.of() : workspace.members(), m.packageName, entry.health,
+                workspace == null ? List.of() : workspace.members(), m.packageName, entry.health, entry.healthCommand,
                 name(m.packageName, files), m.listedDependencies, entry.portDefault);
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;

@@ -56,6 +56,9 @@ final class PythonEntrypoint {
     private static final Pattern HEALTH = Pattern.compile(
             "(?:\\.(?:get|route|head)\\(|\\bpath\\()\\s*['\"]/?((?:healthz|health|livez|readyz|ping)/?)['\"]|"
                     + "\\bpath\\s*==\\s*['\"]/(healthz|health|livez|readyz|ping)['\"]");
+    /** The program's own health mode: an argparse flag, or a subcommand as its first argument. */
+    private static final Pattern HEALTH_MODE = Pattern.compile(
+            "\\badd_argument\\(\\s*['\"](--health-?check|--health)['\"]|\\bsys\\.argv\\[1(?::2)?\\]\\s*==\\s*\\[?['\"](health-?check)['\"]");
     private static final Pattern SCRIPT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     Fact<String> framework;
@@ -65,6 +68,8 @@ final class PythonEntrypoint {
     Fact<Integer> port;
     String kind = PythonDetails.SCRIPT;
     Fact<String> health;
+    /** The arguments that run the program's own health check, found in the file the image starts, or null. */
+    Fact<List<String>> healthCommand;
     /** Whose default the port is (Flask, gunicorn...), or null when the project's own files give it. */
     String portDefault;
 
@@ -226,6 +231,10 @@ final class PythonEntrypoint {
                 }
             }
         }
+        // only a file the image runs itself (python3 FILE.py): a server such as gunicorn would not pass the flag on
+        String startFile = start == null || !start.value().get(0).endsWith(".py") ? null : start.value().get(0);
+        Fact<String> mode = startFile == null ? null : scan.first(List.of(startFile), HEALTH_MODE);
+        healthCommand = mode == null ? null : Fact.of(List.of(mode.value()), mode.source());
         health = kind.equals(PythonDetails.WEB) ? scan.first(sources, HEALTH) : null;
         if (health != null) {
             health = Fact.of("/" + health.value(), health.source());

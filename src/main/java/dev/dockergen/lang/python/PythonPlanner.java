@@ -9,6 +9,7 @@ import dev.dockergen.detect.Warning;
 import dev.dockergen.plan.DockerfilePlan;
 import dev.dockergen.plan.HealthChecks;
 import dev.dockergen.plan.IgnoreSections;
+import dev.dockergen.plan.InitProcess;
 import dev.dockergen.plan.Instruction;
 import dev.dockergen.plan.Instruction.Arg;
 import dev.dockergen.plan.Instruction.Comment;
@@ -119,7 +120,13 @@ public final class PythonPlanner implements LanguagePlanner {
                                 + "; the image uses " + DISTROLESS_PYTHON + " (use --final alpine for Python " + wanted + ")"));
             }
         }
-        List<Stage> stages = List.of(buildStage(py, preset, distroless, notes), runtimeStage(request, py, distroless));
+        InitProcess init = InitProcess.choose("python3", preset.build(),
+                preset.build().image().replace("{version}", "${" + VERSION_ARG + "}"), preset.runtime());
+        List<Stage> stages = new ArrayList<>(List.of(buildStage(py, preset, distroless, notes)));
+        if (init.stage() != null) {
+            stages.add(init.stage());
+        }
+        stages.add(runtimeStage(request, py, distroless, init));
         List<String> header = header(request, py, distroless, wanted, origin, version);
         List<Arg> args = distroless ? List.of() : List.of(new Arg(VERSION_ARG, version));
         DockerfilePlan dockerfile = new DockerfilePlan(header, args, stages);
@@ -181,7 +188,8 @@ public final class PythonPlanner implements LanguagePlanner {
         return out;
     }
 
-    private static List<String> startComment(PythonDetails py, ProjectFacts facts, int port, boolean distroless) {
+    private static List<String> startComment(PythonDetails py, ProjectFacts facts, int port, boolean distroless,
+                                             InitProcess init) {
         Fact<List<String>> start = py.start();
         List<String> out = new ArrayList<>();
         String portPart = "";
@@ -207,9 +215,8 @@ public final class PythonPlanner implements LanguagePlanner {
         } else {
             out.add("The program's __main__ entry (" + shown(py, start.source()) + ")" + (port == 0
                     ? ", a worker that listens on no port" : portPart) + ".");
-            out.add("python3 is PID 1: it stops promptly on SIGTERM only if the program handles it (signal.signal)"
-                    + (distroless ? "." : ", or with docker run --init."));
         }
+        out.add(init.note());
         if (distroless) {
             out.add("ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.");
         }
@@ -342,13 +349,13 @@ public final class PythonPlanner implements LanguagePlanner {
     }
 
     /** The runtime stage: the venv and the source on an interpreter of the same path and version, non-root. */
-    private static Stage runtimeStage(PlanRequest request, PythonDetails py, boolean distroless) {
+    private static Stage runtimeStage(PlanRequest request, PythonDetails py, boolean distroless, InitProcess init) {
         ProjectFacts facts = request.facts();
         Preset preset = request.preset();
         ImageSpec runtime = preset.runtime();
         String workdir = WORKDIR;
         String memberDir = py.member() == null ? workdir : workdir + "/" + py.member();
-        List<Instruction> r = new ArrayList<>();
+        List<Instruction> r = new ArrayList<>(init.runtime());
         if (preset.user().create()) {
             r.add(new Run(List.of(), List.of(
                     "addgroup -S -g " + preset.user().gid() + " " + preset.user().name(),
@@ -379,10 +386,12 @@ public final class PythonPlanner implements LanguagePlanner {
             }
             r.add(new Instruction.Expose(port));
         }
-        r.addAll(HealthChecks.instructions(py.healthPath(), runtime, port, preset));
+        r.addAll(py.healthCommand() != null ? HealthChecks.command(py.healthCommand(), start, preset)
+                : HealthChecks.instructions(py.healthPath(), runtime, port, preset));
         r.addAll(Labels.instructions(Map.of("org.opencontainers.image.title", py.name()), preset, request.labels()));
-        r.add(new Comment(startComment(py, facts, port, distroless)));
-        List<String> command = new ArrayList<>(start);
+        r.add(new Comment(startComment(py, facts, port, distroless, init)));
+        List<String> command = new ArrayList<>(init.prefix());
+        command.addAll(start);
         command.addAll(request.args());
         r.add(new Instruction.Entrypoint(command));
         String comment = "Runtime stage: " + runtime.image().replace("{version}", "<python>").replaceAll("@sha256:[a-f0-9]+", "")
