@@ -164,7 +164,7 @@ final class GradleBuild {
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
         return Optional.of(facts(files, tool, wrapper, null, chosen, modules, buildFiles, buildDirs, version,
-                health(scripts.get(chosen.dir()), chosen), others, evidence, warnings));
+                health(scripts.get(chosen.dir()), chosen), others, evidence, true, warnings));
     }
 
     private String version(Script s, Script root) {
@@ -219,7 +219,7 @@ final class GradleBuild {
                         + (base == null ? "*" : base) + "-runner.jar"), uber.source()), null, null, name);
             }
             return new App(dir, fw, null, Fact.of(JavaDetails.QUARKUS, fw.source()),
-                    Fact.of(under(dir, "build/quarkus-app"), fw.source()), null, null, name);
+                    Fact.of(under(dir, "build/quarkus-app/quarkus-run.jar"), fw.source()), null, null, name);
         }
         Fact<String> shadow = s.plugin("com.gradleup.shadow");
         if (shadow == null) {
@@ -227,7 +227,7 @@ final class GradleBuild {
         }
         Fact<String> micronaut = s.plugin("io.micronaut.application");
         Fact<String> mainClass = checkedClass(s.find(MAIN_CLASS));
-        Fact<String> fw = micronaut == null ? null : Fact.of("micronaut", micronaut.source());
+        Fact<String> fw = micronaut == null ? library(s) : Fact.of("micronaut", micronaut.source());
         if (shadow != null && (micronaut != null || mainClass != null)) {
             return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, shadow.source()),
                     Fact.of(libs + "/" + (base == null ? "*" : base) + "-all.jar", at), null, mainClass, name);
@@ -241,6 +241,17 @@ final class GradleBuild {
             }
             return new App(dir, fw, null, Fact.of(JavaDetails.GRADLE_INSTALL, (application != null ? application : micronaut)
                     .source()), Fact.of(under(dir, "build/install/" + name + "/lib"), at), null, mainClass, name);
+        }
+        return null;
+    }
+
+    /** A web framework that is a plain library (WebLibraries.KNOWN), named by a dependency of the project. */
+    private static Fact<String> library(Script s) {
+        for (WebLibraries.Library l : WebLibraries.KNOWN) {
+            Fact<String> dep = s.find(Pattern.compile("([\"']" + Pattern.quote(l.group() + ":" + l.artifact()) + ")"));
+            if (dep != null) {
+                return Fact.of(l.name(), dep.source());
+            }
         }
         return null;
     }

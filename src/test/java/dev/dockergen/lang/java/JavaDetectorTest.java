@@ -73,7 +73,7 @@ class JavaDetectorTest {
         ProjectFacts p = fixture("quarkus-maven");
         assertEquals(Fact.of("quarkus", "pom.xml", 39), p.framework());
         assertEquals(Fact.of(8090, "src/main/resources/application.properties", 1), p.port());
-        assertEquals("target/quarkus-app", details(p).artifact().value());
+        assertEquals("target/quarkus-app/quarkus-run.jar", details(p).artifact().value());
         assertEquals("mvnw", details(p).wrapper());
         assertEquals(List.of(".mvn"), details(p).buildDirs());
     }
