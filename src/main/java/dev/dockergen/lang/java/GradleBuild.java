@@ -164,7 +164,8 @@ final class GradleBuild {
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
         return Optional.of(facts(files, tool, wrapper, null, chosen, modules, buildFiles, buildDirs, version,
-                health(scripts.get(chosen.dir()), chosen), others, evidence, true, warnings));
+                health(scripts.get(chosen.dir()), chosen), others, evidence, true, frontend(scripts.get(chosen.dir()),
+                rootBuild), warnings));
     }
 
     private String version(Script s, Script root) {
@@ -241,6 +242,22 @@ final class GradleBuild {
             }
             return new App(dir, fw, null, Fact.of(JavaDetails.GRADLE_INSTALL, (application != null ? application : micronaut)
                     .source()), Fact.of(under(dir, "build/install/" + name + "/lib"), at), null, mainClass, name);
+        }
+        return null;
+    }
+
+    /** The Gradle node plugin (or a frontend plugin) that builds the web frontend inside the build. */
+    private static Fact<String> frontend(Script s, Script root) {
+        for (Script x : new Script[] {s, root}) {
+            if (x != null) {
+                for (String id : List.of("com.github.node-gradle.node", "org.siouan.frontend-jdk17", "org.siouan.frontend-jdk21",
+                        "com.vaadin")) {
+                    Fact<String> f = x.plugin(id);
+                    if (f != null) {
+                        return Fact.of(id, f.source());
+                    }
+                }
+            }
         }
         return null;
     }

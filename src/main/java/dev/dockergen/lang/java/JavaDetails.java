@@ -30,6 +30,8 @@ import java.util.Map;
  * @param name the application's name, safe as an image name
  * @param serverConfig the configuration file the program is started with (Dropwizard's {@code server FILE}), relative
  *        to the build root, or null
+ * @param frontend the build plugin or extension that builds the web frontend with npm (frontend-maven-plugin, Quinoa,
+ *        Vaadin, the Gradle node plugin), or null
  */
 public record JavaDetails(
         Fact<String> buildTool,
@@ -48,7 +50,8 @@ public record JavaDetails(
         Fact<String> healthPath,
         List<String> otherApps,
         String name,
-        Fact<String> serverConfig) implements LanguageDetails {
+        Fact<String> serverConfig,
+        Fact<String> frontend) implements LanguageDetails {
 
     /** Spring Boot 3.3 or later: the executable jar extracted with the tools jar mode into its layers. */
     public static final String SPRING_BOOT_LAYERS = "spring-boot-layers";
@@ -74,6 +77,11 @@ public record JavaDetails(
 
     public boolean maven() {
         return buildTool.value().equals("maven");
+    }
+
+    @Override
+    public boolean buildsFrontend() {
+        return frontend != null;
     }
 
     @Override
@@ -104,6 +112,9 @@ public record JavaDetails(
         m.put("otherApps", otherApps);
         if (serverConfig != null) {
             m.put("serverConfig", serverConfig);
+        }
+        if (frontend != null) {
+            m.put("frontend", frontend);
         }
         return m;
     }

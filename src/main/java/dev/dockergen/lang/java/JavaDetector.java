@@ -159,7 +159,7 @@ public final class JavaDetector implements Detector {
                                       List<String> modules,
                                       List<String> buildFiles, List<String> buildDirs, Fact<String> version,
                                       Fact<String> health, List<String> otherApps, List<String> evidence,
-                                      boolean servesHttp, List<Warning> warnings) {
+                                      boolean servesHttp, Fact<String> frontend, List<Warning> warnings) {
         Fact<Integer> port = app.layout() == null || !servesHttp ? null : port(files, app);
         if (health == null && app.layout() != null && app.framework() == null) {
             health = SourceSearch.firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
@@ -193,7 +193,7 @@ public final class JavaDetector implements Detector {
         String frameworkVersion = app.frameworkVersion() != null && app.frameworkVersion().matches("[0-9][0-9A-Za-z.+-]{0,39}")
                 ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
         JavaDetails details = new JavaDetails(tool, wrapper, wrapperTool, app.goals(), app.dir(), modules, buildFiles, buildDirs, app.layout(),
-                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig);
+                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig, frontend);
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);
     }

@@ -88,7 +88,24 @@ final class MavenBuild {
         return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper,
                 wrapper == null ? null : wrapperMaven(), chosen,
                 List.copyOf(modules.keySet()), buildFiles, buildDirs, version, health(pom, chosen), others, evidence,
-                serves, warnings));
+                serves, frontend(pom), warnings));
+    }
+
+    /**
+     * The plugin or extension that builds the web frontend with npm inside the Maven build (frontend-maven-plugin,
+     * vaadin-maven-plugin, Quarkus Quinoa), in the module's plugins or a profile active by default.
+     */
+    private Fact<String> frontend(Pom pom) {
+        List<Pom.Element> plugins = new ArrayList<>(pom.plugins());
+        pom.activeProfiles(f -> false).forEach(p -> plugins.addAll(p.all("build", "plugins", "plugin")));
+        for (Pom.Element p : plugins) {
+            String a = p.childText("artifactId");
+            if ("frontend-maven-plugin".equals(a) || "vaadin-maven-plugin".equals(a)) {
+                return Fact.of(a, pom.file, p.line());
+            }
+        }
+        return pom.dependency("io.quarkiverse.quinoa", "quarkus-quinoa").map(d -> Fact.of("quarkus-quinoa", pom.file, d.line()))
+                .orElse(null);
     }
 
     /** Whether the module's own dependencies (tests aside) bring an HTTP server (WebLibraries.servesHttp). */

@@ -57,9 +57,8 @@ final class WebLibraries {
             return true;
         }
         String prefix = framework.equals("quarkus") ? "quarkus-" : "spring-";
-        return artifactIds.stream().filter(a -> a.startsWith(prefix) || a.startsWith("spring-cloud"))
-                .anyMatch(a -> SERVES.matcher(a.substring(prefix.length())).find()) || artifactIds.stream()
-                .noneMatch(a -> a.startsWith(prefix));
+        return artifactIds.stream().anyMatch(a -> SERVES.matcher(a.startsWith(prefix) ? a.substring(prefix.length()) : a).find())
+                || artifactIds.stream().noneMatch(a -> a.startsWith(prefix));
     }
 
     /**
