@@ -34,6 +34,10 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
     @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory, e.g. cmd/server.")
     String mainPackage;
 
+    @Option(names = "--project", paramLabel = "PATH", description = "Only the project at PATH, as init --project sees it "
+            + "(a member folder, or a Maven/Gradle module built from the root).")
+    String projectPath;
+
     DetectCommand(CommandContext context) {
         super(context);
     }
@@ -41,7 +45,13 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
     @Override
     public Integer call() {
         var files = project.open();
-        DetectionResult result = context.dockergen().get().detect(files, new DetectOptions(mainPackage));
+        DetectionResult result = context.dockergen().get().detectFor(files, new DetectOptions(projectPath, mainPackage));
+        String wanted = projectPath == null ? "." : projectPath.strip().replaceFirst("^\\./", "").replaceAll("/+$", "");
+        if (!wanted.isEmpty() && !wanted.equals(".")) {
+            // a module built from the root is reported at the path it was asked by
+            result = new DetectionResult(result.root(), result.projects().stream()
+                    .map(p -> p.path().equals(".") ? p.at(wanted) : p).toList(), result.warnings());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             ObjectNode json = json(result);

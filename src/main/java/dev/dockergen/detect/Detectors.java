@@ -21,6 +21,11 @@ public final class Detectors {
         List<Warning> warnings = new ArrayList<>();
         List<ProjectFacts> projects = new ArrayList<>();
         detectAt(files, ".", options, warnings, projects);
+        // a build that builds its own web frontend owns the other manifests of its folder and of its sources
+        boolean ownsFrontend = projects.stream().anyMatch(p -> p.details() != null && p.details().buildsFrontend());
+        if (ownsFrontend) {
+            projects.removeIf(p -> p.details() == null || !p.details().buildsFrontend());
+        }
         // below a root that is an app of its own, examples and docs demonstrate it; --project still reaches them
         boolean rootApp = !projects.isEmpty() && projects.stream().allMatch(ProjectFacts::isApp);
         Set<String> manifests = new TreeSet<>();
@@ -32,7 +37,7 @@ public final class Detectors {
             }
         }
         for (String dir : members) {
-            if (rootApp && Walk.demonstration(dir)) {
+            if (rootApp && (Walk.demonstration(dir) || ownsFrontend && (dir.equals("src") || dir.startsWith("src/")))) {
                 continue;
             }
             List<ProjectFacts> found = new ArrayList<>();

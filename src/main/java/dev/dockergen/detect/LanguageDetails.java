@@ -26,6 +26,14 @@ public interface LanguageDetails {
         return staticSite();
     }
 
+    /**
+     * True when the project's own build also builds its web frontend (a build plugin that runs npm): a project of
+     * another language in the same folder, or below its {@code src/}, is that frontend, not an app of its own.
+     */
+    default boolean buildsFrontend() {
+        return false;
+    }
+
     /** True when the build output is files for a web server to serve (a single-page app), not a program. */
     default boolean staticSite() {
         return false;

@@ -164,7 +164,8 @@ final class GradleBuild {
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
         return Optional.of(facts(files, tool, wrapper, null, chosen, modules, buildFiles, buildDirs, version,
-                health(scripts.get(chosen.dir()), chosen), others, evidence, warnings));
+                health(scripts.get(chosen.dir()), chosen), others, evidence, true, frontend(scripts.get(chosen.dir()),
+                rootBuild), warnings));
     }
 
     private String version(Script s, Script root) {
@@ -219,7 +220,7 @@ final class GradleBuild {
                         + (base == null ? "*" : base) + "-runner.jar"), uber.source()), null, null, name);
             }
             return new App(dir, fw, null, Fact.of(JavaDetails.QUARKUS, fw.source()),
-                    Fact.of(under(dir, "build/quarkus-app"), fw.source()), null, null, name);
+                    Fact.of(under(dir, "build/quarkus-app/quarkus-run.jar"), fw.source()), null, null, name);
         }
         Fact<String> shadow = s.plugin("com.gradleup.shadow");
         if (shadow == null) {
@@ -227,7 +228,7 @@ final class GradleBuild {
         }
         Fact<String> micronaut = s.plugin("io.micronaut.application");
         Fact<String> mainClass = checkedClass(s.find(MAIN_CLASS));
-        Fact<String> fw = micronaut == null ? null : Fact.of("micronaut", micronaut.source());
+        Fact<String> fw = micronaut == null ? library(s) : Fact.of("micronaut", micronaut.source());
         if (shadow != null && (micronaut != null || mainClass != null)) {
             return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, shadow.source()),
                     Fact.of(libs + "/" + (base == null ? "*" : base) + "-all.jar", at), null, mainClass, name);
@@ -241,6 +242,33 @@ final class GradleBuild {
             }
             return new App(dir, fw, null, Fact.of(JavaDetails.GRADLE_INSTALL, (application != null ? application : micronaut)
                     .source()), Fact.of(under(dir, "build/install/" + name + "/lib"), at), null, mainClass, name);
+        }
+        return null;
+    }
+
+    /** The Gradle node plugin (or a frontend plugin) that builds the web frontend inside the build. */
+    private static Fact<String> frontend(Script s, Script root) {
+        for (Script x : new Script[] {s, root}) {
+            if (x != null) {
+                for (String id : List.of("com.github.node-gradle.node", "org.siouan.frontend-jdk17", "org.siouan.frontend-jdk21",
+                        "com.vaadin")) {
+                    Fact<String> f = x.plugin(id);
+                    if (f != null) {
+                        return Fact.of(id, f.source());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A web framework that is a plain library (WebLibraries.KNOWN), named by a dependency of the project. */
+    private static Fact<String> library(Script s) {
+        for (WebLibraries.Library l : WebLibraries.KNOWN) {
+            Fact<String> dep = s.find(Pattern.compile("([\"']" + Pattern.quote(l.group() + ":" + l.artifact()) + ")"));
+            if (dep != null) {
+                return Fact.of(l.name(), dep.source());
+            }
         }
         return null;
     }

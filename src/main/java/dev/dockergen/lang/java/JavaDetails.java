@@ -20,7 +20,7 @@ import java.util.Map;
  * @param buildFiles the build files the dependency layer copies, repository-relative, in order
  * @param buildDirs directories of build settings copied with the build files (.mvn, gradle)
  * @param layout how the build output is laid out and started: see the constants
- * @param artifact the file (or folder, for Quarkus) the build writes, relative to the build root; may end in
+ * @param artifact the jar the build writes (Quarkus: quarkus-app/quarkus-run.jar), relative to the build root; may end in
  *        "*.jar" when its name cannot be known from the build files
  * @param libDir the folder of dependency jars next to the jar ({@link #JAR_WITH_LIBS}), relative to the build root
  * @param mainClass the main class when the build names one (shade, jar, assembly, application plugins)
@@ -28,6 +28,10 @@ import java.util.Map;
  * @param healthPath a health endpoint (actuator, SmallRye Health, a /health context), or null
  * @param otherApps further application modules that were not selected
  * @param name the application's name, safe as an image name
+ * @param serverConfig the configuration file the program is started with (Dropwizard's {@code server FILE}), relative
+ *        to the build root, or null
+ * @param frontend the build plugin or extension that builds the web frontend with npm (frontend-maven-plugin, Quinoa,
+ *        Vaadin, the Gradle node plugin), or null
  */
 public record JavaDetails(
         Fact<String> buildTool,
@@ -45,13 +49,15 @@ public record JavaDetails(
         String frameworkVersion,
         Fact<String> healthPath,
         List<String> otherApps,
-        String name) implements LanguageDetails {
+        String name,
+        Fact<String> serverConfig,
+        Fact<String> frontend) implements LanguageDetails {
 
     /** Spring Boot 3.3 or later: the executable jar extracted with the tools jar mode into its layers. */
     public static final String SPRING_BOOT_LAYERS = "spring-boot-layers";
     /** Spring Boot before 3.3 (no tools jar mode): the executable jar as it is. */
     public static final String SPRING_BOOT_JAR = "spring-boot-jar";
-    /** Quarkus fast-jar: quarkus-app/ with lib/, app/, quarkus/ and quarkus-run.jar. */
+    /** Quarkus fast-jar: quarkus-app/ with lib/, app/, quarkus/ and quarkus-run.jar (the artifact). */
     public static final String QUARKUS = "quarkus-fast-jar";
     /** One jar with every dependency inside (shade, assembly, shadow, Micronaut). */
     public static final String FAT_JAR = "fat-jar";
@@ -71,6 +77,11 @@ public record JavaDetails(
 
     public boolean maven() {
         return buildTool.value().equals("maven");
+    }
+
+    @Override
+    public boolean buildsFrontend() {
+        return frontend != null;
     }
 
     @Override
@@ -99,6 +110,12 @@ public record JavaDetails(
         m.put("frameworkVersion", frameworkVersion);
         m.put("healthPath", healthPath);
         m.put("otherApps", otherApps);
+        if (serverConfig != null) {
+            m.put("serverConfig", serverConfig);
+        }
+        if (frontend != null) {
+            m.put("frontend", frontend);
+        }
         return m;
     }
 }

@@ -26,12 +26,12 @@ public final class JavaDetector implements Detector {
     /** The JDK builds default to when the build names none: the current LTS. */
     public static final String DEFAULT_JAVA = "25";
     static final int MAX_MODULE_DEPTH = 3;
+    static final Pattern PORT_IN_CODE = Pattern.compile(
+            "(?:InetSocketAddress\\(\\s*(?:\"[^\"]*\"\\s*,\\s*)?|getOrDefault\\(\\s*\"PORT\"\\s*,\\s*\"|\\bPORT\\s*=\\s*)([0-9]{2,5})\\b");
     private static final Pattern MODULE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern JAVA_VERSION = Pattern.compile("(?:1\\.)?([0-9]{1,2})(?:\\.[0-9]+)*");
-    private static final Pattern PORT_IN_CODE = Pattern.compile(
-            "(?:InetSocketAddress\\(\\s*(?:\"[^\"]*\"\\s*,\\s*)?|getOrDefault\\(\\s*\"PORT\"\\s*,\\s*\"|\\bPORT\\s*=\\s*)([0-9]{2,5})\\b");
     private static final Pattern HEALTH_CONTEXT = Pattern.compile("createContext\\(\\s*\"(/(?:healthz|health|livez|readyz|ping))\"");
 
     /** The Java release the build compiles for, when it is past its end of life. */
@@ -143,6 +143,9 @@ public final class JavaDetector implements Detector {
             Fact<Integer> set = AppConfig.port(files, resources, keys);
             return set != null ? set : Fact.of(8080, app.framework().source());
         }
+        if (app.framework() != null) {
+            return WebLibraries.port(files, app.dir(), app.framework(), sources(files, app.dir()));
+        }
         Fact<String> found = SourceSearch.firstMatch(files, sources(files, app.dir()), PORT_IN_CODE);
         if (found != null) {
             int p = Integer.parseInt(found.value());
@@ -163,8 +166,8 @@ public final class JavaDetector implements Detector {
                                       List<String> modules,
                                       List<String> buildFiles, List<String> buildDirs, Fact<String> version,
                                       Fact<String> health, List<String> otherApps, List<String> evidence,
-                                      List<Warning> warnings) {
-        Fact<Integer> port = app.layout() == null ? null : port(files, app);
+                                      boolean servesHttp, Fact<String> frontend, List<Warning> warnings) {
+        Fact<Integer> port = app.layout() == null || !servesHttp ? null : port(files, app);
         if (health == null && app.layout() != null && app.framework() == null) {
             health = SourceSearch.firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
         }
@@ -183,10 +186,21 @@ public final class JavaDetector implements Detector {
                     + "Boot, Quarkus or Micronaut plugin, no main class in a shade, assembly, jar or application plugin); "
                     + "a library is not containerised"));
         }
+        Fact<String> serverConfig = null;
+        if (start != null && app.framework() != null && app.framework().value().equals("dropwizard")) {
+            // a Dropwizard application serves with `server FILE`; without a file it prints its usage and exits
+            serverConfig = DropwizardConfig.find(files, app.dir()).map(c -> Fact.of(c.file(), c.file(), 1)).orElse(null);
+            if (serverConfig != null) {
+                List<String> withArgs = new java.util.ArrayList<>(start);
+                withArgs.addAll(List.of("server", "/app/" + checkedName(serverConfig.value().substring(serverConfig.value()
+                        .lastIndexOf('/') + 1), serverConfig.source(), "configuration file")));
+                start = List.copyOf(withArgs);
+            }
+        }
         String frameworkVersion = app.frameworkVersion() != null && app.frameworkVersion().matches("[0-9][0-9A-Za-z.+-]{0,39}")
                 ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
         JavaDetails details = new JavaDetails(tool, wrapper, wrapperTool, app.goals(), app.dir(), modules, buildFiles, buildDirs, app.layout(),
-                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()));
+                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig, frontend);
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);
     }

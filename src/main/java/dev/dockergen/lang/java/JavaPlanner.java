@@ -335,8 +335,9 @@ public final class JavaPlanner implements LanguagePlanner {
                 command.addAll(List.of("-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher"));
             }
             case JavaDetails.QUARKUS -> {
-                String app = "/src/" + jar;
-                ins.add(Comment.of("Quarkus fast-jar (" + jar + "): libraries first, the application last."));
+                String dir = jar.substring(0, jar.lastIndexOf('/'));
+                String app = "/src/" + dir;
+                ins.add(Comment.of("Quarkus fast-jar (" + dir + "): libraries first, the application last."));
                 ins.add(new Copy("build", List.of(app + "/lib/"), "./lib/"));
                 ins.add(new Copy("build", List.of(app + "/quarkus-run.jar"), "./"));
                 ins.add(new Copy("build", List.of(app + "/app/"), "./app/"));
@@ -381,13 +382,20 @@ public final class JavaPlanner implements LanguagePlanner {
         }
         Fact<Integer> detected = facts.port();
         int port = request.port() != null ? request.port() : detected == null ? 0 : detected.value();
-        if (request.port() != null && facts.framework() != null && (detected == null || detected.value() != port)) {
-            String env = switch (facts.framework().value()) {
-                case "spring-boot" -> "SERVER_PORT";
-                case "quarkus" -> "QUARKUS_HTTP_PORT";
-                default -> "MICRONAUT_SERVER_PORT";
-            };
-            ins.add(new Instruction.Env(env, String.valueOf(port)));
+        String portVariable = facts.framework() == null ? null : switch (facts.framework().value()) {
+            case "spring-boot", "helidon" -> "SERVER_PORT";
+            case "quarkus" -> "QUARKUS_HTTP_PORT";
+            case "micronaut" -> "MICRONAUT_SERVER_PORT";
+            default -> null; // SparkJava, Javalin, Dropwizard: the port is set in the code or the configuration file
+        };
+        if (request.port() != null && portVariable != null && (detected == null || detected.value() != port)) {
+            ins.add(new Instruction.Env(portVariable, String.valueOf(port)));
+        }
+        if (java.serverConfig() != null) {
+            String config = java.serverConfig().value();
+            ins.add(Comment.of("The configuration file the server is started with (" + config + "): server /app/"
+                    + config.substring(config.lastIndexOf('/') + 1) + "; pass another with --arg."));
+            ins.add(new Copy(null, List.of(config), "./"));
         }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
         if (port > 0) {
@@ -399,7 +407,7 @@ public final class JavaPlanner implements LanguagePlanner {
             if (port < 1024) {
                 ins.add(Comment.of("Port " + port + " is privileged: Docker lets non-root processes bind it, other runtimes",
                         "may not; prefer a port above 1023 (dockergen init --port 8080"
-                                + (facts.framework() != null ? " sets the framework's port variable)." : ") if the program reads one.")));
+                                + (portVariable != null ? " sets the framework's port variable)." : ") if the program reads one.")));
             }
             ins.add(new Instruction.Expose(port));
         }
@@ -412,6 +420,9 @@ public final class JavaPlanner implements LanguagePlanner {
         ins.add(new Instruction.Entrypoint(command));
         if (!request.args().isEmpty()) {
             ins.add(new Instruction.Cmd(request.args()));
+        } else if (java.serverConfig() != null) {
+            String config = java.serverConfig().value();
+            ins.add(new Instruction.Cmd(List.of("server", "/app/" + config.substring(config.lastIndexOf('/') + 1))));
         }
         String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";

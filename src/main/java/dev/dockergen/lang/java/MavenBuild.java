@@ -84,10 +84,37 @@ final class MavenBuild {
         List<String> buildDirs = files.isDirectory(".mvn") ? List.of(".mvn") : List.of();
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
+        boolean serves = chosen.framework() == null || servesHttp(pom, chosen.framework().value(), modules);
         return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper,
                 wrapper == null ? null : wrapperMaven(), chosen,
                 List.copyOf(modules.keySet()), buildFiles, buildDirs, version, health(pom, chosen), others, evidence,
-                warnings));
+                serves, frontend(pom), warnings));
+    }
+
+    /**
+     * The plugin or extension that builds the web frontend with npm inside the Maven build (frontend-maven-plugin,
+     * vaadin-maven-plugin, Quarkus Quinoa), in the module's plugins or a profile active by default.
+     */
+    private Fact<String> frontend(Pom pom) {
+        List<Pom.Element> plugins = new ArrayList<>(pom.plugins());
+        pom.activeProfiles(f -> false).forEach(p -> plugins.addAll(p.all("build", "plugins", "plugin")));
+        for (Pom.Element p : plugins) {
+            String a = p.childText("artifactId");
+            if ("frontend-maven-plugin".equals(a) || "vaadin-maven-plugin".equals(a)) {
+                return Fact.of(a, pom.file, p.line());
+            }
+        }
+        return pom.dependency("io.quarkiverse.quinoa", "quarkus-quinoa").map(d -> Fact.of("quarkus-quinoa", pom.file, d.line()))
+                .orElse(null);
+    }
+
+    /** Whether the module's own dependencies (tests aside) bring an HTTP server (WebLibraries.servesHttp). */
+    private static boolean servesHttp(Pom pom, String framework, Map<String, Pom> modules) {
+        List<String> siblings = modules.values().stream().map(p -> p.resolveOr(p.artifactId())).toList();
+        List<Pom.Element> deps = pom.dependencies().stream().filter(d -> !"test".equals(d.childText("scope"))).toList();
+        boolean sibling = deps.stream().anyMatch(d -> siblings.contains(pom.resolveOr(d.childText("artifactId"))));
+        return WebLibraries.servesHttp(framework, deps.stream().map(d -> pom.resolveOr(d.childText("artifactId")))
+                .filter(a -> a != null).toList(), sibling);
     }
 
     /** The Maven version the wrapper downloads: the apache-maven-X.Y.Z archive its distributionUrl names. */
@@ -126,6 +153,15 @@ final class MavenBuild {
             }
             Pom pom = Pom.parse(file, text.get());
             pom.inherit(parent);
+            if (pom.root.path("parent", "artifactId").map(Pom.Element::text).filter(a -> a.equals(parent.artifactId()))
+                    .isPresent()) {
+                // Maven merges the parent's plugins into the module, with those of the parent's profiles that the
+                // module activates (a file it has, or activeByDefault)
+                pom.inheritedPlugins.addAll(parent.plugins());
+                for (Pom.Element profile : parent.activeProfiles(f -> files.isFile(under(child, f)))) {
+                    pom.inheritedPlugins.addAll(profile.all("build", "plugins", "plugin"));
+                }
+            }
             out.put(child, pom);
             collect(pom, child, depth + 1, out);
         }
@@ -133,7 +169,8 @@ final class MavenBuild {
 
     private Fact<String> jdk(Pom pom) {
         List<Pom.Property> candidates = new ArrayList<>();
-        for (String key : List.of("maven.compiler.release", "maven.compiler.source", "java.version")) {
+        for (String key : List.of("maven.compiler.release", "maven.compiler.source", "java.version", "release.version",
+                "jdk.version")) {
             if (pom.properties.containsKey(key)) {
                 Pom.Property p = pom.properties.get(key);
                 Pom.Property resolved = pom.resolveWithLine(p.value(), p.line());
@@ -151,6 +188,9 @@ final class MavenBuild {
                 });
             }
         });
+        if (candidates.isEmpty()) {
+            return parentDefault(pom);
+        }
         for (Pom.Property p : candidates) {
             String major = major(p.value());
             if (major != null) {
@@ -160,6 +200,32 @@ final class MavenBuild {
                     + "' is not a number such as 17 or 21; ignored"));
         }
         return null;
+    }
+
+    /**
+     * The Java level a known parent sets when the module sets none: spring-boot-starter-parent's java.version (1.8 up
+     * to Spring Boot 2, 17 from 3), Helidon's application parents (11 for Helidon 2, 17 for 3, 21 for 4).
+     */
+    private static Fact<String> parentDefault(Pom pom) {
+        Optional<Pom.Element> parent = pom.root.child("parent");
+        if (parent.isEmpty()) {
+            return null;
+        }
+        String artifact = parent.get().childText("artifactId");
+        String version = parent.get().childText("version");
+        Matcher m = Pattern.compile("^([0-9]+)\\.").matcher(version == null ? "" : version);
+        if (!m.find()) {
+            return null;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int line = parent.get().child("version").map(Pom.Element::line).orElse(parent.get().line());
+        String java = null;
+        if ("spring-boot-starter-parent".equals(artifact)) {
+            java = major >= 3 ? "17" : "8";
+        } else if ("io.helidon.applications".equals(parent.get().childText("groupId")) && major >= 2) {
+            java = major == 2 ? "11" : major == 3 ? "17" : "21";
+        }
+        return java == null ? null : Fact.of(java, pom.file, line);
     }
 
     private App classify(String dir, Pom pom, Pom root) {
@@ -200,7 +266,7 @@ final class MavenBuild {
                         jar(target, base, "-runner", uber.source()), null, null, name);
             }
             return new App(dir, fw, null, Fact.of(JavaDetails.QUARKUS, fw.source()),
-                    Fact.of(target + "/quarkus-app", fw.source()), null, null, name);
+                    Fact.of(target + "/quarkus-app/quarkus-run.jar", fw.source()), null, null, name);
         }
         Optional<Pom.Element> micronaut = pom.plugin("micronaut-maven-plugin");
         boolean micronautParent = pom.root.path("parent", "artifactId").map(Pom.Element::text)
@@ -211,9 +277,24 @@ final class MavenBuild {
             return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, fw.source()), jar(target, base, "", nameAt),
                     null, null, name);
         }
+        Fact<String> library = library(pom);
+        if (helidonParent(pom)) {
+            // io.helidon.applications:helidon-se/-mp: the parent's jar manifest names ${mainClass} and libs/, which its
+            // copy-libs execution fills; its finalName is the artifactId
+            Pom.Property main = pom.properties.get("mainClass");
+            Fact<String> mainClass = main == null ? null : checkedClass(Fact.of(main.value(), main.file(), main.line()));
+            Source parentAt = Source.of(pom.file, pom.root.child("parent").orElseThrow().line());
+            return mainClass == null ? null : new App(dir, Fact.of("helidon", parentAt), null,
+                    Fact.of(JavaDetails.JAR_WITH_LIBS, parentAt), jar(target, checkedName(name, nameAt, "jar name"), "", parentAt),
+                    under(dir, "target/libs"), mainClass, name);
+        }
         Fact<String> mainClass = null;
         boolean manifest = false;
-        for (Pom.Element plugin : pom.plugins()) {
+        List<Pom.Element> plugins = new ArrayList<>(pom.plugins());
+        // the jar plugin runs in every jar build, so its managed configuration (the manifest) applies too
+        pom.root.all("build", "pluginManagement", "plugins", "plugin").stream()
+                .filter(p -> "maven-jar-plugin".equals(p.childText("artifactId"))).forEach(plugins::add);
+        for (Pom.Element plugin : plugins) {
             for (Pom.Element mc : plugin.descendants("mainClass")) {
                 String v = pom.resolve(mc.text());
                 if (v != null && mainClass == null) {
@@ -222,6 +303,11 @@ final class MavenBuild {
                     manifest = !"exec-maven-plugin".equals(plugin.childText("artifactId"));
                 }
             }
+        }
+        if (mainClass == null && (library != null || pom.modules().isEmpty() && dir.isEmpty())) {
+            // no build file names it: the one main class in the sources, run from the class path
+            mainClass = checkedClass(SourceMains.single(files, dir));
+            manifest = false;
         }
         if (mainClass == null) {
             return null;
@@ -234,7 +320,7 @@ final class MavenBuild {
             Optional<Pom.Element> shadeName = shade.get().descendants("finalName").stream().findFirst();
             String shadeBase = shadeName.map(e -> pom.resolve(e.text())).map(n -> checkedName(n,
                     Source.of(pom.file, shadeName.get().line()), "jar name")).orElse(base);
-            return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, pom.file, shade.get().line()),
+            return new App(dir, library, null, Fact.of(JavaDetails.FAT_JAR, pom.file, shade.get().line()),
                     jar(target, shadeBase, attached ? "-" + checkedName(classifier, Source.of(pom.file, shade.get().line()),
                             "classifier") : "", shadeName.map(e -> Source.of(pom.file, e.line())).orElse(nameAt)), null,
                     mainClass, name, unbound(pom, shade.get(), "shade:shade"));
@@ -247,7 +333,7 @@ final class MavenBuild {
             String assemblyBase = assemblyName.map(e -> pom.resolve(e.text())).map(n -> checkedName(n,
                     Source.of(pom.file, assemblyName.get().line()), "jar name")).orElse(base);
             boolean append = assembly.get().descendants("appendAssemblyId").stream().noneMatch(e -> e.text().equals("false"));
-            return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, pom.file, assembly.get().line()),
+            return new App(dir, library, null, Fact.of(JavaDetails.FAT_JAR, pom.file, assembly.get().line()),
                     jar(target, assemblyBase, append ? "-jar-with-dependencies" : "", assemblyName
                             .map(e -> Source.of(pom.file, e.line())).orElse(nameAt)), null, mainClass, name,
                     unbound(pom, assembly.get(), "assembly:single"));
@@ -259,19 +345,36 @@ final class MavenBuild {
                     .filter(v -> v != null).findFirst().orElse("target/dependency")
                     .replaceFirst("^\\./", "").replaceFirst("/$", "");
             checkedModule(out, Source.of(pom.file, copy.get().line()));
-            return new App(dir, null, null, Fact.of(JavaDetails.JAR_WITH_LIBS, pom.file, copy.get().line()),
-                    jar(target, base, "", nameAt), under(dir, out), mainClass, name);
+            // without a manifest main class the jar and the copied folder run from the class path
+            return new App(dir, library, null, Fact.of(manifest ? JavaDetails.JAR_WITH_LIBS : JavaDetails.CLASSPATH, pom.file,
+                    copy.get().line()), jar(target, base, "", nameAt), under(dir, out), mainClass, name);
         }
         boolean runtimeDeps = pom.dependencies().stream().anyMatch(d -> !"test".equals(d.childText("scope"))
                 && !"provided".equals(d.childText("scope")));
         if (!manifest || runtimeDeps) {
             // a thin jar: its dependencies copied beside it by the build and the main class named on the class path
-            return new App(dir, null, null, Fact.of(JavaDetails.CLASSPATH, mainClass.source()),
+            return new App(dir, library, null, Fact.of(JavaDetails.CLASSPATH, mainClass.source()),
                     jar(target, base, "", nameAt), runtimeDeps ? under(dir, "target/dependency") : null, mainClass, name,
                     runtimeDeps ? Fact.of(COPY_DEPENDENCIES, mainClass.source()) : null);
         }
-        return new App(dir, null, null, Fact.of(JavaDetails.FAT_JAR, mainClass.source()), jar(target, base, "", nameAt),
+        return new App(dir, library, null, Fact.of(JavaDetails.FAT_JAR, mainClass.source()), jar(target, base, "", nameAt),
                 null, mainClass, name);
+    }
+
+    /** A web framework that is a plain library (WebLibraries.KNOWN), named by the module's dependency. */
+    private static Fact<String> library(Pom pom) {
+        for (WebLibraries.Library l : WebLibraries.KNOWN) {
+            Optional<Pom.Element> dep = pom.dependency(l.group(), l.artifact());
+            if (dep.isPresent()) {
+                return Fact.of(l.name(), pom.file, dep.get().line());
+            }
+        }
+        return helidonParent(pom) ? Fact.of("helidon", pom.file, pom.root.child("parent").orElseThrow().line()) : null;
+    }
+
+    private static boolean helidonParent(Pom pom) {
+        return pom.root.path("parent", "groupId").map(Pom.Element::text).filter(g -> g.equals("io.helidon.applications"))
+                .isPresent();
     }
 
     /** The goal to run after package when the plugin declares no execution (so package does not run it). */

@@ -81,6 +81,8 @@ final class Pom {
     final String file;
     final Element root;
     final Map<String, Property> properties = new LinkedHashMap<>();
+    /** Plugins the in-repository parent's build and its active profiles give this module. */
+    final List<Element> inheritedPlugins = new ArrayList<>();
 
     private Pom(String file, Element root) {
         this.file = file;
@@ -170,7 +172,23 @@ final class Pom {
     }
 
     List<Element> plugins() {
-        return root.all("build", "plugins", "plugin");
+        List<Element> out = new ArrayList<>(root.all("build", "plugins", "plugin"));
+        out.addAll(inheritedPlugins);
+        return out;
+    }
+
+    /** The profiles that are active by default or by a file the module has ({@code exists} asks {@code present}). */
+    List<Element> activeProfiles(java.util.function.Predicate<String> present) {
+        List<Element> out = new ArrayList<>();
+        for (Element profile : root.all("profiles", "profile")) {
+            Optional<Element> activation = profile.child("activation");
+            boolean byDefault = activation.map(a -> "true".equals(a.childText("activeByDefault"))).orElse(false);
+            Optional<String> exists = activation.flatMap(a -> a.path("file", "exists")).map(Element::text);
+            if (byDefault || exists.filter(f -> !f.isBlank() && !f.contains("${") && present.test(f)).isPresent()) {
+                out.add(profile);
+            }
+        }
+        return out;
     }
 
     Optional<Element> plugin(String artifactId) {

@@ -73,7 +73,7 @@ class JavaDetectorTest {
         ProjectFacts p = fixture("quarkus-maven");
         assertEquals(Fact.of("quarkus", "pom.xml", 39), p.framework());
         assertEquals(Fact.of(8090, "src/main/resources/application.properties", 1), p.port());
-        assertEquals("target/quarkus-app", details(p).artifact().value());
+        assertEquals("target/quarkus-app/quarkus-run.jar", details(p).artifact().value());
         assertEquals("mvnw", details(p).wrapper());
         assertEquals(List.of(".mvn"), details(p).buildDirs());
     }
@@ -209,5 +209,62 @@ class JavaDetectorTest {
                 "build.gradle.kts", "plugins {\n  id(\"org.springframework.boot\") version \"3.5.7\"\n}\n"
                         + "tasks.bootJar {\n  archiveFileName.set(\"shop.jar\")\n}\n")));
         assertEquals(Fact.of("build/libs/shop.jar", "build.gradle.kts", 5), details(p).artifact());
+    }
+
+    @Test
+    void aSpringBootModuleWithoutAServerDependencyIsAWorker() {
+        String deps = "  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-starter-amqp</artifactId></dependency>\n"
+                + "    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-test</artifactId>"
+                + "<scope>test</scope></dependency>\n  </dependencies>\n";
+        String plugin = "  <build><plugins><plugin><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>\n";
+        ProjectFacts worker = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom(deps + plugin))));
+        assertEquals("spring-boot", worker.framework().value());
+        assertNull(worker.port(), "no web starter: no port");
+        ProjectFacts web = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom(deps.replace("amqp", "web") + plugin))));
+        assertEquals(8080, web.port().value());
+    }
+
+    @Test
+    void aPluginFromAParentProfileTheModuleActivatesMakesItAnApplication() {
+        String root = pom("  <packaging>pom</packaging>\n  <modules><module>svc</module><module>lib</module></modules>\n"
+                + "  <profiles><profile><id>boot</id><activation><file><exists>src/main/resources/application.yml</exists>"
+                + "</file></activation>\n    <build><plugins><plugin><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></profile></profiles>\n");
+        String child = "<?xml version=\"1.0\"?>\n<project>\n  <parent><groupId>g</groupId><artifactId>a</artifactId>"
+                + "<version>1</version></parent>\n  <artifactId>NAME</artifactId>\n</project>\n";
+        ProjectFacts p = detect(new MemoryProjectFiles("x", Map.of("pom.xml", root, "svc/pom.xml", child.replace("NAME", "svc"),
+                "svc/src/main/resources/application.yml", "server:\n  port: 8888\n", "lib/pom.xml", child.replace("NAME", "lib"))));
+        assertEquals("svc", details(p).module());
+        assertEquals(Fact.of(8888, "svc/src/main/resources/application.yml", 2), p.port());
+        assertEquals(List.of(), details(p).otherApps(), "lib lacks the file, so the profile is not active there");
+    }
+
+    @Test
+    void javalinStartedWithAPortMethodListensOnWhatItReturnsAndTheMainComesFromTheSources() {
+        String deps = "  <dependencies><dependency><groupId>io.javalin</groupId><artifactId>javalin</artifactId>"
+                + "<version>6.7.0</version></dependency></dependencies>\n";
+        String app = "package p;\n\npublic class App {\n    public static void main(String[] args) {\n"
+                + "        io.javalin.Javalin.create()\n            .start(port());\n    }\n\n"
+                + "    private static int port() {\n        String env = System.getenv(\"PORT\");\n"
+                + "        if (env != null) {\n            return Integer.parseInt(env);\n        }\n        return 7071;\n    }\n}\n";
+        ProjectFacts p = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom(deps), "src/main/java/p/App.java", app)));
+        assertEquals(Fact.of("javalin", "pom.xml", 6), p.framework());
+        assertEquals(Fact.of(7071, "src/main/java/p/App.java", 14), p.port());
+        assertEquals(Fact.of("p.App", "src/main/java/p/App.java", 4), details(p).mainClass());
+        assertEquals(List.of("java", "-cp", "/app/app.jar:/app/lib/*", "p.App"), p.start());
+    }
+
+    @Test
+    void dropwizardReadsTheApplicationConnectorOfItsConfigurationFile() {
+        String deps = "  <dependencies><dependency><groupId>io.dropwizard</groupId><artifactId>dropwizard-core</artifactId>"
+                + "<version>4.0.16</version></dependency></dependencies>\n";
+        String config = "<#-- a template, not YAML yet -->\nserver:\n  application_connectors:\n  - type: http\n    port: 8989\n"
+                + "  admin_connectors:\n  - type: http\n    port: 8990\n";
+        ProjectFacts p = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom(deps), "config.yml", config,
+                "src/main/java/p/App.java", "package p;\nclass App {\n    public static void main(String[] a) {\n    }\n}\n")));
+        assertEquals(Fact.of(8989, "config.yml", 5), p.port());
+        assertEquals(List.of("java", "-cp", "/app/app.jar:/app/lib/*", "p.App", "server", "/app/config.yml"), p.start());
     }
 }
