@@ -87,7 +87,7 @@ public final class CDetector implements Detector {
         Map<String, Fact<CLibraries.Library>> libraries = new LinkedHashMap<>();
         Map<String, Fact<String>> unknown = new LinkedHashMap<>();
         for (BuildFacts.LibraryRef ref : build.libraries) {
-            if (ref.kind() == BuildFacts.RefKind.LINK && CLibraries.notForLinux(ref.name())) {
+            if (CLibraries.notForLinux(ref.name())) {
                 continue; // another system's library, or a coverage build's: not this image's business
             }
             Optional<CLibraries.Library> lib = switch (ref.kind()) {
