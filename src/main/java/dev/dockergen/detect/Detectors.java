@@ -26,7 +26,8 @@ public final class Detectors {
         if (ownsFrontend) {
             projects.removeIf(p -> p.details() == null || !p.details().buildsFrontend());
         }
-        // below a root that is an app of its own, examples and docs demonstrate it; --project still reaches them
+        // below a root that is an app of its own, examples and docs demonstrate it and vendored folders (deps/,
+        // third_party/) hold its dependencies; --project still reaches them
         boolean rootApp = !projects.isEmpty() && projects.stream().allMatch(ProjectFacts::isApp);
         Set<String> manifests = new TreeSet<>();
         detectors.forEach(d -> manifests.addAll(d.manifests()));

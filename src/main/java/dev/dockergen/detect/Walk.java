@@ -21,6 +21,12 @@ public final class Walk {
      */
     public static final Set<String> DEMONSTRATIONS = Set.of("examples", "example", "samples", "sample", "demo", "demos",
             "docs", "doc");
+    /**
+     * Vendored dependencies: below a root that is itself an app, these folders hold the sources of libraries its
+     * build compiles in (a C program's deps/, third_party/, 3rdparty/), never a member of their own.
+     */
+    public static final Set<String> VENDORED = Set.of("deps", "third_party", "third-party", "thirdparty", "3rdparty",
+            "external", "extern", "subprojects");
     private static final Predicate<String> MEMBER_SKIPS = skipping(INSTALLED, BUILD_OUTPUT, TEST_MATERIAL);
 
     private Walk() {
@@ -50,10 +56,10 @@ public final class Walk {
                 || dir.endsWith("/src/test");
     }
 
-    /** Whether {@code dir} (a path from the root) lies in a folder of {@link #DEMONSTRATIONS}. */
+    /** Whether {@code dir} (a path from the root) lies in a folder of {@link #DEMONSTRATIONS} or {@link #VENDORED}. */
     public static boolean demonstration(String dir) {
         for (String segment : dir.split("/")) {
-            if (DEMONSTRATIONS.contains(segment)) {
+            if (DEMONSTRATIONS.contains(segment) || VENDORED.contains(segment)) {
                 return true;
             }
         }

@@ -85,6 +85,16 @@ final class AutotoolsParser {
                 }
             }
         }
+        if (facts.programs.isEmpty() && files.isFile("Makefile.in") && !files.isFile("Makefile.am")) {
+            // autoconf without automake: the Makefile.in is a hand-written Makefile whose @VARS@ configure fills in
+            BuildFacts make = MakefileParser.parse("Makefile.in",
+                    files.read("Makefile.in").orElse("").replaceAll("@[A-Za-z_][A-Za-z0-9_]*@", ""));
+            facts.programs.addAll(make.programs);
+            facts.libraries.addAll(make.libraries);
+            if (facts.cxx == null) {
+                facts.cxx = make.cxx;
+            }
+        }
         return facts;
     }
 

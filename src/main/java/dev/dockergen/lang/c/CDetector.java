@@ -76,7 +76,7 @@ public final class CDetector implements Detector {
             if (makefile == null) {
                 return Optional.empty();
             }
-            build = MakefileParser.parse(makefile, files.read(makefile).orElseThrow());
+            build = MakefileParser.parse(files, makefile);
         }
         if ((build.system.equals("cmake") || build.system.equals("meson")) && build.projectName == null) {
             // a CMakeLists.txt or meson.build without project() belongs to a parent project, found from there
@@ -87,7 +87,7 @@ public final class CDetector implements Detector {
         Map<String, Fact<CLibraries.Library>> libraries = new LinkedHashMap<>();
         Map<String, Fact<String>> unknown = new LinkedHashMap<>();
         for (BuildFacts.LibraryRef ref : build.libraries) {
-            if (ref.kind() == BuildFacts.RefKind.LINK && CLibraries.notForLinux(ref.name())) {
+            if (CLibraries.notForLinux(ref.name())) {
                 continue; // another system's library, or a coverage build's: not this image's business
             }
             Optional<CLibraries.Library> lib = switch (ref.kind()) {
@@ -130,10 +130,10 @@ public final class CDetector implements Detector {
             ordered = ordered.subList(0, MAX_SOURCE_FILES);
         }
         Map<String, CSourceScan.PortHint> defines = new HashMap<>();
-        List<CSourceScan> scans = new ArrayList<>();
+        List<CSourceScan> scanned = new ArrayList<>();
         for (String path : ordered) {
             try {
-                files.read(path).ifPresent(text -> scans.add(CSourceScan.scan(path, text, defines)));
+                files.read(path).ifPresent(text -> scanned.add(CSourceScan.scan(path, text, defines)));
             } catch (ProjectInputException e) {
                 warnings.add(new Warning(e.source(), "skipped: not readable as UTF-8 text under 1 MiB"));
             }
@@ -142,6 +142,9 @@ public final class CDetector implements Detector {
         if (cxx == null) {
             cxx = sources.stream().filter(p -> CPP.matcher(p).matches()).findFirst().map(Source::of).orElse(null);
         }
+        // examples, vendored libraries and tests listen on ports of their own, not the program's
+        List<CSourceScan> scans = scanned.stream().filter(s -> !Walk.demonstration(ProjectFiles.parent(s.path))
+                && !ProjectFiles.parent(s.path).matches("(.*/)?(tests?|unittests?|fuzz|bench(mark)?s?)(/.*)?")).toList();
         Source listen = scans.stream().map(s -> s.listen).filter(s -> s != null).findFirst().orElse(null);
         // a weak hint (a PORT-named constant alone) is a port only in a program that listens
         CSourceScan.PortHint hint = scans.stream().filter(s -> s.port != null).map(s -> s.port)

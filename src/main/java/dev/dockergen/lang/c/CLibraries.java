@@ -44,7 +44,7 @@ public final class CLibraries {
             "ws2_32", "wsock32", "mswsock", "iphlpapi", "winmm", "kernel32", "user32", "gdi32", "advapi32", "shell32",
             "ole32", "oleaut32", "comctl32", "comdlg32", "crypt32", "bcrypt", "secur32", "dbghelp", "psapi", "userenv",
             "ntdll", "shlwapi", "rpcrt4", "netapi32", "dnsapi", "version", "imm32", "setupapi",
-            "socket", "nsl", "sun", "network", "bsd-compat", "gcov");
+            "socket", "nsl", "sun", "network", "bsd-compat", "gcov", "sendfile", "pthreads4w", "winsock", "appleframeworks");
 
     private CLibraries() {
     }

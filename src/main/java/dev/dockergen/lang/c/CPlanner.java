@@ -128,12 +128,8 @@ public final class CPlanner implements LanguagePlanner {
                         + (pkg == null ? "" : " in " + pkg) + "; use " + alternatives(request));
             }
         }
-        if (!c.unknownLibraries().isEmpty()) {
-            Fact<String> u = c.unknownLibraries().get(0);
-            throw new DockergenException(ExitCode.USAGE, "preset " + request.preset().name() + " cannot build this project: "
-                    + "scratch needs a fully static binary, and dockergen does not know whether " + u.value() + " (" + u.source()
-                    + ") has a static form; use " + alternatives(request));
-        }
+        // a library outside the table is warned about on every final alike (detect's warning): scratch tries the static
+        // link too, and the build's readelf check stops it if the result is still dynamic
     }
 
     private static String alternatives(PlanRequest request) {
@@ -364,7 +360,7 @@ public final class CPlanner implements LanguagePlanner {
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));
                 ins.add(Comment.of((c.needsAutoreconf() ? "Generate configure (it is not committed), then configure" : "Configure")
-                        + " and build; the program is " + artefact + " (bin_PROGRAMS, " + at + ")."));
+                        + " and build; the program is " + artefact + " (" + (at.contains("Makefile.am") ? "bin_PROGRAMS, " : "") + at + ")."));
                 ins.add(new Run(List.of(), lines));
             }
             default -> {

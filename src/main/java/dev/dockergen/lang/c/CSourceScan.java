@@ -76,6 +76,11 @@ final class CSourceScan {
         while (h.find() && s.port == null) {
             String arg = h.group(1);
             if (arg.matches("[0-9]+")) {
+                // a literal is a port only where a port is set (sin_port = htons(8080)); htons(1) on a length is not
+                String before = text.substring(Math.max(text.lastIndexOf('\n', h.start()) + 1, h.start() - 60), h.start());
+                if (!before.toLowerCase(java.util.Locale.ROOT).contains("port")) {
+                    continue;
+                }
                 int v = Integer.parseInt(arg);
                 if (v > 0 && v < 65536) {
                     s.port = new PortHint(v, Source.of(path, line(text, h.start())), 0);

@@ -35,6 +35,18 @@ final class MakefileParser {
     record Recipe(String text, int line) {
     }
 
+    /** A recipe that runs make in another folder ({@code $(MAKE) -C src}, {@code cd src && $(MAKE) all}). */
+    record SubMake(String dir, String goal) {
+    }
+
+    private static final int MAX_SUB_MAKEFILES = 12;
+    private static final Pattern SUB_MAKE = Pattern.compile("(?:^|[\\s;&|(])(?:\\$[({]MAKE[)}]|make)(?=\\s|$)");
+    private static final Pattern CD = Pattern.compile("(?:^|[\\s;&|(])cd\\s+([^\\s;&|]+)\\s*(?:&&|;)\\s*(?:\\$[({]MAKE[)}]|make)(?=\\s|$)");
+    private static final Pattern FOR = Pattern.compile("\\bfor\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s+([^;]*);");
+    private final List<SubMake> subMakes = new ArrayList<>();
+    /** The goal make is asked for (a sub-make's), or null for the Makefile's default goal. */
+    private String goalOverride;
+
     private final String file;
     private final Map<String, String> vars = new HashMap<>();
     private final Map<String, Integer> varLines = new HashMap<>();
@@ -45,11 +57,59 @@ final class MakefileParser {
 
     private MakefileParser(String file) {
         this.file = file;
+        // make's built-in defaults, so a link line through an undefined $(CC) still reads as one
+        vars.put("CC", "cc");
+        vars.put("CXX", "g++");
     }
 
     static BuildFacts parse(String file, String text) {
         MakefileParser p = new MakefileParser(file);
         return p.run(text);
+    }
+
+    /**
+     * The Makefile at the root and the Makefiles its default goal runs make in ({@code $(MAKE) -C src}, a
+     * {@code for dir in $(SUBDIRS)} loop, {@code cd src && $(MAKE)}): a top Makefile that only recurses builds
+     * the programs of the folders it enters, at their paths from the root. Bounded in files and depth.
+     */
+    static BuildFacts parse(dev.dockergen.detect.ProjectFiles files, String makefile) {
+        MakefileParser top = new MakefileParser(makefile);
+        BuildFacts facts = top.run(files.read(makefile).orElseThrow());
+        List<SubMake> queue = new ArrayList<>(top.subMakes);
+        List<String> seen = new ArrayList<>(List.of(makefile + "\0"));
+        while (!queue.isEmpty() && seen.size() <= MAX_SUB_MAKEFILES) {
+            SubMake sub = queue.remove(0);
+            String path = List.of("GNUmakefile", "makefile", "Makefile").stream()
+                    .map(n -> dev.dockergen.detect.ProjectFiles.join(sub.dir(), n)).filter(files::isFile).findFirst().orElse(null);
+            if (path == null || seen.contains(path + "\0" + sub.goal())) {
+                continue;
+            }
+            seen.add(path + "\0" + sub.goal());
+            MakefileParser p = new MakefileParser(path);
+            p.goalOverride = sub.goal().isEmpty() ? null : sub.goal();
+            BuildFacts f;
+            try {
+                f = p.run(files.read(path).orElse(""));
+            } catch (ProjectInputException e) {
+                continue;
+            }
+            for (Fact<String> prog : f.programs) {
+                facts.programs.add(Fact.of(dev.dockergen.detect.ProjectFiles.join(sub.dir(), prog.value()), prog.source()));
+            }
+            facts.libraries.addAll(f.libraries);
+            facts.files.addAll(f.files);
+            facts.usesPkgConfig |= f.usesPkgConfig;
+            if (facts.cxx == null) {
+                facts.cxx = f.cxx;
+            }
+            if (facts.ldflags == null && !f.programs.isEmpty()) {
+                facts.ldflags = f.ldflags;
+            }
+            for (SubMake next : p.subMakes) {
+                queue.add(new SubMake(next.dir(), next.goal()));
+            }
+        }
+        return facts;
     }
 
     private BuildFacts run(String text) {
@@ -154,6 +214,17 @@ final class MakefileParser {
             facts.ldflags = Fact.of(ldflags.toString().strip(), file, ldflagsLine);
         }
         programs(facts);
+        // a library the Makefile builds itself (a rule for lib/sh/libsh.a) is linked from the tree, not installed
+        java.util.Set<String> built = new java.util.HashSet<>();
+        for (Rule rule : rules) {
+            for (String t : rule.targets()) {
+                Matcher own = Pattern.compile("(?:^|/)lib([A-Za-z0-9_+.-]+)\\.(?:a|so)$").matcher(t);
+                if (own.find()) {
+                    built.add(own.group(1));
+                }
+            }
+        }
+        facts.libraries.removeIf(r -> r.kind() == BuildFacts.RefKind.LINK && built.contains(r.name()));
         return facts;
     }
 
@@ -189,7 +260,8 @@ final class MakefileParser {
                 byTarget.putIfAbsent(t, rule);
             }
         }
-        String goal = vars.containsKey(".DEFAULT_GOAL") ? expand(vars.get(".DEFAULT_GOAL"), 0).strip() : null;
+        String goal = goalOverride != null ? goalOverride
+                : vars.containsKey(".DEFAULT_GOAL") ? expand(vars.get(".DEFAULT_GOAL"), 0).strip() : null;
         if (goal == null || goal.isEmpty()) {
             goal = rules.stream().flatMap(r -> r.targets().stream())
                     .filter(t -> !t.startsWith(".") && !t.contains("%")).findFirst().orElse(null);
@@ -206,15 +278,74 @@ final class MakefileParser {
             }
             seen.add(t);
             Rule rule = byTarget.get(t);
+            if (rule == null && !t.contains(".") && !t.contains("/") && !t.contains("$")) {
+                rule = byTarget.get(".DEFAULT"); // a goal with no rule of its own runs .DEFAULT's recipe
+            }
             if (rule == null) {
                 continue;
             }
+            subMakes(t, rule);
             String produced = linked(t, rule);
             if (produced != null) {
                 facts.programs.add(Fact.of(produced, file, rule.line()));
                 continue;
             }
             queue.addAll(rule.deps());
+        }
+    }
+
+    /** The folders (and goals) the rule's recipe runs make in, as paths from the root. */
+    private void subMakes(String target, Rule rule) {
+        String here = dev.dockergen.detect.ProjectFiles.parent(file);
+        for (Recipe r : rule.recipe()) {
+            String raw = r.text().replaceAll("\\$[({]MAKE[)}]", "make").replace("$@", target).replace("$(@)", target);
+            String cmd = expand(raw, 0);
+            Map<String, List<String>> loops = new HashMap<>();
+            Matcher f = FOR.matcher(cmd);
+            while (f.find()) {
+                loops.put(f.group(1), words(f.group(2)));
+            }
+            for (String part : cmd.split("&&|;|\\|\\|")) {
+                List<String> dirs = new ArrayList<>();
+                String goal = "";
+                Matcher m = SUB_MAKE.matcher(part);
+                if (!m.find()) {
+                    continue;
+                }
+                List<String> args = words(part.substring(m.end()));
+                for (int i = 0; i < args.size(); i++) {
+                    String a = args.get(i);
+                    if (a.equals("-C") && i + 1 < args.size()) {
+                        dirs.add(args.get(++i));
+                    } else if (a.startsWith("-C") && a.length() > 2) {
+                        dirs.add(a.substring(2));
+                    } else if (!a.startsWith("-") && !a.contains("=") && goal.isEmpty()) {
+                        goal = a;
+                    }
+                }
+                if (dirs.isEmpty()) {
+                    Matcher cd = CD.matcher(cmd);
+                    while (cd.find()) {
+                        if (cmd.indexOf(part.strip()) >= cd.start()) {
+                            dirs.add(cd.group(1));
+                        }
+                    }
+                    if (dirs.size() > 1) {
+                        dirs = List.of(dirs.get(dirs.size() - 1));
+                    }
+                }
+                for (String d : dirs) {
+                    String name = d.replaceAll("^\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?$", "$1");
+                    List<String> each = d.startsWith("$") ? loops.getOrDefault(name, List.of()) : List.of(d);
+                    for (String dir : each) {
+                        String clean = dir.replaceAll("/+$", "");
+                        if (clean.matches("[A-Za-z0-9._/+-]+") && !clean.equals(".") && !clean.contains("..")
+                                && !goal.contains("$")) {
+                            subMakes.add(new SubMake(dev.dockergen.detect.ProjectFiles.join(here, clean), goal));
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -167,12 +167,16 @@ class CDetectorTest {
                         \tmkdir -p bin && ls -la
                         \t$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $(BIN)
                         """,
-                "main.c", "#include <netinet/in.h>\nint main(void) { return htons(9000) == 0; }\n"));
+                "main.c", "#include <netinet/in.h>\nint main(void) { struct sockaddr_in a; a.sin_port = htons(9000);"
+                        + " return a.sin_port == htons(1); }\n"));
         assertEquals("bin/api @ Makefile:6", fact(c(p).artefact()));
         assertEquals("-L/opt/lib @ Makefile:2", fact(c(p).makeLdflags()));
         assertEquals(List.of("ssl @ Makefile:3", "crypto @ Makefile:3", "pthread @ Makefile:3", "m @ Makefile:3"), libs(p),
                 "`ls -la` names no library");
-        assertEquals("9000 @ main.c:2", fact(p.port()));
+        assertEquals("9000 @ main.c:2", fact(p.port()), "a literal in htons is a port where a port is set");
+        ProjectFacts length = detect(repo("Makefile", "app: main.o\n",
+                "main.c", "#include <netinet/in.h>\nint main(void) { return htons(1) == htons(512); }\n"));
+        assertNull(length.port(), "htons(1) on a length or an id is not a port");
     }
 
     @Test
