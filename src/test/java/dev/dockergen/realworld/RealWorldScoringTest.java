@@ -255,6 +255,22 @@ class RealWorldScoringTest {
     }
 
     @Test
+    void aCliAnswersOnVersionHelpOrNoArgumentInThatOrder() {
+        assertEquals("--version", RealWorldRunner.cliProbe(args -> true));
+        assertEquals("--help", RealWorldRunner.cliProbe(args -> args.equals(List.of("--help"))));
+        // Go's flag.Usage that calls os.Exit(2): --help fails, the plain run prints and exits 0
+        assertEquals("no arguments", RealWorldRunner.cliProbe(List::isEmpty));
+        assertEquals(null, RealWorldRunner.cliProbe(args -> false));
+    }
+
+    @Test
+    void theProbeTimeoutIsAnOption() throws Exception {
+        Path here = Path.of(".");
+        assertEquals(180, RealWorldRunner.parse(new String[] {here.toString()}).probeTimeout());
+        assertEquals(400, RealWorldRunner.parse(new String[] {here.toString(), "--lab-probe-timeout", "400"}).probeTimeout());
+    }
+
+    @Test
     void aCaseProjectThatIsAGoMainPackageIsPassedAsMain() throws Exception {
         RealWorldCase site = sample("python/sample/site");
         CaseRun r = new CaseRun(site);
