@@ -805,17 +805,24 @@ public final class RealWorldRunner {
     }
 
     /**
-     * The CLI probe: the first of {@code --version}, {@code --help} and no argument at all that exits 0, or null. The
-     * last is for programs whose usage exits non-zero by design (Go's flag.Usage that calls os.Exit(2)) but that do
-     * their work with no argument; the container's stdin is empty, so a program that reads it ends.
+     * The CLI probe: the first of {@code --version}, {@code --help} and no argument at all that exits 0; else the first
+     * that printed a usage text (the binary and its libraries loaded in the image and parsed its arguments: an editor or
+     * a TUI that needs a file or a terminal, "Usage: kilo <filename>"); else null. No argument is for programs whose
+     * usage exits non-zero by design (Go's flag.Usage calls os.Exit(2)) but that work with none; stdin is empty.
      */
-    static String cliProbe(java.util.function.Predicate<List<String>> exitsZero) {
+    static String cliProbe(java.util.function.Function<List<String>, Exec.Result> run) {
+        String usage = null;
         for (List<String> args : List.of(List.of("--version"), List.of("--help"), List.<String>of())) {
-            if (exitsZero.test(args)) {
-                return args.isEmpty() ? "no arguments" : args.get(0);
+            Exec.Result r = run.apply(args);
+            String what = args.isEmpty() ? "no arguments" : args.get(0);
+            if (r.ok()) {
+                return what;
+            }
+            if (usage == null && !r.timedOut() && Pattern.compile("(?i)\\busage\\b").matcher(r.out() + r.err()).find()) {
+                usage = what + " (usage text, exit " + r.exit() + ")";
             }
         }
-        return null;
+        return usage;
     }
 
     private void buildRun(CaseRun r, LabRun run, Path context, Path dockerfile, String tag, String port) {
@@ -866,7 +873,7 @@ public final class RealWorldRunner {
             String answered = cliProbe(args -> {
                 List<String> podman = new ArrayList<>(List.of("podman", "run", "--rm", "--pull=never", tag));
                 podman.addAll(args);
-                return Exec.run(podman, null, 60).ok();
+                return Exec.run(podman, null, 60);
             });
             run.probe = answered == null ? "fail" : "ok";
             run.probeMode = answered == null ? "--version/--help/no arguments" : answered;
