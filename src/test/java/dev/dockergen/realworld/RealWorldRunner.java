@@ -707,7 +707,11 @@ public final class RealWorldRunner {
         if (!Files.isExecutable(buildRun)) {
             return "no container lab at " + o.labDir() + " (--lab-dir DIR)";
         }
-        Exec.Result check = Exec.run(List.of(o.labDir().resolve("setup").toString(), "--check"), null, 120);
+        // under 1 s on an idle machine, over 60 s on a loaded one (2 cores, nine agents): a timeout is not "not set up"
+        Exec.Result check = Exec.run(List.of(o.labDir().resolve("setup").toString(), "--check"), null, 600);
+        if (check.timedOut()) {
+            return "the container lab check (setup --check) did not answer in 600 s: the machine is too loaded";
+        }
         if (!check.ok()) {
             return "the container lab is not set up: run sudo " + o.labDir().resolve("setup");
         }
