@@ -41,7 +41,7 @@ public final class RealWorldRunner {
 
     record Options(Path snapshots, List<String> cases, List<String> only, boolean lab, boolean labAllFinals,
             List<String> dockergen, Path out, long timeout, long labTimeout, int jobs, boolean keepImages,
-            Path labDir, boolean labBuildableOnly) {
+            Path labDir, boolean labBuildableOnly, long probeTimeout) {
     }
 
     private RealWorldRunner(Options o) {
@@ -72,7 +72,7 @@ public final class RealWorldRunner {
     static final String USAGE = """
             usage: .ci/realworld DIR-OF-GIT-SNAPSHOTS [--cases FILE|DIR|GLOB]... [--only ID-PREFIX[,PREFIX]]
                    [--lab] [--lab-finals default|all] [--jobs N] [--timeout S] [--lab-timeout S]
-                   [--lab-buildable-only] [--jar FILE] [--out DIR] [--keep-images] [--lab-dir DIR]
+                   [--lab-probe-timeout S] [--lab-buildable-only] [--jar FILE] [--out DIR] [--keep-images] [--lab-dir DIR]
             DIR holds <owner>+<name>/repo (bare git), as fetch lays snapshots out. Writes OUT/realworld.md and .json
             (OUT: target). --cases defaults to realworld/*.yaml; --jar runs `java -jar FILE` instead of ./dockergen;
             --lab-buildable-only keeps only the cases whose truth says labBuildable.""";
@@ -91,6 +91,7 @@ public final class RealWorldRunner {
         boolean keepImages = false;
         Path labDir = null;
         boolean labBuildableOnly = false;
+        long probeTimeout = 180;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -109,6 +110,7 @@ public final class RealWorldRunner {
                 case "--out" -> out = Path.of(need(args, ++i, a));
                 case "--timeout" -> timeout = number(need(args, ++i, a), a);
                 case "--lab-timeout" -> labTimeout = number(need(args, ++i, a), a);
+                case "--lab-probe-timeout" -> probeTimeout = number(need(args, ++i, a), a);
                 case "--jobs" -> jobs = (int) Math.max(1, Math.min(8, number(need(args, ++i, a), a)));
                 case "--keep-images" -> keepImages = true;
                 case "--lab-buildable-only" -> labBuildableOnly = true;
@@ -142,7 +144,7 @@ public final class RealWorldRunner {
                     .orElse(Path.of("..", "shared", "container-lab"));
         }
         return new Options(snapshots, cases, only, lab, all, dockergen, out, timeout, labTimeout, jobs, keepImages,
-                labDir.toAbsolutePath().normalize(), labBuildableOnly);
+                labDir.toAbsolutePath().normalize(), labBuildableOnly, probeTimeout);
     }
 
     private static String need(String[] args, int i, String option) {
@@ -705,7 +707,11 @@ public final class RealWorldRunner {
         if (!Files.isExecutable(buildRun)) {
             return "no container lab at " + o.labDir() + " (--lab-dir DIR)";
         }
-        Exec.Result check = Exec.run(List.of(o.labDir().resolve("setup").toString(), "--check"), null, 120);
+        // under 1 s on an idle machine, over 60 s on a loaded one (2 cores, nine agents): a timeout is not "not set up"
+        Exec.Result check = Exec.run(List.of(o.labDir().resolve("setup").toString(), "--check"), null, 600);
+        if (check.timedOut()) {
+            return "the container lab check (setup --check) did not answer in 600 s: the machine is too loaded";
+        }
         if (!check.ok()) {
             return "the container lab is not set up: run sudo " + o.labDir().resolve("setup");
         }
@@ -802,12 +808,33 @@ public final class RealWorldRunner {
         return dockerfile.getParent();
     }
 
+    /**
+     * The CLI probe: the first of {@code --version}, {@code --help} and no argument at all that exits 0; else the first
+     * that printed a usage text (the binary and its libraries loaded in the image and parsed its arguments: an editor or
+     * a TUI that needs a file or a terminal, "Usage: kilo <filename>"); else null. No argument is for programs whose
+     * usage exits non-zero by design (Go's flag.Usage calls os.Exit(2)) but that work with none; stdin is empty.
+     */
+    static String cliProbe(java.util.function.Function<List<String>, Exec.Result> run) {
+        String usage = null;
+        for (List<String> args : List.of(List.of("--version"), List.of("--help"), List.<String>of())) {
+            Exec.Result r = run.apply(args);
+            String what = args.isEmpty() ? "no arguments" : args.get(0);
+            if (r.ok()) {
+                return what;
+            }
+            if (usage == null && !r.timedOut() && Pattern.compile("(?i)\\busage\\b").matcher(r.out() + r.err()).find()) {
+                usage = what + " (usage text, exit " + r.exit() + ")";
+            }
+        }
+        return usage;
+    }
+
     private void buildRun(CaseRun r, LabRun run, Path context, Path dockerfile, String tag, String port) {
         String kind = r.c.truthString("kind") == null ? "" : Scoring.normKind(r.c.truthString("kind"));
         boolean http = (kind.equals("server") || kind.equals("static-site")) && r.c.truthFlag("selfContained");
         boolean cli = "cli".equalsIgnoreCase(r.c.truthString("kind"));
         List<String> cmd = new ArrayList<>(List.of(o.labDir().resolve("build-run").toString(), context.toString(),
-                "-f", dockerfile.toString(), "-t", tag, "--timeout", "60"));
+                "-f", dockerfile.toString(), "-t", tag, "--timeout", String.valueOf(o.probeTimeout())));
         if (http) {
             String probe = r.c.truthString("probe");
             cmd.addAll(List.of("--probe", probe == null ? "/" : probe));
@@ -847,15 +874,13 @@ public final class RealWorldRunner {
             run.detail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
         }
         if (cli && "ok".equals(run.build)) {
-            run.probe = "fail";
-            for (String flag : List.of("--version", "--help")) {
-                Exec.Result p = Exec.run(List.of("podman", "run", "--rm", "--pull=never", tag, flag), null, 60);
-                if (p.ok()) {
-                    run.probe = "ok";
-                    run.probeMode = flag;
-                    break;
-                }
-            }
+            String answered = cliProbe(args -> {
+                List<String> podman = new ArrayList<>(List.of("podman", "run", "--rm", "--pull=never", tag));
+                podman.addAll(args);
+                return Exec.run(podman, null, 60);
+            });
+            run.probe = answered == null ? "fail" : "ok";
+            run.probeMode = answered == null ? "--version/--help/no arguments" : answered;
             if (!o.keepImages()) {
                 Exec.run(List.of("podman", "rmi", "-f", tag), null, 120);
             }

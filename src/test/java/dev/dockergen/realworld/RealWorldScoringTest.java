@@ -255,6 +255,28 @@ class RealWorldScoringTest {
     }
 
     @Test
+    void aCliAnswersOnVersionHelpOrNoArgumentInThatOrderElseOnAUsageText() {
+        Exec.Result ok = new Exec.Result(0, "x 1.0", "", false);
+        Exec.Result fails = new Exec.Result(1, "", "open --help: no such file", false);
+        Exec.Result usage = new Exec.Result(1, "", "Usage: kilo <filename>", false);
+        assertEquals("--version", RealWorldRunner.cliProbe(args -> ok));
+        assertEquals("--help", RealWorldRunner.cliProbe(args -> args.equals(List.of("--help")) ? ok : fails));
+        // Go's flag.Usage that calls os.Exit(2): --help fails, the plain run prints and exits 0
+        assertEquals("no arguments", RealWorldRunner.cliProbe(args -> args.isEmpty() ? ok : usage));
+        // an editor that needs a file and a terminal: it ran and printed its usage
+        assertEquals("no arguments (usage text, exit 1)", RealWorldRunner.cliProbe(args -> args.isEmpty() ? usage : fails));
+        assertEquals(null, RealWorldRunner.cliProbe(args -> fails));
+        assertEquals(null, RealWorldRunner.cliProbe(args -> new Exec.Result(-1, "usage", "", true)), "a timeout is no answer");
+    }
+
+    @Test
+    void theProbeTimeoutIsAnOption() throws Exception {
+        Path here = Path.of(".");
+        assertEquals(180, RealWorldRunner.parse(new String[] {here.toString()}).probeTimeout());
+        assertEquals(400, RealWorldRunner.parse(new String[] {here.toString(), "--lab-probe-timeout", "400"}).probeTimeout());
+    }
+
+    @Test
     void aCaseProjectThatIsAGoMainPackageIsPassedAsMain() throws Exception {
         RealWorldCase site = sample("python/sample/site");
         CaseRun r = new CaseRun(site);
