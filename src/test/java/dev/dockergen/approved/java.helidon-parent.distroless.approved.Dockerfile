@@ -26,9 +26,9 @@ RUN --mount=type=cache,target=/root/.m2 \
     if [ "$RUN_TESTS" = true ]; then skip=false; else skip=true; fi \
     && mvn -B -ntp -DskipTests="$skip" package
 
-# Runtime stage: gcr.io/distroless/java<java>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/java<java>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/java${JAVA_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/java${JAVA_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 
 # Dependency jars (target/libs, pom.xml:4) in their own layer, next to the jar whose manifest names them.

@@ -30,9 +30,9 @@ RUN --mount=type=cache,target=/root/.m2 \
 RUN java -Djarmode=tools -jar target/board-0.1.0.jar extract --layers --launcher --destination /out/layers \
     && mkdir -p /out/layers/dependencies /out/layers/spring-boot-loader /out/layers/snapshot-dependencies /out/layers/application
 
-# Runtime stage: gcr.io/distroless/java<java>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/java<java>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/java${JAVA_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/java${JAVA_VERSION}-debian13:nonroot AS runtime
 WORKDIR /app
 
 # One image layer per Spring Boot layer, the least often changed first: a code change ships only the last one.

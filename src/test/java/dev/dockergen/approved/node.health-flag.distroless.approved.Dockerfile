@@ -8,7 +8,7 @@ ARG NODE_VERSION=24
 
 # Dependencies stage: production dependencies only.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS deps
+FROM node:${NODE_VERSION}-trixie-slim AS deps
 WORKDIR /app
 
 # Manifests first: this layer is reused until package.json and package-lock.json change.
@@ -19,13 +19,13 @@ RUN --mount=type=cache,target=/root/.npm \
 # Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
 # no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS init
+FROM node:${NODE_VERSION}-trixie-slim AS init
 # hadolint ignore=DL3008
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 
-# Runtime stage: gcr.io/distroless/nodejs<node>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot AS runtime
+FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
 
 # node would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
 # would wait 10 s, then kill it): the static tini runs as PID 1 instead,

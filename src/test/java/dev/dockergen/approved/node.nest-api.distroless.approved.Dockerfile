@@ -24,9 +24,21 @@ RUN npm run build
 RUN --mount=type=cache,target=/root/.npm \
     npm prune --omit=dev
 
+# Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
+# no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.
+
+FROM node:${NODE_VERSION}-trixie-slim AS init
+# hadolint ignore=DL3008
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+
 # Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
 FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
+
+# node would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): the static tini runs as PID 1 instead,
+# forwards signals and reaps zombies.
+COPY --from=init /usr/bin/tini-static /usr/bin/tini
 WORKDIR /app
 ENV NODE_ENV="production"
 
@@ -38,7 +50,9 @@ USER 65532:65532
 EXPOSE 3000
 
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:3000/health.
-
-# node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="orders-api"
+
+# tini is PID 1 and forwards SIGTERM to node.
+# /nodejs/bin/node is the base image's own ENTRYPOINT (node is not on PATH there); CMD stays the script.
+ENTRYPOINT ["/usr/bin/tini", "--", "/nodejs/bin/node"]
 CMD ["dist/main.js"]

@@ -26,9 +26,21 @@ COPY requirements.txt ./
 RUN --mount=type=cache,target=/root/.cache/pip \
     /venv/bin/pip install -r requirements.txt
 
+# Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
+# no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.
+
+FROM debian:13-slim AS init
+# hadolint ignore=DL3008
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+
 # Runtime stage: gcr.io/distroless/python3-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
 FROM gcr.io/distroless/python3-debian13:nonroot AS runtime
+
+# python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): the static tini runs as PID 1 instead,
+# forwards signals and reaps zombies.
+COPY --from=init /usr/bin/tini-static /usr/bin/tini
 WORKDIR /app
 
 # No .pyc files written at run time, output unbuffered so logs arrive at once, the venv first on PATH.
@@ -44,6 +56,6 @@ USER 65532:65532
 LABEL org.opencontainers.image.title="worker-stdlib"
 
 # The program's __main__ entry (worker.py:24), a worker that listens on no port.
-# python3 is PID 1: it stops promptly on SIGTERM only if the program handles it (signal.signal).
+# tini is PID 1 and forwards SIGTERM to python3.
 # ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.
-ENTRYPOINT ["/venv/bin/python3", "worker.py"]
+ENTRYPOINT ["/usr/bin/tini", "--", "/venv/bin/python3", "worker.py"]
