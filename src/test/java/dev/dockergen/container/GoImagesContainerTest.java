@@ -58,7 +58,10 @@ class GoImagesContainerTest {
                     "main.go", "\"%d notes\\n\"", "\"notes: %d\\n\"", "notes: 1"),
             // the listen flag defaults to localhost: the image passes --addr=:8080 so the published port answers
             new App("loopback-flag", Fixtures.go("loopback-flag"), "/", "greetings from the greeter",
-                    "main.go", "\"greetings from the greeter\"", "\"greetings again\"", "greetings again"));
+                    "main.go", "\"greetings from the greeter\"", "\"greetings again\"", "greetings again"),
+            // //go:embed web/dist, which web/'s npm build writes: a frontend stage builds it before go build
+            new App("embedded-frontend", Fixtures.go("embedded-frontend"), "/", "notes (built by the frontend stage)",
+                    "web/src/index.html", "<p>notes", "<p>notes v2", "notes v2"));
 
     static Stream<Arguments> cases() {
         return APPS.stream().flatMap(app -> Stream.of(FinalStage.values())

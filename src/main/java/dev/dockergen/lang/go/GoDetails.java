@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param module module path from go.mod, or null without go.mod
  * @param toolchain the toolchain directive (e.g. "go1.23.4"), or null
+ * @param directive the go directive (the language level; from Go 1.21 a minimum), or null; the project's version is
+ *                  the toolchain's when go.mod names one
  * @param mainPackage directory of the main package to build, "." for the module root; null when
  *                    there is none or several and no choice was made
  * @param mainCandidates every directory holding a main package, sorted
@@ -27,12 +29,16 @@ import java.util.Map;
  * @param readsPortEnv the program takes its port from the PORT environment variable
  * @param loopbackFlag a flag naming the address to listen on whose default is a loopback host alone (its name,
  *                     where it is defined), or null
+ * @param uses folders the program is made of or serves (its packages, what it embeds or reads), each with why;
+ *             a member project in one of them is part of this app
+ * @param frontend a frontend whose build writes a folder the program embeds and the repository lacks, or null
  * @param listenArgs arguments that make a program whose flag defaults to a loopback address listen on every
  *                   interface ({@code --addr=:8080}), with the flag's line; null when none are needed
  */
 public record GoDetails(
         Fact<String> module,
         Fact<String> toolchain,
+        Fact<String> directive,
         boolean hasGoMod,
         boolean hasGoSum,
         boolean vendored,
@@ -49,13 +55,21 @@ public record GoDetails(
         Fact<Boolean> needsCaCerts,
         Fact<Boolean> readsPortEnv,
         Fact<String> loopbackFlag,
-        Fact<List<String>> listenArgs) implements LanguageDetails {
+        Fact<List<String>> listenArgs,
+        List<GoFrontends.Use> uses,
+        GoFrontends.Build frontend) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
         localModules = List.copyOf(localModules);
         embedPaths = List.copyOf(embedPaths);
         packageDirs = List.copyOf(packageDirs);
+        uses = List.copyOf(uses);
+    }
+
+    @Override
+    public String partOf(String dir) {
+        return GoFrontends.claim(uses, dir);
     }
 
     @Override
@@ -86,6 +100,13 @@ public record GoDetails(
         facts.put("localModules", localModules);
         facts.put("embeds", embedPaths);
         facts.put("healthPath", healthPath);
+        if (frontend != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("dir", frontend.dir());
+            f.put("script", frontend.script());
+            f.put("output", frontend.output());
+            facts.put("frontend", f);
+        }
         if (listenArgs != null) {
             facts.put("listenArgs", listenArgs);
         }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Recognises a Go module (or a loose main.go) and everything its Dockerfile depends on. */
@@ -48,6 +49,7 @@ public final class GoDetector implements Detector {
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     /** Main package folders whose name says nothing of the program; the binary is named after the module. */
     private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
+    private static final Pattern TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
     private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AUXILIARY = Pattern.compile(
             "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
@@ -218,20 +220,26 @@ public final class GoDetector implements Detector {
                         .filter(r -> !replacedLocally.contains(r.path())).findFirst()
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
+        GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
+        Fact<String> directive = mod == null || mod.goVersion() == null
+                ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(
                 mod == null ? null : Fact.of(mod.modulePath(), "go.mod", mod.moduleLine()),
                 mod == null || mod.toolchain() == null ? null : Fact.of(mod.toolchain(), "go.mod", mod.toolchainLine()),
-                hasGoMod, hasGoSum, vendored, hasRequires,
+                directive, hasGoMod, hasGoSum, vendored, hasRequires,
                 mainPackage, display(mains), binary, cgo,
                 localModules(files, mod, warnings),
                 embeds(files, scans),
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
                 health, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
-                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs);
+                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs,
+                frontends.uses(), frontends.build());
 
-        Fact<String> version = mod == null || mod.goVersion() == null
-                ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
+        // the toolchain line names the Go the project builds with; the go directive is only its minimum
+        Matcher toolchain = mod == null || mod.toolchain() == null ? null : TOOLCHAIN.matcher(mod.toolchain());
+        Fact<String> version = toolchain != null && toolchain.matches()
+                ? Fact.of(toolchain.group(1), "go.mod", mod.toolchainLine()) : directive;
         return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : null,
                 version, framework, port, binary == null ? null : List.of(binary), evidence, details));
     }
