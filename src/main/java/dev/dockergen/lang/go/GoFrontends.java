@@ -4,10 +4,14 @@ import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.Source;
 import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -170,5 +174,40 @@ final class GoFrontends {
             }
         }
         return null;
+    }
+
+    /** Files pulled in by //go:embed, so that .dockerignore never hides them from the build. */
+    static List<String> embeds(ProjectFiles files, List<GoSourceScan> scans, int maxDepth) {
+        TreeSet<String> out = new TreeSet<>();
+        for (GoSourceScan s : scans) {
+            if (s.embedPatterns.isEmpty()) {
+                continue;
+            }
+            List<String> below = files.walk(s.dir(), maxDepth, d -> false);
+            for (String pattern : s.embedPatterns) {
+                String full = ProjectFiles.join(s.dir(), pattern);
+                PathMatcher matcher;
+                try {
+                    matcher = FileSystems.getDefault().getPathMatcher("glob:" + full);
+                } catch (IllegalArgumentException e) {
+                    continue; // the go command rejects such a pattern too
+                }
+                for (String candidate : below) {
+                    if (candidate.equals(full) || candidate.startsWith(full + "/") || matchesOrParent(matcher, candidate)) {
+                        out.add(candidate);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean matchesOrParent(PathMatcher matcher, String candidate) {
+        for (String p = candidate; !p.isEmpty(); p = ProjectFiles.parent(p)) {
+            if (matcher.matches(Path.of(p))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
