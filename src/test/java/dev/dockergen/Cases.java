@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class Cases {
     /** Fixtures that hold several projects: the member each case generates for (as --project would choose). */
     private static final Map<String, String> MEMBERS = Map.of(
+            "go/underscore-example", "_examples/hello",
             "node/npm-workspaces", "apps/api",
             "node/pnpm-workspaces", "apps/api",
             "node/yarn-berry-workspaces", "apps/web",

@@ -41,12 +41,18 @@ public final class Detectors {
             if (rootApp && (Walk.demonstration(dir) || ownsFrontend && (dir.equals("src") || dir.startsWith("src/")))) {
                 continue;
             }
+            String partOf = rootApp ? projects.stream().filter(p -> p.details() != null)
+                    .map(p -> p.details().partOf(dir)).filter(r -> r != null).findFirst().orElse(null) : null;
             List<ProjectFacts> found = new ArrayList<>();
             List<Warning> memberWarnings = new ArrayList<>();
             detectAt(files.sub(dir), dir, options, memberWarnings, found);
             // a member that is only a library (a module a replace points at, say) is not an app of its own
             found.removeIf(p -> !p.isApp());
-            if (!found.isEmpty()) {
+            if (!found.isEmpty() && partOf != null) {
+                // a frontend the root app embeds or serves is built with it; --project still reaches it alone
+                warnings.add(new Warning(Source.of(dir), "part of the app at the root (" + partOf
+                        + "), not an app of its own; --project " + dir + " builds it alone"));
+            } else if (!found.isEmpty()) {
                 projects.addAll(found);
                 warnings.addAll(memberWarnings);
             }

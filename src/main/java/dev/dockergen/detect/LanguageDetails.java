@@ -21,6 +21,14 @@ public interface LanguageDetails {
         return List.of();
     }
 
+    /**
+     * Why the member project at {@code dir} (relative to this project) is part of this one's build or run rather than
+     * an app of its own (a frontend the program embeds or serves), or null when it is not.
+     */
+    default String partOf(String dir) {
+        return null;
+    }
+
     /** True when the project is an application even without a start command (a static site, say). */
     default boolean appWithoutStart() {
         return staticSite();

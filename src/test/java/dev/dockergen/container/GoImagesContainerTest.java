@@ -27,7 +27,11 @@ class GoImagesContainerTest {
 
     /** An app, how to probe it, and a one-line source change with the text it then serves. */
     record App(String name, Path source, String probe, String expect, String file, String from, String to,
-               String expectAfter) {
+               String expectAfter, String project) {
+        App(String name, Path source, String probe, String expect, String file, String from, String to, String expectAfter) {
+            this(name, source, probe, expect, file, from, to, expectAfter, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -58,7 +62,13 @@ class GoImagesContainerTest {
                     "main.go", "\"%d notes\\n\"", "\"notes: %d\\n\"", "notes: 1"),
             // the listen flag defaults to localhost: the image passes --addr=:8080 so the published port answers
             new App("loopback-flag", Fixtures.go("loopback-flag"), "/", "greetings from the greeter",
-                    "main.go", "\"greetings from the greeter\"", "\"greetings again\"", "greetings again"));
+                    "main.go", "\"greetings from the greeter\"", "\"greetings again\"", "greetings again"),
+            // //go:embed web/dist, which web/'s npm build writes: a frontend stage builds it before go build
+            new App("embedded-frontend", Fixtures.go("embedded-frontend"), "/", "notes (built by the frontend stage)",
+                    "web/src/index.html", "<p>notes", "<p>notes v2", "notes v2"),
+            // a main in _examples/ without a go.mod of its own: built from the module root (--project _examples/hello)
+            new App("underscore-example", Fixtures.go("underscore-example"), "/?name=lab", "hello, lab",
+                    "greet.go", "\"hello, %s\\n\"", "\"hi, %s\\n\"", "hi, lab", "_examples/hello"));
 
     static Stream<Arguments> cases() {
         return APPS.stream().flatMap(app -> Stream.of(FinalStage.values())
@@ -86,7 +96,7 @@ class GoImagesContainerTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
     void imageBuildsRunsAnswersAndRebuildsFromCache(App app, FinalStage stage) throws IOException {
-        ContainerScenario.run(WORK, app.name(), app.source(), stage, app.probe(), app.expect(), app.file(), app.from(),
-                app.to(), app.expectAfter(), "go mod download");
+        ContainerScenario.run(WORK, app.name(), app.source(), app.project(), stage, app.probe(), app.expect(), app.file(),
+                app.from(), app.to(), app.expectAfter(), "go mod download");
     }
 }

@@ -13,9 +13,7 @@ import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
 import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +49,7 @@ public final class GoDetector implements Detector {
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     /** Main package folders whose name says nothing of the program; the binary is named after the module. */
     private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
+    private static final Pattern TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
     private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AUXILIARY = Pattern.compile(
             "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
@@ -89,9 +88,14 @@ public final class GoDetector implements Detector {
         // a directory with its own go.mod is another module: the go command leaves it out, and so do we.
         // Without a go.mod only the top two levels count (main.go, cmd/x/main.go): deeper .go files in a
         // repository of another language are fixtures or build output, not a program of its own.
-        List<String> goFiles = files.walk("", hasGoMod ? MAX_DEPTH : 2, dir -> pruned(dir) || files.isFile(dir + "/go.mod")).stream()
+        // folders starting with _ are walked too, only to list the example mains they hold (go build ./... skips
+        // them, go build ./_examples/x builds them as packages of this module)
+        List<String> walked = files.walk("", hasGoMod ? MAX_DEPTH : 2,
+                dir -> SKIPPED.test(dir) || files.isFile(dir + "/go.mod")).stream()
                 .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go"))
                 .toList();
+        List<String> goFiles = walked.stream().filter(p -> !underscored(p)).toList();
+        List<String> underscored = hasGoMod ? walked.stream().filter(GoDetector::underscored).toList() : List.of();
         if (options.mainPackage() != null) {
             // a main package named on the command line counts even in a folder the walk skips (_examples/x)
             String wanted = normalizeDir(options.mainPackage());
@@ -118,6 +122,8 @@ public final class GoDetector implements Detector {
         List<GoSourceScan> scans = scan(files, goFiles, warnings);
         List<String> mains = scans.stream().filter(GoSourceScan::isMain).map(GoSourceScan::dir)
                 .distinct().sorted().toList();
+        List<String> candidates = java.util.stream.Stream.concat(mains.stream(), scan(files, underscored, warnings).stream()
+                .filter(GoSourceScan::isMain).map(GoSourceScan::dir)).distinct().sorted().toList();
         if (!hasGoMod && mains.isEmpty()) {
             return Optional.empty(); // loose .go files without a main package are not an app
         }
@@ -240,22 +246,49 @@ public final class GoDetector implements Detector {
                         .filter(r -> !replacedLocally.contains(r.path())).findFirst()
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
+        GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
+        Fact<String> directive = mod == null || mod.goVersion() == null
+                ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(
                 mod == null ? null : Fact.of(mod.modulePath(), "go.mod", mod.moduleLine()),
                 mod == null || mod.toolchain() == null ? null : Fact.of(mod.toolchain(), "go.mod", mod.toolchainLine()),
-                hasGoMod, hasGoSum, vendored, hasRequires,
-                mainPackage, display(mains), binary, cgo,
+                directive, hasGoMod, hasGoSum, vendored, hasRequires,
+                mainPackage, display(candidates), binary, cgo,
                 localModules(files, mod, warnings),
-                embeds(files, scans),
+                GoFrontends.embeds(files, scans, MAX_DEPTH),
                 scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
                 health, healthCommand, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
-                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs);
+                loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs,
+                frontends.uses(), frontends.build());
 
-        Fact<String> version = mod == null || mod.goVersion() == null
-                ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
+        // the toolchain line names the Go the project builds with; the go directive is only its minimum
+        Matcher toolchain = mod == null || mod.toolchain() == null ? null : TOOLCHAIN.matcher(mod.toolchain());
+        Fact<String> version = toolchain != null && toolchain.matches()
+                ? Fact.of(toolchain.group(1), "go.mod", mod.toolchainLine()) : directive;
         return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : null,
                 version, framework, port, binary == null ? null : List.of(binary), evidence, details));
+    }
+
+    /**
+     * A main package without a go.mod of its own, named with --project (_examples/hello): a package of the module at
+     * the root, built from there (go build ./_examples/hello), not a throw-away module of its own.
+     */
+    @Override
+    public Optional<ProjectFacts> detectModule(ProjectFiles files, String module, List<Warning> warnings) {
+        String dir = normalizeDir(module);
+        if (dir.isEmpty() || !files.isFile("go.mod") || files.isFile(dir + "/go.mod") || !files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        for (String up = ProjectFiles.parent(dir); !up.isEmpty(); up = ProjectFiles.parent(up)) {
+            if (files.isFile(up + "/go.mod")) {
+                return Optional.empty(); // a module nearer to it
+            }
+        }
+        boolean main = files.walk(dir, 1, d -> true).stream()
+                .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go") && ProjectFiles.parent(p).equals(dir))
+                .anyMatch(p -> files.read(p).map(t -> GoSourceScan.scan(p, t).isMain()).orElse(false));
+        return main ? detect(files, new DetectOptions(dir), warnings) : Optional.empty();
     }
 
     /** Whether a source line is in a file of package main: the program's own command line, not a subcommand's. */
@@ -290,6 +323,11 @@ public final class GoDetector implements Detector {
     }
 
     /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
+    /** A file in a folder the go command's ./... patterns skip: one whose name (or a parent's) starts with _. */
+    static boolean underscored(String path) {
+        return ("/" + ProjectFiles.parent(path)).contains("/_");
+    }
+
     static boolean pruned(String dirPath) {
         return SKIPPED.test(dirPath) || ProjectFiles.fileName(dirPath).startsWith("_");
     }
@@ -408,6 +446,10 @@ public final class GoDetector implements Detector {
             return null;
         }
         for (Map.Entry<String, String> f : FRAMEWORKS.entrySet()) {
+            // the framework's own module: its example programs use it
+            if (mod.modulePath().equals(f.getKey()) || mod.modulePath().startsWith(f.getKey() + "/")) {
+                return Fact.of(f.getValue(), "go.mod", mod.moduleLine());
+            }
             for (GoMod.Require r : mod.requires()) {
                 if (!r.indirect() && (r.path().equals(f.getKey()) || r.path().startsWith(f.getKey() + "/"))) {
                     return Fact.of(f.getValue(), "go.mod", r.line());
@@ -440,40 +482,5 @@ public final class GoDetector implements Detector {
             }
         }
         return List.copyOf(dirs.keySet());
-    }
-
-    /** Files pulled in by //go:embed, so that .dockerignore never hides them from the build. */
-    private static List<String> embeds(ProjectFiles files, List<GoSourceScan> scans) {
-        TreeSet<String> out = new TreeSet<>();
-        for (GoSourceScan s : scans) {
-            if (s.embedPatterns.isEmpty()) {
-                continue;
-            }
-            List<String> below = files.walk(s.dir(), MAX_DEPTH, d -> false);
-            for (String pattern : s.embedPatterns) {
-                String full = ProjectFiles.join(s.dir(), pattern);
-                PathMatcher matcher;
-                try {
-                    matcher = FileSystems.getDefault().getPathMatcher("glob:" + full);
-                } catch (IllegalArgumentException e) {
-                    continue; // the go command rejects such a pattern too
-                }
-                for (String candidate : below) {
-                    if (candidate.equals(full) || candidate.startsWith(full + "/") || matchesOrParent(matcher, candidate)) {
-                        out.add(candidate);
-                    }
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static boolean matchesOrParent(PathMatcher matcher, String candidate) {
-        for (String p = candidate; !p.isEmpty(); p = ProjectFiles.parent(p)) {
-            if (matcher.matches(Path.of(p))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

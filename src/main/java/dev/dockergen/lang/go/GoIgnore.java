@@ -28,6 +28,10 @@ final class GoIgnore {
         IgnoreSections.add(sections, "Secrets and local environment: never send them to the builder", needed, notes,
                 "**/.env", "**/.env.*", "**/*.pem", "**/*.key", "**/*.p12", "**/*.pfx",
                 "**/.netrc", "**/id_rsa*", "**/id_ed25519*", "**/*.log", "tmp");
+        if (go.frontend() != null) {
+            IgnoreSections.add(sections, "Installed packages: the frontend stage installs its own", needed, notes,
+                    "**/node_modules");
+        }
         List<String> reads = new ArrayList<>();
         if (go.hasGoMod()) {
             reads.add(go.hasGoSum() ? "go.mod, go.sum" : "go.mod");
@@ -53,6 +57,9 @@ final class GoIgnore {
         needed.addAll(go.embedPaths());
         if (go.vendored()) {
             needed.add("vendor/modules.txt");
+        }
+        if (go.frontend() != null) {
+            needed.add(go.frontend().dir() + "/package.json");
         }
         return needed;
     }

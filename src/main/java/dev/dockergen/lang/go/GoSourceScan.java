@@ -19,6 +19,8 @@ final class GoSourceScan {
             "^(?:import\\s+)?(?:[\\w.]+\\s+)?\"(crypto/tls|net/http|net/smtp|crypto/x509)\"");
     private static final Pattern TZDATA_IMPORT = Pattern.compile("\"time/tzdata\"");
     private static final Pattern LOAD_LOCATION = Pattern.compile("\\btime\\.LoadLocation\\(");
+    /** A relative path literal from the working directory: "./web/build", "./static/". */
+    private static final Pattern DOT_PATH = Pattern.compile("\"\\./([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)/?\"");
     private static final Pattern EMBED = Pattern.compile("^//go:embed\\s+(.+)$");
     /** A listen call with a literal address: net/http, gin Run, echo Start, fiber Listen, net.Listen. */
     private static final Pattern LISTEN_CALL = Pattern.compile(
@@ -79,6 +81,10 @@ final class GoSourceScan {
     record PortHint(int port, Source source, int strength, boolean loopback, String flag) {
     }
 
+    /** A path the program names, and where. */
+    record PathUse(String path, Source source) {
+    }
+
     /** A flag naming the address to listen on whose default is a loopback host alone (--bind localhost). */
     record LoopbackFlag(String flag, String host, Source source) {
     }
@@ -99,6 +105,10 @@ final class GoSourceScan {
     final List<PortHint> ports = new ArrayList<>();
     final List<LoopbackFlag> loopbackFlags = new ArrayList<>();
     final List<String> embedPatterns = new ArrayList<>();
+    /** The //go:embed line of each pattern in {@link #embedPatterns}. */
+    final List<Source> embedSources = new ArrayList<>();
+    /** Relative paths the code names from the working directory ("./web/build"), without the "./", with their line. */
+    final List<PathUse> pathLiterals = new ArrayList<>();
     /** Import paths, as written. */
     final java.util.Set<String> imports = new java.util.TreeSet<>();
     private final java.util.Set<String> ginEngines = new java.util.HashSet<>();
@@ -139,7 +149,10 @@ final class GoSourceScan {
             }
             Matcher embed = EMBED.matcher(line);
             if (embed.matches()) {
-                s.embedPatterns.addAll(splitEmbed(embed.group(1)));
+                for (String pattern : splitEmbed(embed.group(1))) {
+                    s.embedPatterns.add(pattern);
+                    s.embedSources.add(Source.of(path, no));
+                }
                 continue;
             }
             if (line.startsWith("//")) {
@@ -196,6 +209,10 @@ final class GoSourceScan {
             } else if (sub.find()) {
                 healthCommand = Fact.of(List.of(sub.group(1) != null ? sub.group(1) : sub.group(2)), here);
             }
+        }
+        Matcher literal = DOT_PATH.matcher(line);
+        while (literal.find()) {
+            pathLiterals.add(new PathUse(literal.group(1), here));
         }
         Matcher call = LISTEN_CALL.matcher(line);
         if (call.find()) {

@@ -227,9 +227,10 @@ class GoDetectorTest {
     }
 
     @Test
-    void toolchainDirectiveIsKeptBesideTheGoDirective() {
+    void theToolchainIsTheVersionAndTheGoDirectiveItsMinimum() {
         ProjectFacts p = fixture("toolchain");
-        assertEquals("1.22.0 @ go.mod:3", fact(p.languageVersion()));
+        assertEquals("1.23.4 @ go.mod:5", fact(p.languageVersion()));
+        assertEquals("1.22.0 @ go.mod:3", fact(go(p).directive()));
         assertEquals("go1.23.4 @ go.mod:5", fact(go(p).toolchain()));
     }
 
