@@ -21,6 +21,10 @@ public final class Detectors {
         List<Warning> warnings = new ArrayList<>();
         List<ProjectFacts> projects = new ArrayList<>();
         detectAt(files, ".", options, warnings, projects);
+        // beside an app at the root, another language's root project that starts nothing is its tooling
+        if (options.project() == null && projects.stream().anyMatch(ProjectFacts::isApp)) {
+            projects.removeIf(p -> !p.isApp());
+        }
         // below a root that is an app of its own, examples and docs demonstrate it; --project still reaches them
         boolean rootApp = !projects.isEmpty() && projects.stream().allMatch(ProjectFacts::isApp);
         Set<String> manifests = new TreeSet<>();

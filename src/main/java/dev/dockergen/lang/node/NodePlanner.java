@@ -107,10 +107,25 @@ public final class NodePlanner implements LanguagePlanner {
         String origin = request.languageVersion() != null ? "chosen with --language-version"
                 : facts.languageVersion() != null ? facts.languageVersion().source().toString()
                 : "preset " + preset.name() + " default (the current LTS)";
-        if (preset.finalStage() == FinalStage.DISTROLESS && Integer.parseInt(version) % 2 == 1) {
-            throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless image: "
-                    + "distroless ships even (LTS) majors only; use --language-version " + (Integer.parseInt(version) + 1)
-                    + " or --final alpine");
+        // the images are per major: a full version (node:17.0.1 in an old Dockerfile) names its major
+        java.util.regex.Matcher major = Pattern.compile("^v?([0-9]{1,2})(?:[.].*)?$").matcher(version);
+        if (major.matches()) {
+            version = major.group(1);
+        }
+        if (preset.finalStage() == FinalStage.DISTROLESS && major.matches() && Integer.parseInt(version) % 2 == 1) {
+            if (request.languageVersion() != null) {
+                throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless "
+                        + "image: distroless ships even (LTS) majors only; use --language-version "
+                        + (Integer.parseInt(version) + 1) + " or --final alpine");
+            }
+            // a detected odd major: the next LTS runs what it runs; said, with how to keep the odd one
+            String lts = String.valueOf(Integer.parseInt(version) + 1);
+            notes.add(new Warning(facts.languageVersion() == null ? null : facts.languageVersion().source(),
+                    "Node " + version + " has no distroless image "
+                    + "(distroless ships even, LTS, majors only), so the image uses Node " + lts + "; to keep Node "
+                    + version + ", use --final alpine"));
+            origin = "Node " + version + " from " + origin + ", raised to the LTS " + lts + " distroless ships";
+            version = lts;
         }
         boolean spa = node.kind().value().equals(NodeDetails.SPA);
         ImageSpec runtime = spa ? preset.staticRuntime() : preset.runtime();

@@ -213,6 +213,20 @@ class NodeDetectorTest {
     }
 
     @Test
+    void aStaticSiteBuiltBesideAnotherLanguagesAppIsThatAppsFrontend() {
+        // a Vite build a Go program embeds: the Go app is the project; --project . still chooses the site
+        Map<String, String> files = new TreeMap<>(Map.of("package.json",
+                "{\"scripts\": {\"build\": \"vite build\"}, \"devDependencies\": {\"vite\": \"6.1.0\"}}",
+                "index.html", "<div id=app></div>", "go.mod", "module example.com/paste\n\ngo 1.23\n"));
+        assertTrue(new NodeDetector().detect(new MemoryProjectFiles("repo", files), DetectOptions.DEFAULT, warnings).isEmpty());
+        assertEquals("vite", new NodeDetector().detect(new MemoryProjectFiles("repo", files), new DetectOptions(".", null),
+                warnings).orElseThrow().framework().value());
+        files.remove("go.mod");
+        assertEquals("vite", detect(files.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new)).framework().value());
+    }
+
+    @Test
     void aPackageJsonThatOnlyBuildsAssetsBesideAnotherLanguagesAppIsNoApp() {
         Map<String, String> files = new TreeMap<>(Map.of("package.json",
                 "{\"scripts\": {\"build\": \"rollup -c\"}, \"devDependencies\": {\"rollup\": \"4.34.6\"}}",
