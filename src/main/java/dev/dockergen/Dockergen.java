@@ -103,6 +103,15 @@ public final class Dockergen {
                 + ", or use --all";
     }
 
+    /**
+     * The root's project when the root is an app of its own and the only project there: the app, with the members
+     * below it listed (a frontend its scripts build, a companion service, a tool); null otherwise.
+     */
+    private static ProjectFacts rootApp(List<ProjectFacts> projects) {
+        List<ProjectFacts> root = projects.stream().filter(p -> p.path().equals(".")).toList();
+        return root.size() == 1 && root.get(0).isApp() ? root.get(0) : null;
+    }
+
     private static String paths(List<ProjectFacts> projects) {
         return projects.stream().map(p -> p.path() + " (" + p.language().id() + ")").collect(Collectors.joining(", "));
     }
@@ -157,11 +166,12 @@ public final class Dockergen {
                     + ": no supported project found (looked for " + LOOKED_FOR + " build files); "
                     + "run dockergen in the project's root directory");
         }
-        if (projects.size() > 1) {
+        ProjectFacts rootApp = wanted == null ? rootApp(projects) : null;
+        if (projects.size() > 1 && rootApp == null) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, request.files().displayName()
                     + ": several projects (" + paths(projects) + "); " + howToChoose(projects));
         }
-        ProjectFacts project = projects.get(0);
+        ProjectFacts project = rootApp != null ? rootApp : projects.get(0);
         PresetCatalog catalog = this.catalog.get();
         Preset preset = catalog.choose(project, request.preset(), request.finalStage());
         List<String> missing = catalog.policy().requiredLabels().stream()
@@ -173,6 +183,11 @@ public final class Dockergen {
                     + missing.get(0) + "=VALUE or set labels." + missing.get(0) + " in " + ProjectConfig.FILE_NAME);
         }
         List<dev.dockergen.detect.Warning> warnings = new java.util.ArrayList<>(detection.warnings());
+        if (projects.size() > 1 && rootApp != null) {
+            List<ProjectFacts> others = projects.stream().filter(p -> p != rootApp).toList();
+            warnings.add(new dev.dockergen.detect.Warning(null, "the root is the app; also found " + paths(others)
+                    + ": generate one of them with --project " + others.get(0).path() + ", or all with --all"));
+        }
         if (request.languageVersion() != null) {
             // a version the project or the base cannot honour: refused here, or warned before anything is written
             planner.versionFit(project, preset, request.languageVersion()).ifPresent(warnings::add);

@@ -26,6 +26,10 @@ public final class Detectors {
         if (ownsFrontend) {
             projects.removeIf(p -> p.details() == null || !p.details().buildsFrontend());
         }
+        // beside an app at the root, another language's root project that starts nothing is its tooling
+        if (options.project() == null && projects.stream().anyMatch(ProjectFacts::isApp)) {
+            projects.removeIf(p -> !p.isApp());
+        }
         // below a root that is an app of its own, examples and docs demonstrate it and vendored folders (deps/,
         // third_party/) hold its dependencies; --project still reaches them
         boolean rootApp = !projects.isEmpty() && projects.stream().allMatch(ProjectFacts::isApp);

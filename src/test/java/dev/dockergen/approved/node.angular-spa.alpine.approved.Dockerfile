@@ -11,11 +11,6 @@ ARG NODE_VERSION=24
 FROM node:${NODE_VERSION}-alpine AS build
 WORKDIR /app
 
-# node-gyp needs python3, make and a C++ compiler: the install may compile a native addon (@parcel/watcher, package-lock.json:2449).
-# Package versions are not pinned: they follow the base image's release.
-# hadolint ignore=DL3018
-RUN apk add --no-cache python3 make g++
-
 # Manifests first: this layer is reused until package.json and package-lock.json change.
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \

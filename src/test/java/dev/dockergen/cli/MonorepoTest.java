@@ -51,6 +51,20 @@ class MonorepoTest {
     }
 
     @Test
+    void aRootThatIsAnAppIsChosenAndItsMembersAreListed() throws IOException {
+        // a server at the root whose scripts build a frontend in web/: the root is the app, web/ stays reachable
+        Path repo = Fixtures.copyTree(Fixtures.ROOT.resolve("node/server-with-frontend"), tmp.resolve("notes"));
+        CliRunner.Result r = CliRunner.run("init", "--yes", "--no-save", repo.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(repo.resolve("Dockerfile")).contains("server.js\"]"));
+        assertTrue(r.err().contains("the root is the app; also found web (node): generate one of them with --project web, "
+                + "or all with --all"), r.err());
+        CliRunner.Result web = CliRunner.run("init", "--yes", "--no-save", "--project", "web", repo.toString());
+        assertEquals(0, web.code(), web.err());
+        assertTrue(Files.readString(repo.resolve("web/Dockerfile")).contains("npm run build"), "the site is built");
+    }
+
+    @Test
     void allWritesOneDockerfilePerMemberWithItsOwnContext() throws IOException {
         Path repo = copy("monorepo");
         CliRunner.Result r = CliRunner.run("init", "--yes", "--all", repo.toString());

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * A package.json that only builds assets for an application in another language (a Django or Go app whose CSS and
  * JS rollup/postcss build): no start command, no server framework, no site of its own, and another language's
- * manifest in the same folder. It is not a Node app; the other language's app is the project. `--project` with
- * the folder still chooses it.
+ * manifest in the same folder; or a static site built there (a Vite build a Go app embeds, a frontend a Java app
+ * serves). It is not a Node app; the other language's app is the project. `--project` with the folder still
+ * chooses it.
  */
 final class NodeAssetsOnly {
     /** Manifests of the other languages' applications, beside package.json. */

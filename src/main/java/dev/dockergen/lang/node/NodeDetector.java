@@ -75,7 +75,7 @@ public final class NodeDetector implements Detector {
             return Optional.empty(); // a workspace root: its members are the applications
         }
         NodeWorkspace workspace = NodeWorkspace.of(repo, files.location(), pkg).orElse(null);
-        if (workspace == null && !files.location().equals(options.project())
+        if (workspace == null && !chosen(files, options)
                 && NodeWorkspace.insideOne(repo, files.location())) {
             // a package.json a workspace does not list (a test fixture, an example): not an app unless chosen by path
             return Optional.empty();
@@ -177,8 +177,9 @@ public final class NodeDetector implements Detector {
                     + "image runs the program with node" + (start == null ? "" : " (" + String.join(" ", start.value()) + ")")
                     + ", so bun-only APIs (Bun.serve, bun:sqlite) will not work there"));
         }
-        if (kind.equals(NodeDetails.SERVER) && start == null && framework == null && ssr == null
-                && !files.location().equals(options.project())
+        // a static site built beside another language's app is that app's frontend (it serves or embeds the files)
+        if ((kind.equals(NodeDetails.SPA) || kind.equals(NodeDetails.SERVER) && start == null && framework == null
+                && ssr == null) && !chosen(files, options)
                 && NodeAssetsOnly.besideAnotherApp(files, pkg.path("scripts").path("start").asText(null))) {
             warnings.subList(firstWarning, warnings.size()).clear();
             return Optional.empty(); // assets built for another language's app in this folder
@@ -223,6 +224,13 @@ public final class NodeDetector implements Detector {
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
+    }
+
+    /** Whether --project names this folder ("." or "" for the root). */
+    private static boolean chosen(ProjectFiles files, DetectOptions options) {
+        String wanted = options.project() == null ? null : options.project().replaceAll("^\\./|/$", "");
+        return wanted != null && (files.location().isEmpty() ? wanted.isEmpty() || wanted.equals(".")
+                : files.location().equals(wanted));
     }
 
     /** package.json (or a member's) as a JSON object; errors name the file and line. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Native addons: packages compiled with node-gyp when they are installed (when no prebuilt binary fits the platform,
  * e.g. on musl or a newer Node), which need python3, make and a C++ compiler in the install stage. Recognised by the
  * project's own binding.gyp; in a package-lock.json, by a package with an install script that depends on one of the
- * helpers every native addon uses; in other lockfiles, by a helper among the locked packages.
+ * helpers every native addon uses, unless it ships per-platform prebuilt packages for Linux as optional
+ * dependencies; in other lockfiles, by a helper among the locked packages.
  */
 final class NodeNativeAddons {
     /** Packages that exist only to build or load compiled addons. */
@@ -26,6 +27,9 @@ final class NodeNativeAddons {
     private static final Pattern HELPER = Pattern.compile(
             "(?<![\\w.@-]|@[\\w.-]{1,80}/)(node-gyp|node-gyp-build|prebuild-install|@mapbox/node-pre-gyp|node-pre-gyp"
                     + "|node-addon-api|nan)(?=@[\\^~0-9]|@npm:|@[0-9]|\"?@)", Pattern.MULTILINE);
+
+    /** A per-platform binary package for Linux on x64 or arm64 (its name says so). */
+    private static final Pattern PLATFORM_PACKAGE = Pattern.compile("[-/]linux[-_](x64|arm64)");
 
     private NodeNativeAddons() {
     }
@@ -39,8 +43,8 @@ final class NodeNativeAddons {
         if (files.isFile("binding.gyp")) {
             return Fact.of("binding.gyp", Source.of("binding.gyp"));
         }
-        if (lockfile == null) {
-            return null;
+        if (lockfile == null || lockfile.endsWith(".lockb")) {
+            return null; // bun.lockb is binary: nothing to read in it
         }
         String text = top.read(lockfile).orElse("");
         if (lockfile.equals("package-lock.json")) {
@@ -60,7 +64,7 @@ final class NodeNativeAddons {
         for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode p = e.getValue();
-            if (!p.path("hasInstallScript").asBoolean(false)) {
+            if (!p.path("hasInstallScript").asBoolean(false) || prebuilt(p)) {
                 continue;
             }
             for (Iterator<String> deps = p.path("dependencies").fieldNames(); deps.hasNext(); ) {
@@ -72,6 +76,19 @@ final class NodeNativeAddons {
             }
         }
         return null;
+    }
+
+    /**
+     * A package that ships its binaries as per-platform optional packages (@parcel/watcher-linux-x64-glibc,
+     * @lmdb/lmdb-linux-x64): npm installs the one for Linux and nothing compiles.
+     */
+    private static boolean prebuilt(JsonNode p) {
+        for (Iterator<String> it = p.path("optionalDependencies").fieldNames(); it.hasNext(); ) {
+            if (PLATFORM_PACKAGE.matcher(it.next()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lineOf(String text, int index) {

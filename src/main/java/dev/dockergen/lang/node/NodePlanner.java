@@ -115,9 +115,17 @@ public final class NodePlanner implements LanguagePlanner {
         String origin = request.languageVersion() != null ? "chosen with --language-version"
                 : facts.languageVersion() != null ? facts.languageVersion().source().toString()
                 : "preset " + preset.name() + " default (the current LTS)";
+        // the images are per major: a full version (node:17.0.1 in an old Dockerfile) names its major
+        java.util.regex.Matcher major = Pattern.compile("^v?([0-9]{1,2})(?:[.].*)?$").matcher(version);
+        if (major.matches()) {
+            version = major.group(1);
+        }
         String asked = version;
         if (preset.finalStage() == FinalStage.DISTROLESS) {
-            Integer chosen = nearestDistroless(Integer.parseInt(version));
+            // a detected odd major runs on the next even one (said below); an odd one asked for is refused
+            int wantedMajor = Integer.parseInt(version);
+            Integer chosen = nearestDistroless(request.languageVersion() == null && wantedMajor % 2 == 1
+                    ? wantedMajor + 1 : wantedMajor);
             if (chosen == null) {
                 throw new DockergenException(ExitCode.USAGE, "Node " + version + " (" + origin + ") has no distroless "
                         + "image: " + distrolessMajors() + "; use --language-version " + suggestion(Integer.parseInt(version))

@@ -417,6 +417,11 @@ final class PythonEntrypoint {
                 scriptModule = moduleFile(files, nameModule[1]);
                 return Fact.of(List.of("/venv/bin/" + nameModule[0]), console.source());
             }
+            // distutils scripts (scripts=['bin/tool']) are installed into the venv's bin under their file names
+            Fact<String> installed = PythonPrograms.setupScript(scan.lines("setup.py"), files::isFile);
+            if (installed != null) {
+                return Fact.of(List.of("/venv/bin/" + ProjectFiles.fileName(installed.value())), installed.source());
+            }
         }
         List<String> candidates = scan.sources().stream().filter(p -> !NOT_PROGRAMS.contains(ProjectFiles.fileName(p)))
                 .sorted(Comparator.comparingInt(PythonPrograms::rank)).toList();

@@ -211,7 +211,8 @@ public final class PythonPlanner implements LanguagePlanner {
             out.add("A " + facts.framework().value() + " worker (" + shown(py, start.source()) + "), started by the console script "
                     + "of the dependency (" + shown(py, facts.framework().source()) + "); it listens on no port.");
         } else if (start.value().get(0).startsWith(VENV + "/bin/")) {
-            out.add("The console script from [project.scripts] (" + shown(py, start.source()) + ")" + portPart + ".");
+            out.add((start.source().file().equals("setup.py") ? "The script setup.py installs ("
+                    : "The console script from [project.scripts] (") + shown(py, start.source()) + ")" + portPart + ".");
         } else {
             out.add("The program's __main__ entry (" + shown(py, start.source()) + ")" + (port == 0
                     ? ", a worker that listens on no port" : portPart) + ".");

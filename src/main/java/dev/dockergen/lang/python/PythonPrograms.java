@@ -31,6 +31,8 @@ final class PythonPrograms {
     private static final List<String> OTHER_MANIFESTS = List.of("go.mod", "package.json", "pom.xml", "build.gradle",
             "build.gradle.kts", "CMakeLists.txt", "Makefile", "makefile", "GNUmakefile", "meson.build", "configure.ac",
             "configure", "Cargo.toml", "Gemfile", "composer.json");
+    private static final Pattern SETUP_SCRIPTS = Pattern.compile("^\\s*['\"]?scripts['\"]?\\s*[=:]\\s*\\[");
+    private static final Pattern QUOTED = Pattern.compile("['\"]([A-Za-z0-9_./-]+)['\"]");
     private static final Pattern PY_SHEBANG = Pattern.compile("^#!.*\\bpython[0-9.]*\\b");
 
     private PythonPrograms() {
@@ -94,6 +96,33 @@ final class PythonPrograms {
                 Matcher m = CONSOLE_SCRIPT.matcher(lines[j]);
                 if (m.find()) {
                     return Fact.of(m.group(1) + "=" + m.group(2), "setup.py", j + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first file of a setup.py's {@code scripts=[...]} (distutils scripts, installed into the environment's bin
+     * under their own names) that is a file of the project, skipping test runners; null when there is none. The value
+     * is the file's path.
+     */
+    static Fact<String> setupScript(String[] lines, java.util.function.Predicate<String> isFile) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!SETUP_SCRIPTS.matcher(lines[i]).find()) {
+                continue;
+            }
+            for (int j = i; j < Math.min(lines.length, i + 10); j++) {
+                String code = lines[j].replaceFirst("#.*$", "");
+                Matcher m = QUOTED.matcher(j == i ? code.substring(code.indexOf('[')) : code);
+                while (m.find()) {
+                    if (!ProjectFiles.fileName(m.group(1)).contains("test") && isSafePath(m.group(1))
+                            && isFile.test(m.group(1))) {
+                        return Fact.of(m.group(1), "setup.py", j + 1);
+                    }
+                }
+                if (code.contains("]")) {
+                    break;
                 }
             }
         }

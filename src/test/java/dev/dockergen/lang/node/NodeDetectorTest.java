@@ -213,6 +213,47 @@ class NodeDetectorTest {
     }
 
     @Test
+    void aBinaryBunLockfileIsTheLockfileAndIsNotReadAsText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("package.json"), "{\"scripts\": {\"start\": \"node server.js\"}}");
+        java.nio.file.Files.writeString(dir.resolve("server.js"), "require('http').createServer().listen(3000);\n");
+        java.nio.file.Files.write(dir.resolve("bun.lockb"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+        ProjectFacts p = new NodeDetector().detect(new dev.dockergen.detect.DirectoryProjectFiles(dir, "repo"),
+                DetectOptions.DEFAULT, warnings).orElseThrow();
+        assertEquals("bun.lockb", node(p).lockfile());
+        assertNull(node(p).nativeAddon());
+    }
+
+    @Test
+    void anInstallScriptWithPrebuiltLinuxPackagesCompilesNothing() {
+        String helper = "\"dependencies\": {\"node-gyp-build\": \"4.8.4\"}";
+        String lock = "{\"lockfileVersion\": 3, \"packages\": {\"\": {},\n"
+                + "\"node_modules/watcher\": {\"hasInstallScript\": true, " + helper + ",\n"
+                + "\"optionalDependencies\": {\"watcher-linux-x64-glibc\": \"2.5.1\", \"watcher-darwin-arm64\": \"2.5.1\"}},\n"
+                + "\"node_modules/sqlite\": {\"hasInstallScript\": true, " + helper + "}}}";
+        ProjectFacts p = detect("package.json", "{\"scripts\": {\"start\": \"node server.js\"}}", "server.js", "",
+                "package-lock.json", lock);
+        assertEquals("sqlite @ package-lock.json:4", fact(node(p).nativeAddon()));
+        p = detect("package.json", "{\"scripts\": {\"start\": \"node server.js\"}}", "server.js", "",
+                "package-lock.json", lock.replaceFirst(",\n\"node_modules/sqlite.*}}}$", "}}"));
+        assertNull(node(p).nativeAddon());
+    }
+
+    @Test
+    void aStaticSiteBuiltBesideAnotherLanguagesAppIsThatAppsFrontend() {
+        // a Vite build a Go program embeds: the Go app is the project; --project . still chooses the site
+        Map<String, String> files = new TreeMap<>(Map.of("package.json",
+                "{\"scripts\": {\"build\": \"vite build\"}, \"devDependencies\": {\"vite\": \"6.1.0\"}}",
+                "index.html", "<div id=app></div>", "go.mod", "module example.com/paste\n\ngo 1.23\n"));
+        assertTrue(new NodeDetector().detect(new MemoryProjectFiles("repo", files), DetectOptions.DEFAULT, warnings).isEmpty());
+        assertEquals("vite", new NodeDetector().detect(new MemoryProjectFiles("repo", files), new DetectOptions(".", null),
+                warnings).orElseThrow().framework().value());
+        files.remove("go.mod");
+        assertEquals("vite", detect(files.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new)).framework().value());
+    }
+
+    @Test
     void aPackageJsonThatOnlyBuildsAssetsBesideAnotherLanguagesAppIsNoApp() {
         Map<String, String> files = new TreeMap<>(Map.of("package.json",
                 "{\"scripts\": {\"build\": \"rollup -c\"}, \"devDependencies\": {\"rollup\": \"4.34.6\"}}",
