@@ -8,7 +8,7 @@ ARG GO_VERSION=1.22
 
 # Frontend stage: npm run build in web/ writes web/dist, which main.go:13 embeds; go build needs it first.
 
-FROM --platform=$BUILDPLATFORM node:24-bookworm-slim AS frontend
+FROM --platform=$BUILDPLATFORM node:24-trixie-slim AS frontend
 WORKDIR /src/web
 
 # Dependencies first: this layer is reused until web/package.json or web/package-lock.json change.
@@ -40,9 +40,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/notes .
 
-# Runtime stage: alpine:3.22, with a busybox shell and wget; runs as app (10001).
+# Runtime stage: alpine:3.24, with a busybox shell and wget; runs as app (10001).
 
-FROM alpine:3.22 AS runtime
+FROM alpine:3.24 AS runtime
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 COPY --from=build /out/notes /usr/local/bin/notes

@@ -8,7 +8,7 @@ ARG GO_VERSION=1.22
 
 # Frontend stage: npm run build in web/ writes web/dist, which main.go:13 embeds; go build needs it first.
 
-FROM --platform=$BUILDPLATFORM node:24-bookworm-slim AS frontend
+FROM --platform=$BUILDPLATFORM node:24-trixie-slim AS frontend
 WORKDIR /src/web
 
 # Dependencies first: this layer is reused until web/package.json or web/package-lock.json change.
@@ -40,9 +40,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/notes .
 
-# Runtime stage: gcr.io/distroless/static-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/static-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/static-debian12:nonroot AS runtime
+FROM gcr.io/distroless/static-debian13:nonroot AS runtime
 COPY --from=build /out/notes /usr/local/bin/notes
 USER 65532:65532
 EXPOSE 8080

@@ -8,7 +8,7 @@ ARG GO_VERSION=1.22
 
 # Frontend stage: npm run build in web/ writes web/dist, which main.go:13 embeds; go build needs it first.
 
-FROM --platform=$BUILDPLATFORM node:24-bookworm-slim AS frontend
+FROM --platform=$BUILDPLATFORM node:24-trixie-slim AS frontend
 WORKDIR /src/web
 
 # Dependencies first: this layer is reused until web/package.json or web/package-lock.json change.

@@ -25,9 +25,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/hello ./_examples/hello
 
-# Runtime stage: alpine:3.22, with a busybox shell and wget; runs as app (10001).
+# Runtime stage: alpine:3.24, with a busybox shell and wget; runs as app (10001).
 
-FROM alpine:3.22 AS runtime
+FROM alpine:3.24 AS runtime
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 COPY --from=build /out/hello /usr/local/bin/hello

@@ -25,9 +25,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \
     go build -trimpath -ldflags="-s -w" -o /out/hello ./_examples/hello
 
-# Runtime stage: gcr.io/distroless/static-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Runtime stage: gcr.io/distroless/static-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
-FROM gcr.io/distroless/static-debian12:nonroot AS runtime
+FROM gcr.io/distroless/static-debian13:nonroot AS runtime
 COPY --from=build /out/hello /usr/local/bin/hello
 USER 65532:65532
 EXPOSE 3333

@@ -8,7 +8,7 @@ ARG NODE_VERSION=24
 
 # Dependencies stage: production dependencies only.
 
-FROM node:${NODE_VERSION}-bookworm-slim AS deps
+FROM node:${NODE_VERSION}-trixie-slim AS deps
 WORKDIR /app
 
 # Manifests first: this layer is reused until package.json and package-lock.json change.
@@ -16,9 +16,21 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev
 
-# Runtime stage: gcr.io/distroless/nodejs<node>-debian12:nonroot, which has no shell; runs as nonroot (65532).
+# Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
+# no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.
 
-FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian12:nonroot AS runtime
+FROM node:${NODE_VERSION}-trixie-slim AS init
+# hadolint ignore=DL3008
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+
+# Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
+
+FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
+
+# node would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
+# would wait 10 s, then kill it): the static tini runs as PID 1 instead,
+# forwards signals and reaps zombies.
+COPY --from=init /usr/bin/tini-static /usr/bin/tini
 WORKDIR /app
 ENV NODE_ENV="production"
 
@@ -29,7 +41,9 @@ USER 65532:65532
 EXPOSE 3000
 
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:3000/healthz.
-
-# node runs as PID 1: it stops promptly on SIGTERM only if the program handles it.
 LABEL org.opencontainers.image.title="notes-server"
+
+# tini is PID 1 and forwards SIGTERM to node.
+# /nodejs/bin/node is the base image's own ENTRYPOINT (node is not on PATH there); CMD stays the script.
+ENTRYPOINT ["/usr/bin/tini", "--", "/nodejs/bin/node"]
 CMD ["server.js"]
