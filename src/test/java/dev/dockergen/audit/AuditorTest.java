@@ -90,6 +90,18 @@ class AuditorTest {
     }
 
     @Test
+    void aHadolintIgnoreLineSilencesThatRuleOnTheNextInstructionOnly() {
+        String unpinned = GOOD.replace("ca-certificates=20250619-r0", "ca-certificates");
+        assertEquals(List.of("unpinned-apk-package"), audit(unpinned, true).stream().map(Finding::rule).toList());
+        String ignored = unpinned.replace("RUN apk add", "# hadolint ignore=DL3018\n# the base image's release pins it\nRUN apk add");
+        assertEquals(List.of(), audit(ignored, true));
+        String otherRule = unpinned.replace("RUN apk add", "# hadolint ignore=DL3008\nRUN apk add");
+        assertEquals(List.of("unpinned-apk-package"), audit(otherRule, true).stream().map(Finding::rule).toList());
+        String tooEarly = unpinned.replace("FROM alpine:3.22 AS runtime", "# hadolint ignore=DL3018\nFROM alpine:3.22 AS runtime");
+        assertEquals(List.of("unpinned-apk-package"), audit(tooEarly, true).stream().map(Finding::rule).toList());
+    }
+
+    @Test
     void whatTheRulesLeaveAlone() {
         for (String fine : new String[] {
             "ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/t.tgz /opt/",
