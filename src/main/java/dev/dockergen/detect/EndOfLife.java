@@ -55,7 +55,7 @@ public record EndOfLife(String runtime, String asOf, String schedule, Map<String
     }
 
     /** Numeric comparison of dotted versions: 1.9 &lt; 1.19, 3.8 &lt; 3.10. */
-    static int compareVersions(String a, String b) {
+    public static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {

@@ -153,16 +153,7 @@ public final class CPlanner implements LanguagePlanner {
     }
 
     private static boolean newer(String wanted, String have) {
-        String[] w = wanted.split("\\.");
-        String[] h = have.split("\\.");
-        for (int i = 0; i < Math.max(w.length, h.length); i++) {
-            int a = i < w.length ? Integer.parseInt(w[i]) : 0;
-            int b = i < h.length ? Integer.parseInt(h[i]) : 0;
-            if (a != b) {
-                return a > b;
-            }
-        }
-        return false;
+        return dev.dockergen.detect.EndOfLife.compareVersions(wanted, have) > 0;
     }
 
     private static int port(PlanRequest request, List<Warning> notes) {
