@@ -84,6 +84,9 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         GenerationResult result = g.result();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!dryRun) {
+            OutputWriter.checkDir(g.outputDir()); // a usage error comes alone, not after the project's warnings
+        }
         if (format == Format.text) {
             // before anything is written (or asked about existing files), so the user can stop and choose again
             for (Warning w : result.warnings()) {

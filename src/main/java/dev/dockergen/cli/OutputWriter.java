@@ -37,11 +37,16 @@ final class OutputWriter {
         return write(dir, files, force, false);
     }
 
-    /** Writes all files; an existing file with other content is replaced (force), kept (skip), or an error. */
-    static Outcome write(Path dir, List<GeneratedFile> files, boolean force, boolean skip) {
+    /** A usage error when the output folder is an existing file: checked before warnings are printed, and again on write. */
+    static void checkDir(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new DockergenException(ExitCode.USAGE, dir + ": is a file, not a directory; give a folder to write into");
         }
+    }
+
+    /** Writes all files; an existing file with other content is replaced (force), kept (skip), or an error. */
+    static Outcome write(Path dir, List<GeneratedFile> files, boolean force, boolean skip) {
+        checkDir(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -70,9 +70,7 @@ class PathErrorsTest {
         Path file = Files.writeString(tmp.resolve("out"), "");
         CliRunner.Result output = CliRunner.run("init", "--yes", "--output", file.toString(), project.toString());
         assertEquals(2, output.code());
-        // one error line, last (the project's own warnings, such as an ended Go version, may come before it)
-        assertTrue(output.err().endsWith("\ndockergen: " + file + ": is a file, not a directory; give a folder to write into\n")
-                || output.err().equals("dockergen: " + file + ": is a file, not a directory; give a folder to write into\n"),
-                output.err());
+        // the error alone: the project's own warnings (an ended Go version) are not printed before a usage error
+        assertEquals("dockergen: " + file + ": is a file, not a directory; give a folder to write into\n", output.err());
     }
 }
