@@ -17,11 +17,19 @@ import java.util.regex.Pattern;
 /** The Python version a project asks for: version files, Pipfile, and PEP 440 (or Poetry ^/~) specifiers. */
 final class PythonVersion {
     private static final Pattern VERSION = Pattern.compile("^(?:python-?)?3\\.([0-9]{1,2})(?:\\.[0-9]+)?\\s*$");
+    private static final Pattern SETUP_REQUIRES = Pattern.compile("python_requires\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern SETUP_CFG_REQUIRES = Pattern.compile("(?m)^\\s*python_requires\\s*=\\s*([^#\\n]+)");
+    /** "Python 3.12+", "Python >= 3.5", "Python 3.8 or higher", a shields badge "python->=3.10": a README's minimum. */
+    private static final Pattern README_MINIMUM = Pattern.compile("(?i)\\bpython(?:\\s+version)?(?:\\s*-?\\s*(?:>=|≥)\\s*3\\.([0-9]{1,2})"
+            + "|\\s+3\\.([0-9]{1,2})(?:\\s*\\+|\\s+or\\s+(?:higher|newer|later|above)))");
 
     private PythonVersion() {
     }
 
-    /** .python-version, runtime.txt, Pipfile python_version, requires-python (lowest supported minor); else null. */
+    /**
+     * .python-version, runtime.txt, Pipfile python_version, requires-python (lowest supported minor), then a stated
+     * minimum (setup.py/setup.cfg python_requires, a README's "Python 3.N+"); else null.
+     */
     static Fact<String> of(ProjectFiles files, Fact<String> requiresPython, List<Warning> warnings) {
         for (String file : List.of(".python-version", "runtime.txt")) {
             Optional<String> t = files.read(file);
@@ -57,6 +65,44 @@ final class PythonVersion {
                 return null;
             }
             return Fact.of("3." + minor, requiresPython.source());
+        }
+        Fact<String> stated = statedMinimum(files);
+        if (stated != null) {
+            Integer minor = lowestMinor(stated.value());
+            return minor == null ? null : Fact.of("3." + minor, stated.source());
+        }
+        return null;
+    }
+
+    /**
+     * The lowest Python a project states where it has no requires-python: setup.py/setup.cfg {@code python_requires},
+     * else the README's "Python 3.N+" line (as ">=3.N"); null if none.
+     */
+    static Fact<String> statedMinimum(ProjectFiles files) {
+        Optional<String> setup = files.read("setup.py");
+        if (setup.isPresent()) {
+            Matcher m = SETUP_REQUIRES.matcher(setup.get());
+            if (m.find()) {
+                return Fact.of(m.group(1).strip(), "setup.py", lineOf(setup.get(), m.group()));
+            }
+        }
+        Optional<String> cfg = files.read("setup.cfg");
+        if (cfg.isPresent()) {
+            Matcher m = SETUP_CFG_REQUIRES.matcher(cfg.get());
+            if (m.find()) {
+                return Fact.of(m.group(1).strip(), "setup.cfg", lineOf(cfg.get(), m.group()));
+            }
+        }
+        for (String readme : List.of("README.md", "README.rst", "README.txt", "README")) {
+            Optional<String> text = files.read(readme);
+            if (text.isEmpty()) {
+                continue;
+            }
+            Matcher m = README_MINIMUM.matcher(text.get());
+            if (m.find()) {
+                String minor = m.group(1) != null ? m.group(1) : m.group(2);
+                return Fact.of(">=3." + minor, readme, lineOf(text.get(), m.group()));
+            }
         }
         return null;
     }

@@ -340,4 +340,20 @@ class PythonDetectorTest {
         assertTrue(result.warnings().stream().anyMatch(w -> w.toString().startsWith("requirements.txt:2: this line installs")),
                 result.warnings().toString());
     }
+
+    @Test
+    void aStatedMinimumIsTheVersionWhereNoManifestGivesOne() {
+        String app = "from flask import Flask\napp = Flask(__name__)\n";
+        assertEquals("3.11 @ setup.cfg:3", fact(detect("requirements.txt", "flask\n", "app.py", app,
+                "setup.cfg", "[options]\npackages = find:\npython_requires = >=3.9\n").languageVersion()));
+        assertEquals("3.12 @ README.md:3", fact(detect("requirements.txt", "flask\n", "app.py", app,
+                "README.md", "# app\n\n* Python 3.12+\n").languageVersion()));
+        assertEquals("3.13 @ README.md:1", fact(detect("requirements.txt", "flask\n", "app.py", app,
+                "README.md", "[badge]: https://img.shields.io/badge/python->=3.13-blue\n").languageVersion()));
+        assertEquals("3.11 @ README.md:2", fact(detect("requirements.txt", "flask\n", "app.py", app,
+                "README.md", "Required:\n- [Python >= 3.5](https://www.python.org)\n").languageVersion()));
+        // a Python 2 line or a version in passing is not a minimum
+        assertNull(detect("requirements.txt", "flask\n", "app.py", app,
+                "README.md", "Works with Python 2.7+ and was tested on Python 3.9.\n").languageVersion());
+    }
 }
