@@ -54,6 +54,19 @@ final class MakefileParser {
     private final List<String> phony = new ArrayList<>();
     /** Variable look-ups left for the whole file: self-doubling definitions cannot make expansion explode. */
     private int budget = 10_000;
+    /** The conditionals around the current line (ifeq/ifdef...), innermost last. */
+    private final MakeConditionals conds = new MakeConditionals();
+    /** Variables given a value inside a branch dockergen cannot decide (a pkg-config test): their value is uncertain. */
+    private final java.util.Set<String> uncertainVars = new java.util.HashSet<>();
+    /** Set by {@link #expand} when it met something it cannot know (a shell command, an uncertain variable). */
+    private boolean unknown;
+    /** Variables referenced on a line outside any undecided branch. */
+    private final java.util.Set<String> certainRefs = new java.util.HashSet<>();
+    /** Variables referenced anywhere. */
+    private final java.util.Set<String> anyRefs = new java.util.HashSet<>();
+    /** Libraries named in an unconditional assignment, by the variable assigned: optional if that variable is used only in undecided branches. */
+    private final List<Map.Entry<String, Integer>> assignedRefs = new ArrayList<>();
+    private static final Pattern VAR_REF = Pattern.compile("\\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]");
 
     private MakefileParser(String file) {
         this.file = file;
@@ -137,7 +150,18 @@ final class MakefileParser {
                 }
                 continue;
             }
-            if (line.startsWith("\t")) {
+            String directive = stripComment(line).strip();
+            if (!(line.startsWith("\t") && directive.matches("else\\s+(?!ifn?eq|ifn?def).*")) && conditional(directive)) {
+                continue; // make reads conditionals everywhere, recipes included
+            }
+            if (!conds.active()) {
+                if (directive.split("\\s+", 2)[0].equals("define")) {
+                    inDefine = true;
+                }
+                continue; // a branch make does not take on Linux with the default settings
+            }
+            noteRefs(line);
+            if (line.startsWith("\t") && current != null) { // a tab line outside a rule is an ordinary line to make
                 String cmd = stripComment(line.substring(1)).strip();
                 if (current != null && !cmd.isEmpty()) {
                     current.recipe().add(new Recipe(cmd, lineNo));
@@ -165,6 +189,10 @@ final class MakefileParser {
                 String name = a.group(1);
                 String op = a.group(2);
                 String value = a.group(3).strip();
+                if (conds.uncertain()) {
+                    uncertainVars.add(name);
+                }
+                int before = facts.libraries.size();
                 if (op.equals("+=") && vars.containsKey(name)) {
                     vars.put(name, vars.get(name) + " " + value);
                 } else if (!op.equals("?=") || !vars.containsKey(name)) {
@@ -180,6 +208,9 @@ final class MakefileParser {
                     }
                 }
                 scanLibraries(value, lineNo, facts);
+                for (int k = before; k < facts.libraries.size(); k++) {
+                    assignedRefs.add(Map.entry(name, k));
+                }
                 current = null;
                 continue;
             }
@@ -213,6 +244,13 @@ final class MakefileParser {
         if (ldflags != null) {
             facts.ldflags = Fact.of(ldflags.toString().strip(), file, ldflagsLine);
         }
+        // LIBSYSTEMD_LIBS = -lsystemd, used only inside a branch on a pkg-config test: optional like that branch
+        for (Map.Entry<String, Integer> e : assignedRefs) {
+            BuildFacts.LibraryRef ref = facts.libraries.get(e.getValue());
+            if (!ref.optional() && anyRefs.contains(e.getKey()) && !certainRefs.contains(e.getKey())) {
+                facts.libraries.set(e.getValue(), new BuildFacts.LibraryRef(ref.kind(), ref.name(), ref.source(), true));
+            }
+        }
         programs(facts);
         // a library the Makefile builds itself (a rule for lib/sh/libsh.a) is linked from the tree, not installed
         java.util.Set<String> built = new java.util.HashSet<>();
@@ -228,10 +266,68 @@ final class MakefileParser {
         return facts;
     }
 
+    /** Handles an ifeq/ifneq/ifdef/ifndef/else/endif line; false for any other line. */
+    private boolean conditional(String s) {
+        String[] parts = s.split("\\s+", 2);
+        String word = parts[0];
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (word) {
+            case "ifeq", "ifneq", "ifdef", "ifndef" -> conds.open(conds.active() ? evaluate(word, rest) : MakeConditionals.FALSE);
+            case "else" -> {
+                String[] inner = rest.split("\\s+", 2);
+                if (inner[0].matches("ifn?eq|ifn?def")) {
+                    conds.orElse(conds.activeOutside() ? evaluate(inner[0], inner.length > 1 ? inner[1].strip() : "") : MakeConditionals.FALSE);
+                } else {
+                    conds.orElse(MakeConditionals.TRUE);
+                }
+            }
+            case "endif" -> conds.close();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** TRUE, FALSE or UNKNOWN for a condition, with make's defaults (undefined variables are empty) on Linux. */
+    private int evaluate(String word, String rest) {
+        unknown = false;
+        if (word.endsWith("def")) {
+            String name = expand(rest, 0).strip();
+            if (unknown || uncertainVars.contains(name) || !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                return MakeConditionals.UNKNOWN;
+            }
+            boolean defined = !vars.getOrDefault(name, "").isEmpty();
+            return defined == word.equals("ifdef") ? MakeConditionals.TRUE : MakeConditionals.FALSE;
+        }
+        List<String> args = MakeConditionals.comparison(rest);
+        if (args == null) {
+            return MakeConditionals.UNKNOWN;
+        }
+        String a = expand(args.get(0), 0).strip();
+        String b = expand(args.get(1), 0).strip();
+        if (unknown) {
+            return MakeConditionals.UNKNOWN;
+        }
+        return a.equals(b) == word.equals("ifeq") ? MakeConditionals.TRUE : MakeConditionals.FALSE;
+    }
+
+    /** Records which variables a line uses, and whether it is inside an undecided branch. */
+    private void noteRefs(String line) {
+        Matcher m = VAR_REF.matcher(line);
+        while (m.find()) {
+            anyRefs.add(m.group(1));
+            if (!conds.uncertain()) {
+                certainRefs.add(m.group(1));
+            }
+        }
+    }
+
     private void scanLibraries(String text, int line, BuildFacts facts) {
+        boolean optional = conds.uncertain();
         Matcher m = LIB.matcher(text);
         while (m.find()) {
-            facts.link(m.group(1), Source.of(file, line));
+            facts.link(m.group(1), Source.of(file, line), optional);
         }
         Matcher p = PKG_CONFIG.matcher(text);
         while (p.find()) {
@@ -242,7 +338,7 @@ final class MakefileParser {
                 facts.usesPkgConfig = true;
                 for (String module : words(p.group(2))) {
                     if (module.matches("[A-Za-z0-9_.+-]+") && !module.matches("[<>=!]+|[0-9][0-9.]*")) {
-                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, Source.of(file, line)));
+                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, Source.of(file, line), optional));
                     }
                 }
             }
@@ -409,9 +505,32 @@ final class MakefileParser {
                 String inner = s.substring(i + 2, end);
                 if (inner.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
                     budget--;
+                    if (uncertainVars.contains(inner)) {
+                        unknown = true;
+                    }
                     out.append(expand(vars.getOrDefault(inner, ""), depth + 1));
                 } else if (inner.startsWith("shell ")) {
-                    out.append(s, i, end + 1); // kept for the pkg-config scan, never run
+                    String uname = MakeConditionals.uname(inner);
+                    if (uname != null) {
+                        out.append(uname); // the image builds on Linux
+                    } else {
+                        unknown = true;
+                        out.append(s, i, end + 1); // kept for the pkg-config scan, never run
+                    }
+                } else if (inner.startsWith("findstring ") || inner.startsWith("strip ")) {
+                    String arg = expand(inner.substring(inner.indexOf(' ') + 1), depth + 1);
+                    if (inner.startsWith("strip ")) {
+                        out.append(arg.strip().replaceAll("\\s+", " "));
+                    } else {
+                        int comma = arg.indexOf(',');
+                        if (comma < 0) {
+                            unknown = true;
+                        } else if (arg.substring(comma + 1).contains(arg.substring(0, comma))) {
+                            out.append(arg, 0, comma);
+                        }
+                    }
+                } else {
+                    unknown = true; // another make function: not evaluated
                 }
                 i = end;
             } else if (n == '@' || n == '<' || n == '^' || n == '*') {
