@@ -85,8 +85,9 @@ final class HandConfigure {
         }
         // the libraries the script's feature tests try: optional, the script goes on without a missing one
         int scripts = 0;
-        for (String path : all) {
-            if (!path.startsWith(dir + "/") || path.matches(".*\\.(c|h|cc|cpp|md|txt)$") || scripts++ > MAX_SCRIPTS) {
+        List<String> folder = dir.isEmpty() ? List.of(script) : files.walk(dir, 4, d -> false);
+        for (String path : folder) {
+            if (path.matches(".*\\.(c|h|cc|cpp|md|txt)$") || scripts++ > MAX_SCRIPTS) {
                 continue;
             }
             String text = read(files, path);
