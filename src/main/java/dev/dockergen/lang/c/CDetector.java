@@ -167,6 +167,13 @@ public final class CDetector implements Detector {
 
         String binary = artefact == null ? null : ProjectFiles.fileName(artefact.value());
         Fact<Integer> port = hint == null ? null : Fact.of(hint.port(), hint.source());
+        if (binary != null && (hint == null || hint.strength() > 0)) {
+            // the program's own config file (tinyproxy.conf "Port 8888", lwan.conf "listener *:8080") over a PORT-named constant
+            Fact<Integer> configured = configPort(files, binary);
+            if (configured != null) {
+                port = configured;
+            }
+        }
         Fact<List<String>> runArgs = binary == null ? null : readmeArgs(files, binary);
         if (runArgs != null && portFromArgs(runArgs) != null) {
             // the project's own run instructions pass the port explicitly: they win over a default in the code
@@ -287,6 +294,32 @@ public final class CDetector implements Detector {
                     }
                     if (flag.group(2).isEmpty() && w + 1 < words.length && words[w + 1].matches(":?[0-9]{1,5}")) {
                         return Fact.of(List.of(words[w], words[w + 1]), readme, i + 1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern CONFIG_PORT = Pattern.compile(
+            "(?mi)^[ \\t]*(?:port|listen|listener)[ \\t]+(?:[A-Za-z0-9_.*\\[\\]-]*:)?([0-9]{2,5})[ \\t]*(?:;|\\{|$)");
+
+    /** A port in the program's own config file: NAME.conf (or .conf.in, a template) at the root, in etc/ or conf/. */
+    private static Fact<Integer> configPort(ProjectFiles files, String binary) {
+        for (String dir : List.of("", "etc/", "conf/", "config/")) {
+            for (String ext : List.of(".conf", ".conf.in", ".conf.sample", ".conf.example")) {
+                String path = dir + binary + ext;
+                String text;
+                try {
+                    text = files.isFile(path) ? files.read(path).orElse(null) : null;
+                } catch (ProjectInputException e) {
+                    text = null;
+                }
+                Matcher m = text == null ? null : CONFIG_PORT.matcher(text);
+                if (m != null && m.find()) {
+                    int p = Integer.parseInt(m.group(1));
+                    if (p > 0 && p < 65536) {
+                        return Fact.of(p, path, AutotoolsParser.lineOf(text, m.start()));
                     }
                 }
             }

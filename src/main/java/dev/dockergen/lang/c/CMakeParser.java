@@ -23,6 +23,9 @@ final class CMakeParser {
             "MODULE", "NO_MODULE", "COMPONENTS", "OPTIONAL_COMPONENTS", "IMPORTED_TARGET", "GLOBAL", "GENERAL", "DEBUG",
             "OPTIMIZED", "WIN32", "MACOSX_BUNDLE", "EXCLUDE_FROM_ALL", "LINK_PRIVATE", "LINK_PUBLIC", "NO_CMAKE_PATH");
 
+    private static final Set<String> OTHER_PLATFORMS = Set.of("WIN32", "APPLE", "MSVC", "MINGW", "CYGWIN", "ANDROID", "IOS",
+            "EMSCRIPTEN", "ZEPHYR", "BORLAND", "WATCOM", "MSYS", "HAIKU");
+
     record Command(String name, List<String> args, int line) {
     }
 
@@ -35,8 +38,6 @@ final class CMakeParser {
     /** if()/elseif()/else()/endif() around the current command, decided where option() defaults and the platform tell. */
     private final MakeConditionals conds = new MakeConditionals();
     private final Set<String> uncertainVars = new java.util.HashSet<>();
-    private static final Set<String> OTHER_PLATFORMS = Set.of("WIN32", "APPLE", "MSVC", "MINGW", "CYGWIN", "ANDROID", "IOS",
-            "EMSCRIPTEN", "ZEPHYR", "BORLAND", "WATCOM", "MSYS", "HAIKU");
 
     private CMakeParser(ProjectFiles files) {
         this.files = files;

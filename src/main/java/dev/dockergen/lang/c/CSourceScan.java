@@ -91,7 +91,9 @@ final class CSourceScan {
                 if (v > 0 && v < 65536) {
                     s.port = new PortHint(v, Source.of(path, line(text, h.start())), 0);
                 }
-            } else if (names.containsKey(arg)) {
+            } else if (names.containsKey(arg) && (portName(arg) || text.substring(Math.max(text.lastIndexOf('\n', h.start()) + 1,
+                    h.start() - 60), h.start()).toLowerCase(java.util.Locale.ROOT).contains("port"))) {
+                // a named constant is a port where it is named as one or set as one: htons(FASTCGI_ROLE_RESPONDER) is not
                 PortHint named = names.get(arg);
                 if (named.port() > 0 && named.port() < 65536) {
                     s.port = new PortHint(named.port(), named.source(), 0);

@@ -27,6 +27,7 @@ final class MakefileParser {
     private static final Pattern OUTPUT = Pattern.compile("(?:^|\\s)-o\\s*(\\S+)");
     private static final Pattern LINKER = Pattern.compile(
             "\\$[({](CC|CXX|LD|LINK\\.[a-z]+)[)}]|(?:^|[\\s;&|])(cc|gcc|g\\+\\+|c\\+\\+|clang|clang\\+\\+)(?=\\s)");
+    private static final Pattern VAR_REF = Pattern.compile("\\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]");
     private static final Pattern CXX = Pattern.compile("\\$[({]CXX[)}]|(?:^|[\\s;&|])(g\\+\\+|c\\+\\+|clang\\+\\+)(?=\\s)");
 
     record Rule(List<String> targets, List<String> deps, int line, List<Recipe> recipe) {
@@ -66,7 +67,6 @@ final class MakefileParser {
     private final java.util.Set<String> anyRefs = new java.util.HashSet<>();
     /** Libraries named in an unconditional assignment, by the variable assigned: optional if that variable is used only in undecided branches. */
     private final List<Map.Entry<String, Integer>> assignedRefs = new ArrayList<>();
-    private static final Pattern VAR_REF = Pattern.compile("\\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]");
 
     private MakefileParser(String file) {
         this.file = file;
