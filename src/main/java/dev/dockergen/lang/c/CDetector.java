@@ -39,6 +39,8 @@ public final class CDetector implements Detector {
     private static final Pattern SAFE_ARTEFACT = Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
     private static final Pattern SAFE_LDFLAGS = Pattern.compile("[A-Za-z0-9._/=+:,@%$(){} -]*");
+    private static final Pattern CONFIG_PORT = Pattern.compile(
+            "(?mi)^[ \\t]*(?:port|listen|listener)[ \\t]+(?:[A-Za-z0-9_.*\\[\\]-]*:)?([0-9]{2,5})[ \\t]*(?:;|\\{|$)");
     private static final Pattern PORT_ARG = Pattern.compile("^(--port|-p|--listen|-l)(=|$)");
 
     @Override
@@ -300,9 +302,6 @@ public final class CDetector implements Detector {
         }
         return null;
     }
-
-    private static final Pattern CONFIG_PORT = Pattern.compile(
-            "(?mi)^[ \\t]*(?:port|listen|listener)[ \\t]+(?:[A-Za-z0-9_.*\\[\\]-]*:)?([0-9]{2,5})[ \\t]*(?:;|\\{|$)");
 
     /** A port in the program's own config file: NAME.conf (or .conf.in, a template) at the root, in etc/ or conf/. */
     private static Fact<Integer> configPort(ProjectFiles files, String binary) {
