@@ -103,4 +103,16 @@ public record CDetails(
         }
         return facts;
     }
+
+    /** Optional libraries this final builds without, each with why (a comment in the build stage). */
+    public List<String> leftOut(boolean apk, boolean staticBuild) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Fact<CLibraries.Library> lib : libraries) {
+            CLibraries.Library l = lib.value();
+            if (optional(l) && !CLibraries.available(l, apk, staticBuild)) {
+                out.add("lib" + l.key() + " (" + lib.source() + ")");
+            }
+        }
+        return out;
+    }
 }

@@ -76,7 +76,7 @@ public final class CDetector implements Detector {
         } else {
             String makefile = List.of("GNUmakefile", "makefile", "Makefile").stream().filter(files::isFile).findFirst().orElse(null);
             if (makefile != null) {
-                build = MakefileParser.parse(files, makefile);
+                build = MakeTree.parse(files, makefile);
             } else {
                 build = HandConfigure.find(files, all); // the README runs auto/configure, which writes the Makefile
                 if (build == null) {

@@ -176,4 +176,15 @@ public final class CLibraries {
     public static List<String> keys() {
         return List.copyOf(BY_KEY.keySet());
     }
+
+    /** The final's builder can install the library (and, for a static link, its archive). */
+    public static boolean available(CLibraries.Library l, boolean apk, boolean staticBuild) {
+        if (l.inLibc()) {
+            return true;
+        }
+        if ((apk ? l.apkDev() : l.debDev()) == null) {
+            return false;
+        }
+        return !staticBuild || (apk ? l.apkStatic() != null : l.debStatic());
+    }
 }

@@ -132,29 +132,6 @@ public final class CPlanner implements LanguagePlanner {
         // link too, and the build's readelf check stops it if the result is still dynamic
     }
 
-    /** The final's builder can install the library (and, for a static link, its archive). */
-    static boolean available(CLibraries.Library l, boolean apk, boolean staticBuild) {
-        if (l.inLibc()) {
-            return true;
-        }
-        if ((apk ? l.apkDev() : l.debDev()) == null) {
-            return false;
-        }
-        return !staticBuild || (apk ? l.apkStatic() != null : l.debStatic());
-    }
-
-    /** Optional libraries this final builds without, each with why (a comment in the build stage). */
-    private static List<String> leftOut(CDetails c, boolean apk, boolean staticBuild) {
-        List<String> out = new ArrayList<>();
-        for (Fact<CLibraries.Library> lib : c.libraries()) {
-            CLibraries.Library l = lib.value();
-            if (c.optional(l) && !available(l, apk, staticBuild)) {
-                out.add("lib" + l.key() + " (" + lib.source() + ")");
-            }
-        }
-        return out;
-    }
-
     private static String alternatives(PlanRequest request) {
         return alternatives(request, null);
     }
@@ -220,7 +197,7 @@ public final class CPlanner implements LanguagePlanner {
         }
         for (Fact<CLibraries.Library> lib : c.libraries()) {
             CLibraries.Library l = lib.value();
-            if (l.inLibc() || c.optional(l) && !available(l, apk, staticBuild)) {
+            if (l.inLibc() || c.optional(l) && !CLibraries.available(l, apk, staticBuild)) {
                 continue;
             }
             String dev = apk ? l.apkDev() : l.debDev();
@@ -263,7 +240,7 @@ public final class CPlanner implements LanguagePlanner {
             ins.add(Comment.of("No packages to install: " + build.image().replace("{version}", version)
                     + " has the compiler and make, and the program links only the C library."));
         }
-        List<String> without = leftOut(c, apk, staticBuild);
+        List<String> without = c.leftOut(apk, staticBuild);
         if (!without.isEmpty()) {
             String them = without.size() == 1 ? "it" : "them";
             ins.add(Comment.of("Built without " + String.join(", ", without) + ":",
@@ -312,6 +289,9 @@ public final class CPlanner implements LanguagePlanner {
     }
 
     private static String buildFileName(CDetails c) {
+        if (c.configureScript() != null) {
+            return c.configureScript().value();
+        }
         return switch (c.buildSystem().value()) {
             case "cmake" -> "CMakeLists.txt";
             case "meson" -> "meson.build";
@@ -414,7 +394,7 @@ public final class CPlanner implements LanguagePlanner {
         List<String> runtimePkgs = new ArrayList<>();
         if ("apk".equals(runtime.packageTool())) {
             for (Fact<CLibraries.Library> lib : c.libraries()) {
-                String p = lib.value().inLibc() || !available(lib.value(), true, false) ? null : lib.value().apkRuntime();
+                String p = lib.value().inLibc() || !CLibraries.available(lib.value(), true, false) ? null : lib.value().apkRuntime();
                 if (p != null && !runtimePkgs.contains(p)) {
                     runtimePkgs.add(p);
                 }

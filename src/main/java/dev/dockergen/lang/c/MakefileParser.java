@@ -40,13 +40,12 @@ final class MakefileParser {
     record SubMake(String dir, String goal) {
     }
 
-    private static final int MAX_SUB_MAKEFILES = 12;
     private static final Pattern SUB_MAKE = Pattern.compile("(?:^|[\\s;&|(])(?:\\$[({]MAKE[)}]|make)(?=\\s|$)");
     private static final Pattern CD = Pattern.compile("(?:^|[\\s;&|(])cd\\s+([^\\s;&|]+)\\s*(?:&&|;)\\s*(?:\\$[({]MAKE[)}]|make)(?=\\s|$)");
     private static final Pattern FOR = Pattern.compile("\\bfor\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s+([^;]*);");
-    private final List<SubMake> subMakes = new ArrayList<>();
+    final List<SubMake> subMakes = new ArrayList<>();
     /** The goal make is asked for (a sub-make's), or null for the Makefile's default goal. */
-    private String goalOverride;
+    String goalOverride;
 
     private final String file;
     private final Map<String, String> vars = new HashMap<>();
@@ -63,12 +62,11 @@ final class MakefileParser {
     private boolean unknown;
     /** Variables referenced on a line outside any undecided branch. */
     private final java.util.Set<String> certainRefs = new java.util.HashSet<>();
-    /** Variables referenced anywhere. */
-    private final java.util.Set<String> anyRefs = new java.util.HashSet<>();
+    private final java.util.Set<String> anyRefs = new java.util.HashSet<>(); // referenced anywhere
     /** Libraries named in an unconditional assignment, by the variable assigned: optional if that variable is used only in undecided branches. */
     private final List<Map.Entry<String, Integer>> assignedRefs = new ArrayList<>();
 
-    private MakefileParser(String file) {
+    MakefileParser(String file) {
         this.file = file;
         // make's built-in defaults, so a link line through an undefined $(CC) still reads as one
         vars.put("CC", "cc");
@@ -80,52 +78,8 @@ final class MakefileParser {
         return p.run(text);
     }
 
-    /**
-     * The Makefile at the root and the Makefiles its default goal runs make in ({@code $(MAKE) -C src}, a
-     * {@code for dir in $(SUBDIRS)} loop, {@code cd src && $(MAKE)}): a top Makefile that only recurses builds
-     * the programs of the folders it enters, at their paths from the root. Bounded in files and depth.
-     */
-    static BuildFacts parse(dev.dockergen.detect.ProjectFiles files, String makefile) {
-        MakefileParser top = new MakefileParser(makefile);
-        BuildFacts facts = top.run(files.read(makefile).orElseThrow());
-        List<SubMake> queue = new ArrayList<>(top.subMakes);
-        List<String> seen = new ArrayList<>(List.of(makefile + "\0"));
-        while (!queue.isEmpty() && seen.size() <= MAX_SUB_MAKEFILES) {
-            SubMake sub = queue.remove(0);
-            String path = List.of("GNUmakefile", "makefile", "Makefile").stream()
-                    .map(n -> dev.dockergen.detect.ProjectFiles.join(sub.dir(), n)).filter(files::isFile).findFirst().orElse(null);
-            if (path == null || seen.contains(path + "\0" + sub.goal())) {
-                continue;
-            }
-            seen.add(path + "\0" + sub.goal());
-            MakefileParser p = new MakefileParser(path);
-            p.goalOverride = sub.goal().isEmpty() ? null : sub.goal();
-            BuildFacts f;
-            try {
-                f = p.run(files.read(path).orElse(""));
-            } catch (ProjectInputException e) {
-                continue;
-            }
-            for (Fact<String> prog : f.programs) {
-                facts.programs.add(Fact.of(dev.dockergen.detect.ProjectFiles.join(sub.dir(), prog.value()), prog.source()));
-            }
-            facts.libraries.addAll(f.libraries);
-            facts.files.addAll(f.files);
-            facts.usesPkgConfig |= f.usesPkgConfig;
-            if (facts.cxx == null) {
-                facts.cxx = f.cxx;
-            }
-            if (facts.ldflags == null && !f.programs.isEmpty()) {
-                facts.ldflags = f.ldflags;
-            }
-            for (SubMake next : p.subMakes) {
-                queue.add(new SubMake(next.dir(), next.goal()));
-            }
-        }
-        return facts;
-    }
 
-    private BuildFacts run(String text) {
+    BuildFacts run(String text) {
         BuildFacts facts = new BuildFacts();
         facts.system = "make";
         facts.systemSource = Source.of(file);
@@ -150,7 +104,7 @@ final class MakefileParser {
                 }
                 continue;
             }
-            String directive = stripComment(line).strip();
+            String directive = MakeTree.stripComment(line).strip();
             if (!(line.startsWith("\t") && directive.matches("else\\s+(?!ifn?eq|ifn?def).*")) && conditional(directive)) {
                 continue; // make reads conditionals everywhere, recipes included
             }
@@ -162,7 +116,7 @@ final class MakefileParser {
             }
             noteRefs(line);
             if (line.startsWith("\t") && current != null) { // a tab line outside a rule is an ordinary line to make
-                String cmd = stripComment(line.substring(1)).strip();
+                String cmd = MakeTree.stripComment(line.substring(1)).strip();
                 if (current != null && !cmd.isEmpty()) {
                     current.recipe().add(new Recipe(cmd, lineNo));
                 }
@@ -171,7 +125,7 @@ final class MakefileParser {
                 }
                 continue;
             }
-            String s = stripComment(line).strip();
+            String s = MakeTree.stripComment(line).strip();
             if (s.isEmpty()) {
                 continue;
             }
@@ -227,8 +181,8 @@ final class MakefileParser {
                     recipeInline = rest.substring(semi + 1).strip();
                     rest = rest.substring(0, semi);
                 }
-                List<String> targets = words(expand(r.group(1), 0));
-                List<String> deps = words(expand(rest, 0));
+                List<String> targets = MakeTree.words(expand(r.group(1), 0));
+                List<String> deps = MakeTree.words(expand(rest, 0));
                 current = new Rule(targets, deps, lineNo, new ArrayList<>());
                 if (recipeInline != null && !recipeInline.isEmpty()) {
                     current.recipe().add(new Recipe(recipeInline, lineNo));
@@ -331,12 +285,12 @@ final class MakefileParser {
         }
         Matcher p = PKG_CONFIG.matcher(text);
         while (p.find()) {
-            if (p.group(1).contains("--cflags")) {
+            if (p.group(1).contains("--cflags") || p.group(1).contains("--exists")) {
                 facts.usesPkgConfig = true;
             }
             if (p.group(1).contains("--libs")) { // the line that links names the library
                 facts.usesPkgConfig = true;
-                for (String module : words(p.group(2))) {
+                for (String module : MakeTree.words(p.group(2))) {
                     if (module.matches("[A-Za-z0-9_.+-]+") && !module.matches("[<>=!]+|[0-9][0-9.]*")) {
                         facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, Source.of(file, line), optional));
                     }
@@ -399,7 +353,7 @@ final class MakefileParser {
             Map<String, List<String>> loops = new HashMap<>();
             Matcher f = FOR.matcher(cmd);
             while (f.find()) {
-                loops.put(f.group(1), words(f.group(2)));
+                loops.put(f.group(1), MakeTree.words(f.group(2)));
             }
             for (String part : cmd.split("&&|;|\\|\\|")) {
                 List<String> dirs = new ArrayList<>();
@@ -408,7 +362,7 @@ final class MakefileParser {
                 if (!m.find()) {
                     continue;
                 }
-                List<String> args = words(part.substring(m.end()));
+                List<String> args = MakeTree.words(part.substring(m.end()));
                 for (int i = 0; i < args.size(); i++) {
                     String a = args.get(i);
                     if (a.equals("-C") && i + 1 < args.size()) {
@@ -542,24 +496,5 @@ final class MakefileParser {
             }
         }
         return out.toString();
-    }
-
-    private static String stripComment(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && (i == 0 || line.charAt(i - 1) != '\\')) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        for (String w : s.strip().split("\\s+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 }
