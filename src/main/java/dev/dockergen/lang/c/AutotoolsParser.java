@@ -16,6 +16,7 @@ final class AutotoolsParser {
     private static final Pattern CHECK_LIB = Pattern.compile("AC_CHECK_LIB\\(\\s*\\[?([A-Za-z0-9_+.-]+)\\]?");
     private static final Pattern SEARCH_LIBS = Pattern.compile("AC_SEARCH_LIBS\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
     private static final Pattern CXX = Pattern.compile("AC_PROG_CXX\\b");
+    private static final Pattern PKG_NAMES = Pattern.compile("(?m)^[ \\t]*[A-Za-z_]*pkg_?(?:names|modules|list)[A-Za-z_]*=\"([A-Za-z0-9_.+ -]+)");
     private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
     private static final Pattern LIB = Pattern.compile("(?<![A-Za-z0-9_-])-l([A-Za-z0-9_+.-]+)");
     private static final Pattern LIBS_VAR = Pattern.compile("(?m)^\\s*([A-Za-z0-9_]*(?:LDADD|LIBS|LDFLAGS))\\s*\\+?=\\s*(.*)$");
@@ -40,23 +41,42 @@ final class AutotoolsParser {
             Matcher pkg = PKG.matcher(text);
             while (pkg.find()) {
                 facts.usesPkgConfig = true;
+                // PKG_CHECK_MODULES stops configure unless it is given an ACTION-IF-NOT-FOUND without an error
+                List<String> args = m4Args(text, text.indexOf('(', pkg.start()));
+                boolean optional = args.size() >= 4 && !fails(args.get(3));
                 for (String module : pkg.group(1).strip().split("\\s+")) {
-                    if (!module.isEmpty() && !module.matches("[<>=!]+|[0-9][0-9.]*")) {
+                    if (!module.isEmpty() && !module.matches("[<>=!]+|[0-9][0-9.]*") && !module.contains("$")) {
                         facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module,
-                                Source.of(ac, lineOf(text, pkg.start()))));
+                                Source.of(ac, lineOf(text, pkg.start())), optional));
                     }
                 }
             }
+            // AC_CHECK_LIB and AC_SEARCH_LIBS stop configure only when their ACTION-IF-NOT-FOUND says so (AC_MSG_ERROR)
             Matcher lib = CHECK_LIB.matcher(text);
             while (lib.find()) {
-                facts.link(lib.group(1), Source.of(ac, lineOf(text, lib.start())));
+                List<String> args = m4Args(text, text.indexOf('(', lib.start()));
+                facts.link(lib.group(1), Source.of(ac, lineOf(text, lib.start())), args.size() < 4 || !fails(args.get(3)));
             }
             Matcher search = SEARCH_LIBS.matcher(text);
             while (search.find()) {
                 // the first library that has the function is enough; the others are alternatives
                 String first = search.group(1).strip().split("\\s+")[0];
+                List<String> args = m4Args(text, text.indexOf('(', search.start()));
                 if (!first.isEmpty()) {
-                    facts.link(first, Source.of(ac, lineOf(text, search.start())));
+                    facts.link(first, Source.of(ac, lineOf(text, search.start())), args.size() < 4 || !fails(args.get(3)));
+                }
+            }
+            // a shell list of pkg-config names tried in turn (curses_pkg_names="ncursesw6 ncursesw ..."): the first
+            // name dockergen's table knows stands for the list
+            Matcher names = PKG_NAMES.matcher(text);
+            while (names.find()) {
+                for (String module : names.group(1).strip().split("\\s+")) {
+                    if (CLibraries.byPkgConfig(module).isPresent()) {
+                        facts.usesPkgConfig = true;
+                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module,
+                                Source.of(ac, lineOf(text, names.start()))));
+                        break;
+                    }
                 }
             }
             Matcher cxx = CXX.matcher(text);
@@ -99,8 +119,47 @@ final class AutotoolsParser {
     }
 
     /** m4 comments (dnl ... and # ...) become blanks, so offsets still give the right line. */
-    private static String stripDnl(String text) {
-        return text.replaceAll("(?m)(^|\\s)dnl\\b[^\\n]*", "$1").replaceAll("(?m)^\\s*#[^\\n]*", "");
+    static String stripDnl(String text) {
+        return text.replaceAll("(?m)(^|[ \\t])dnl\\b[^\\n]*", "$1").replaceAll("(?m)^[ \\t]*#[^\\n]*", "");
+    }
+
+    /** An m4 action that stops configure. */
+    private static boolean fails(String action) {
+        return action.contains("AC_MSG_ERROR") || action.contains("AC_MSG_FAILURE");
+    }
+
+    /** The arguments of an m4 macro call whose '(' is at {@code open}: commas split only outside [quotes] and (parens). */
+    static List<String> m4Args(String text, int open) {
+        List<String> out = new ArrayList<>();
+        if (open < 0) {
+            return out;
+        }
+        int paren = 0;
+        int quote = 0;
+        StringBuilder arg = new StringBuilder();
+        for (int i = open; i < text.length() && i < open + 20_000; i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                quote++;
+            } else if (c == ']') {
+                quote = Math.max(0, quote - 1);
+            } else if (quote == 0 && c == '(') {
+                if (++paren == 1) {
+                    continue;
+                }
+            } else if (quote == 0 && c == ')') {
+                if (--paren == 0) {
+                    out.add(arg.toString().strip());
+                    return out;
+                }
+            } else if (quote == 0 && paren == 1 && c == ',') {
+                out.add(arg.toString().strip());
+                arg.setLength(0);
+                continue;
+            }
+            arg.append(c);
+        }
+        return out;
     }
 
     /** Continuation lines joined with a space, keeping one newline per removed line at the end of the logical line. */

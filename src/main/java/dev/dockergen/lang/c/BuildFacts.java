@@ -10,7 +10,15 @@ final class BuildFacts {
     /** How a library is named: -lNAME, find_package(NAME), or a pkg-config module. */
     enum RefKind { LINK, CMAKE, PKG_CONFIG }
 
-    record LibraryRef(RefKind kind, String name, Source source) {
+    /**
+     * A library the build names; {@code optional} when the default build goes on without it (a Make branch on a
+     * {@code pkg-config --exists} test, autoconf's AC_CHECK_LIB without an error, CMake's find_package without
+     * REQUIRED or inside an if() dockergen cannot decide).
+     */
+    record LibraryRef(RefKind kind, String name, Source source, boolean optional) {
+        LibraryRef(RefKind kind, String name, Source source) {
+            this(kind, name, source, false);
+        }
     }
 
     String system;
@@ -24,9 +32,19 @@ final class BuildFacts {
     Fact<String> ldflags;
     boolean usesPkgConfig;
     boolean needsAutoreconf;
+    /** A hand-written configure script the README runs before make (auto/configure), or null. */
+    Fact<String> configureScript;
+    /** The install prefix the build's configure script defaults to (/usr/local/nginx), or null. */
+    Fact<String> installPrefix;
+    /** Folders of the repository the program reads under the install prefix (conf/, html/). */
+    final List<Fact<String>> runtimeFiles = new ArrayList<>();
     final List<String> files = new ArrayList<>();
 
     void link(String name, Source source) {
         libraries.add(new LibraryRef(RefKind.LINK, name, source));
+    }
+
+    void link(String name, Source source, boolean optional) {
+        libraries.add(new LibraryRef(RefKind.LINK, name, source, optional));
     }
 }

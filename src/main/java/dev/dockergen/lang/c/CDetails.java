@@ -24,6 +24,11 @@ import java.util.Map;
  * @param sourceDirs directories holding C/C++ sources ("" for the root)
  * @param usesPkgConfig the build asks pkg-config for flags, so the builder needs it
  * @param healthPath an HTTP path in a string literal that looks like a health route ("/healthz"), or null
+ * @param optionalLibraries keys of {@code libraries} the default build goes on without (every place that names them
+ *                          is a check with a fallback): installed where the final has them, left out where not
+ * @param configureScript a hand-written configure script run before make (auto/configure), or null
+ * @param installPrefix the prefix the build installs to and the program reads its files from, or null
+ * @param runtimeFiles folders of the repository the program reads at run time, relative to {@code installPrefix}
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -40,13 +45,24 @@ public record CDetails(
         Fact<Boolean> resolver,
         List<String> sourceDirs,
         boolean usesPkgConfig,
-        Fact<String> healthPath) implements LanguageDetails {
+        Fact<String> healthPath,
+        List<String> optionalLibraries,
+        Fact<String> configureScript,
+        Fact<String> installPrefix,
+        List<Fact<String>> runtimeFiles) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
         libraries = List.copyOf(libraries);
         unknownLibraries = List.copyOf(unknownLibraries);
         sourceDirs = List.copyOf(sourceDirs);
+        optionalLibraries = List.copyOf(optionalLibraries);
+        runtimeFiles = List.copyOf(runtimeFiles);
+    }
+
+    /** True when the default build goes on without this library. */
+    public boolean optional(CLibraries.Library lib) {
+        return optionalLibraries.contains(lib.key());
     }
 
     /** The file name of the program. */
@@ -77,6 +93,26 @@ public record CDetails(
         facts.put("resolvesHostNames", resolver);
         facts.put("pkgConfig", usesPkgConfig);
         facts.put("healthPath", healthPath);
+        if (configureScript != null) {
+            facts.put("configureScript", configureScript);
+            facts.put("installPrefix", installPrefix);
+            facts.put("runtimeFiles", runtimeFiles);
+        }
+        if (!optionalLibraries.isEmpty()) {
+            facts.put("optionalLibraries", optionalLibraries);
+        }
         return facts;
+    }
+
+    /** Optional libraries this final builds without, each with why (a comment in the build stage). */
+    public List<String> leftOut(boolean apk, boolean staticBuild) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Fact<CLibraries.Library> lib : libraries) {
+            CLibraries.Library l = lib.value();
+            if (optional(l) && !CLibraries.available(l, apk, staticBuild)) {
+                out.add("lib" + l.key() + " (" + lib.source() + ")");
+            }
+        }
+        return out;
     }
 }

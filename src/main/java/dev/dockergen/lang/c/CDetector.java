@@ -39,6 +39,8 @@ public final class CDetector implements Detector {
     private static final Pattern SAFE_ARTEFACT = Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
     private static final Pattern SAFE_LDFLAGS = Pattern.compile("[A-Za-z0-9._/=+:,@%$(){} -]*");
+    private static final Pattern CONFIG_PORT = Pattern.compile(
+            "(?mi)^[ \\t]*(?:port|listen|listener)[ \\t]+(?:[A-Za-z0-9_.*\\[\\]-]*:)?([0-9]{2,5})[ \\t]*(?:;|\\{|$)");
     private static final Pattern PORT_ARG = Pattern.compile("^(--port|-p|--listen|-l)(=|$)");
 
     @Override
@@ -73,10 +75,14 @@ public final class CDetector implements Detector {
             build = AutotoolsParser.parse(files, AutotoolsParser.ams(files, all));
         } else {
             String makefile = List.of("GNUmakefile", "makefile", "Makefile").stream().filter(files::isFile).findFirst().orElse(null);
-            if (makefile == null) {
-                return Optional.empty();
+            if (makefile != null) {
+                build = MakeTree.parse(files, makefile);
+            } else {
+                build = HandConfigure.find(files, all); // the README runs auto/configure, which writes the Makefile
+                if (build == null) {
+                    return Optional.empty();
+                }
             }
-            build = MakefileParser.parse(files, makefile);
         }
         if ((build.system.equals("cmake") || build.system.equals("meson")) && build.projectName == null) {
             // a CMakeLists.txt or meson.build without project() belongs to a parent project, found from there
@@ -86,6 +92,7 @@ public final class CDetector implements Detector {
         // libraries, each once, from the first place that names it
         Map<String, Fact<CLibraries.Library>> libraries = new LinkedHashMap<>();
         Map<String, Fact<String>> unknown = new LinkedHashMap<>();
+        Set<String> required = new java.util.HashSet<>();
         for (BuildFacts.LibraryRef ref : build.libraries) {
             if (CLibraries.notForLinux(ref.name())) {
                 continue; // another system's library, or a coverage build's: not this image's business
@@ -97,9 +104,17 @@ public final class CDetector implements Detector {
             };
             if (lib.isPresent()) {
                 libraries.putIfAbsent(lib.get().key(), Fact.of(lib.get(), ref.source()));
+                if (!ref.optional()) {
+                    required.add(lib.get().key());
+                }
                 if (ref.kind() == BuildFacts.RefKind.CMAKE && ref.name().equalsIgnoreCase("OpenSSL")) {
                     CLibraries.byLinkName("crypto").ifPresent(c -> libraries.putIfAbsent("crypto", Fact.of(c, ref.source())));
+                    if (!ref.optional()) {
+                        required.add("crypto");
+                    }
                 }
+            } else if (ref.optional()) {
+                continue; // the default build goes on without it: no package, no warning
             } else if (!ignoredCmakePackage(ref)) {
                 String label = switch (ref.kind()) {
                     case LINK -> "-l" + ref.name();
@@ -154,6 +169,13 @@ public final class CDetector implements Detector {
 
         String binary = artefact == null ? null : ProjectFiles.fileName(artefact.value());
         Fact<Integer> port = hint == null ? null : Fact.of(hint.port(), hint.source());
+        if (binary != null && (hint == null || hint.strength() > 0)) {
+            // the program's own config file (tinyproxy.conf "Port 8888", lwan.conf "listener *:8080") over a PORT-named constant
+            Fact<Integer> configured = configPort(files, binary);
+            if (configured != null) {
+                port = configured;
+            }
+        }
         Fact<List<String>> runArgs = binary == null ? null : readmeArgs(files, binary);
         if (runArgs != null && portFromArgs(runArgs) != null) {
             // the project's own run instructions pass the port explicitly: they win over a default in the code
@@ -178,7 +200,9 @@ public final class CDetector implements Detector {
                 build.cmakeMinimum, build.projectName, ldflags, build.needsAutoreconf, runArgs,
                 resolver == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, resolver), dirs,
                 build.usesPkgConfig, scans.stream().filter(s -> s.healthPath != null).findFirst()
-                        .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null));
+                        .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
+                libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
+                build.configureScript, build.installPrefix, List.copyOf(build.runtimeFiles));
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));
@@ -244,6 +268,17 @@ public final class CDetector implements Detector {
                 continue;
             }
             String[] lines = text.split("\n", 2000);
+            // the first command line that runs the program is the run line; later ones are variations on it
+            // (redis: "./redis-server", then "./redis-server --port 9999 --replicaof 127.0.0.1 6379")
+            Pattern command = Pattern.compile("^\\s*(?:[$%>]\\s+)?(?:\\S*/)?" + Pattern.quote(binary) + "(\\s.*)?$");
+            for (String line : lines) {
+                if (command.matcher(line).matches()) {
+                    if (!line.matches(".*\\s(--port|-p|--listen|-l)(=|\\s).*")) {
+                        return null;
+                    }
+                    break;
+                }
+            }
             Pattern invocation = Pattern.compile("(?:^|[\\s`$/])" + Pattern.quote(binary) + "((?:\\s+[A-Za-z0-9._:=/-]+)+)");
             for (int i = 0; i < lines.length && i < 2000; i++) {
                 Matcher m = invocation.matcher(lines[i]);
@@ -261,6 +296,29 @@ public final class CDetector implements Detector {
                     }
                     if (flag.group(2).isEmpty() && w + 1 < words.length && words[w + 1].matches(":?[0-9]{1,5}")) {
                         return Fact.of(List.of(words[w], words[w + 1]), readme, i + 1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A port in the program's own config file: NAME.conf (or .conf.in, a template) at the root, in etc/ or conf/. */
+    private static Fact<Integer> configPort(ProjectFiles files, String binary) {
+        for (String dir : List.of("", "etc/", "conf/", "config/")) {
+            for (String ext : List.of(".conf", ".conf.in", ".conf.sample", ".conf.example")) {
+                String path = dir + binary + ext;
+                String text;
+                try {
+                    text = files.isFile(path) ? files.read(path).orElse(null) : null;
+                } catch (ProjectInputException e) {
+                    text = null;
+                }
+                Matcher m = text == null ? null : CONFIG_PORT.matcher(text);
+                if (m != null && m.find()) {
+                    int p = Integer.parseInt(m.group(1));
+                    if (p > 0 && p < 65536) {
+                        return Fact.of(p, path, AutotoolsParser.lineOf(text, m.start()));
                     }
                 }
             }

@@ -65,6 +65,10 @@ public final class CLibraries {
         libc("rt");
         libc("c");
         libc("resolv");
+        // GCC's own runtime: the compiler brings it (build-base, the gcc image), as it brings the C library
+        libc("stdc++");
+        libc("gcc_s");
+        libc("atomic");
         lib("z", "zlib1g-dev", "zlib1g", "zlib-dev", "zlib", "zlib-static", true);
         lib("ssl", "libssl-dev", "libssl3", "openssl-dev", "libssl3", "openssl-libs-static", true);
         lib("crypto", "libssl-dev", "libssl3", "openssl-dev", "libcrypto3", "openssl-libs-static", true);
@@ -121,6 +125,11 @@ public final class CLibraries {
         PKG_CONFIG.put("libpcre2-8", "pcre2-8");
         PKG_CONFIG.put("ncurses", "ncurses");
         PKG_CONFIG.put("ncursesw", "ncurses");
+        // the other .pc files Debian's libncurses-dev and Alpine's ncurses-dev ship
+        PKG_CONFIG.put("tinfo", "ncurses");
+        PKG_CONFIG.put("panelw", "ncurses");
+        PKG_CONFIG.put("menuw", "ncurses");
+        PKG_CONFIG.put("formw", "ncurses");
         PKG_CONFIG.put("readline", "readline");
         PKG_CONFIG.put("jansson", "jansson");
         PKG_CONFIG.put("libmicrohttpd", "microhttpd");
@@ -166,5 +175,16 @@ public final class CLibraries {
     /** Every known link name, for documentation and tests. */
     public static List<String> keys() {
         return List.copyOf(BY_KEY.keySet());
+    }
+
+    /** The final's builder can install the library (and, for a static link, its archive). */
+    public static boolean available(CLibraries.Library l, boolean apk, boolean staticBuild) {
+        if (l.inLibc()) {
+            return true;
+        }
+        if ((apk ? l.apkDev() : l.debDev()) == null) {
+            return false;
+        }
+        return !staticBuild || (apk ? l.apkStatic() != null : l.debStatic());
     }
 }

@@ -23,6 +23,9 @@ final class CMakeParser {
             "MODULE", "NO_MODULE", "COMPONENTS", "OPTIONAL_COMPONENTS", "IMPORTED_TARGET", "GLOBAL", "GENERAL", "DEBUG",
             "OPTIMIZED", "WIN32", "MACOSX_BUNDLE", "EXCLUDE_FROM_ALL", "LINK_PRIVATE", "LINK_PUBLIC", "NO_CMAKE_PATH");
 
+    private static final Set<String> OTHER_PLATFORMS = Set.of("WIN32", "APPLE", "MSVC", "MINGW", "CYGWIN", "ANDROID", "IOS",
+            "EMSCRIPTEN", "ZEPHYR", "BORLAND", "WATCOM", "MSYS", "HAIKU");
+
     record Command(String name, List<String> args, int line) {
     }
 
@@ -32,6 +35,9 @@ final class CMakeParser {
     private final List<String> executables = new ArrayList<>();
     private String runtimeDir = "";
     private int parsed;
+    /** if()/elseif()/else()/endif() around the current command, decided where option() defaults and the platform tell. */
+    private final MakeConditionals conds = new MakeConditionals();
+    private final Set<String> uncertainVars = new java.util.HashSet<>();
 
     private CMakeParser(ProjectFiles files) {
         this.files = files;
@@ -65,6 +71,36 @@ final class CMakeParser {
         List<String> args = c.args().stream().map(this::expand).toList();
         Source at = Source.of(path, c.line());
         switch (c.name()) {
+            case "if" -> {
+                conds.open(conds.active() ? condition(args) : MakeConditionals.FALSE);
+                return;
+            }
+            case "elseif" -> {
+                conds.orElse(conds.activeOutside() ? condition(args) : MakeConditionals.FALSE);
+                return;
+            }
+            case "else" -> {
+                conds.orElse(MakeConditionals.TRUE);
+                return;
+            }
+            case "endif" -> {
+                conds.close();
+                return;
+            }
+            default -> {
+                if (!conds.active()) {
+                    return; // a branch the default configuration on Linux does not take: an option that is off
+                }
+            }
+        }
+        boolean undecided = conds.uncertain();
+        switch (c.name()) {
+            case "option" -> {
+                if (!args.isEmpty() && !vars.containsKey(args.get(0))) {
+                    String value = args.size() > 2 ? args.get(2) : "OFF"; // option() is OFF unless it says otherwise
+                    vars.put(args.get(0), value);
+                }
+            }
             case "cmake_minimum_required" -> {
                 int v = args.indexOf("VERSION");
                 if (v >= 0 && v + 1 < args.size() && facts.cmakeMinimum == null) {
@@ -96,6 +132,11 @@ final class CMakeParser {
                     List<String> values = args.subList(1, args.size()).stream()
                             .takeWhile(a -> !a.equals("CACHE") && !a.equals("PARENT_SCOPE")).toList();
                     vars.put(args.get(0), String.join(";", values));
+                    if (undecided) {
+                        uncertainVars.add(args.get(0));
+                    } else {
+                        uncertainVars.remove(args.get(0));
+                    }
                     if (args.get(0).equals("CMAKE_RUNTIME_OUTPUT_DIRECTORY") && dir.isEmpty()) {
                         runtimeDir = relativeBinaryDir(String.join("", values));
                     }
@@ -121,13 +162,15 @@ final class CMakeParser {
             case "target_link_libraries", "link_libraries" -> {
                 for (String a : args.subList(c.name().equals("link_libraries") ? 0 : Math.min(1, args.size()), args.size())) {
                     for (String item : a.split(";")) {
-                        library(item, at);
+                        library(item, at, undecided);
                     }
                 }
             }
             case "find_package" -> {
+                // without REQUIRED, configure goes on when the package is missing: optional
                 if (!args.isEmpty()) {
-                    facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.CMAKE, args.get(0), at));
+                    facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.CMAKE, args.get(0), at,
+                            undecided || !args.contains("REQUIRED")));
                 }
             }
             case "pkg_check_modules", "pkg_search_module" -> {
@@ -135,8 +178,9 @@ final class CMakeParser {
                 for (String a : args.subList(Math.min(1, args.size()), args.size())) {
                     if (!KEYWORDS.contains(a) && !a.matches("[<>=]+|[0-9][0-9.]*")) {
                         String module = a.split("[<>=]")[0];
-                        if (!module.isEmpty()) {
-                            facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, at));
+                        if (!module.isEmpty() && !module.contains("$")) {
+                            facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, at,
+                                    undecided || !args.contains("REQUIRED")));
                         }
                     }
                 }
@@ -156,7 +200,7 @@ final class CMakeParser {
     }
 
     /** A target_link_libraries item: an imported target, a plain library name, a flag or a path. */
-    private void library(String item, Source at) {
+    private void library(String item, Source at, boolean optional) {
         if (item.isEmpty() || KEYWORDS.contains(item) || executables.contains(item) || item.startsWith("$<")) {
             return;
         }
@@ -165,14 +209,85 @@ final class CMakeParser {
             if (ns.equals("PkgConfig")) {
                 return; // named by pkg_check_modules already
             }
-            facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.CMAKE, ns, at));
+            facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.CMAKE, ns, at, optional));
         } else if (item.startsWith("-l")) {
-            facts.link(item.substring(2), at);
+            facts.link(item.substring(2), at, optional);
         } else if (item.startsWith("-")) {
             return; // a linker flag
         } else if (item.matches("[A-Za-z0-9_+.-]+") && !item.endsWith(".a") && !item.endsWith(".so")) {
-            facts.link(item, at);
+            facts.link(item, at, optional);
         }
+    }
+
+    /**
+     * An if() condition: TRUE or FALSE where option() defaults, set() values and the platform (Linux) decide it,
+     * UNKNOWN for anything else (a find_package result, a comparison). NOT, AND and OR of such words are read.
+     */
+    private int condition(List<String> args) {
+        if (args.isEmpty()) {
+            return MakeConditionals.UNKNOWN;
+        }
+        int result = -1;
+        String op = null;
+        boolean not = false;
+        for (String a : args) {
+            if (a.equals("NOT")) {
+                not = !not;
+                continue;
+            }
+            if (a.equals("AND") || a.equals("OR")) {
+                if (result < 0 || op != null) {
+                    return MakeConditionals.UNKNOWN;
+                }
+                op = a;
+                continue;
+            }
+            int v = truth(a);
+            if (not && v != MakeConditionals.UNKNOWN) {
+                v = v == MakeConditionals.TRUE ? MakeConditionals.FALSE : MakeConditionals.TRUE;
+            }
+            not = false;
+            if (result < 0) {
+                result = v;
+            } else if (op == null) {
+                return MakeConditionals.UNKNOWN; // a comparison (STREQUAL, VERSION_LESS...) or a test (DEFINED, TARGET)
+            } else if (op.equals("AND")) {
+                result = result == MakeConditionals.FALSE || v == MakeConditionals.FALSE ? MakeConditionals.FALSE
+                        : result == MakeConditionals.TRUE && v == MakeConditionals.TRUE ? MakeConditionals.TRUE : MakeConditionals.UNKNOWN;
+            } else {
+                result = result == MakeConditionals.TRUE || v == MakeConditionals.TRUE ? MakeConditionals.TRUE
+                        : result == MakeConditionals.FALSE && v == MakeConditionals.FALSE ? MakeConditionals.FALSE : MakeConditionals.UNKNOWN;
+            }
+            op = null;
+        }
+        return result < 0 || op != null || not ? MakeConditionals.UNKNOWN : result;
+    }
+
+    /** A constant or a variable's truth, as CMake's if() reads a single word. */
+    private int truth(String word) {
+        String w = word.toUpperCase(Locale.ROOT);
+        if (w.matches("ON|YES|TRUE|Y|[1-9][0-9]*")) {
+            return MakeConditionals.TRUE;
+        }
+        if (w.matches("OFF|NO|FALSE|N|0|IGNORE|NOTFOUND|.*-NOTFOUND") || word.isEmpty()) {
+            return MakeConditionals.FALSE;
+        }
+        if (OTHER_PLATFORMS.contains(word)) {
+            return MakeConditionals.FALSE;
+        }
+        if (word.equals("UNIX") || word.equals("LINUX") || word.equals("CMAKE_SYSTEM_NAME")) {
+            return MakeConditionals.TRUE;
+        }
+        if (vars.containsKey(word) && word.matches("[A-Za-z_][A-Za-z0-9_]*") && !uncertainVars.contains(word)) {
+            String v = vars.get(word).toUpperCase(Locale.ROOT);
+            if (v.matches("ON|YES|TRUE|Y|[1-9][0-9]*")) {
+                return MakeConditionals.TRUE;
+            }
+            if (v.matches("OFF|NO|FALSE|N|0|IGNORE|NOTFOUND|.*-NOTFOUND") || v.isEmpty()) {
+                return MakeConditionals.FALSE;
+            }
+        }
+        return MakeConditionals.UNKNOWN;
     }
 
     /** ${CMAKE_BINARY_DIR}/bin → bin; anything outside the build directory → "" (not followed). */

@@ -109,7 +109,7 @@ public final class CPlanner implements LanguagePlanner {
     private static void refuseWithoutPackage(CDetails c, PlanRequest request, boolean apk) {
         for (Fact<CLibraries.Library> lib : c.libraries()) {
             CLibraries.Library l = lib.value();
-            if (!l.inLibc() && (apk ? l.apkDev() : l.debDev()) == null) {
+            if (!l.inLibc() && (apk ? l.apkDev() : l.debDev()) == null && !c.optional(l)) {
                 throw new DockergenException(ExitCode.USAGE, "preset " + request.preset().name() + " cannot build this project: "
                         + "lib" + l.key() + " (" + lib.source() + ") has no " + (apk ? "Alpine" : "Debian") + " package"
                         + (apk ? " (musl systems lack it)" : "") + "; use " + alternatives(request, apk ? "apk" : "apt"));
@@ -121,7 +121,7 @@ public final class CPlanner implements LanguagePlanner {
         for (Fact<CLibraries.Library> lib : c.libraries()) {
             CLibraries.Library l = lib.value();
             boolean ok = l.inLibc() || (apk ? l.apkStatic() != null : l.debStatic());
-            if (!ok) {
+            if (!ok && !c.optional(l)) {
                 String pkg = apk ? l.apkDev() : l.debDev();
                 throw new DockergenException(ExitCode.USAGE, "preset " + request.preset().name() + " cannot build this project: "
                         + "scratch needs a fully static binary, and lib" + l.key() + " (" + lib.source() + ") has no static archive"
@@ -197,7 +197,7 @@ public final class CPlanner implements LanguagePlanner {
         }
         for (Fact<CLibraries.Library> lib : c.libraries()) {
             CLibraries.Library l = lib.value();
-            if (l.inLibc()) {
+            if (l.inLibc() || c.optional(l) && !CLibraries.available(l, apk, staticBuild)) {
                 continue;
             }
             String dev = apk ? l.apkDev() : l.debDev();
@@ -239,6 +239,13 @@ public final class CPlanner implements LanguagePlanner {
         } else {
             ins.add(Comment.of("No packages to install: " + build.image().replace("{version}", version)
                     + " has the compiler and make, and the program links only the C library."));
+        }
+        List<String> without = c.leftOut(apk, staticBuild);
+        if (!without.isEmpty()) {
+            String them = without.size() == 1 ? "it" : "them";
+            ins.add(Comment.of("Built without " + String.join(", ", without) + ":",
+                    "optional (the build checks for " + them + " and goes on without), and " + (apk ? "Alpine has no package"
+                            : "Debian has no static archive") + " for " + them + "; --final distroless builds with " + them + "."));
         }
         ins.add(new Workdir("/src"));
         if (!preset.buildArgs().isEmpty()) {
@@ -282,6 +289,9 @@ public final class CPlanner implements LanguagePlanner {
     }
 
     private static String buildFileName(CDetails c) {
+        if (c.configureScript() != null) {
+            return c.configureScript().value();
+        }
         return switch (c.buildSystem().value()) {
             case "cmake" -> "CMakeLists.txt";
             case "meson" -> "meson.build";
@@ -361,6 +371,14 @@ public final class CPlanner implements LanguagePlanner {
                     String value = c.makeLdflags() != null ? c.makeLdflags().value() + " " + flags : flags;
                     make += value.contains(" ") ? " 'LDFLAGS=" + value + "'" : " LDFLAGS=" + value;
                 }
+                if (c.configureScript() != null) {
+                    // a hand-written configure (not autoconf's) writes the Makefile; it takes no LDFLAGS of ours
+                    ins.add(Comment.of("Run " + c.configureScript().value() + " (" + c.configureScript().source()
+                            + "), which writes the Makefile, then build; the program is " + artefact + " (main() in " + at + ")."));
+                    ins.add(new Run(List.of(), List.of("sh ./" + c.configureScript().value(), "&& make -j\"$(nproc)\"",
+                            String.format(finish, artefact))));
+                    break;
+                }
                 ins.add(Comment.of("Build the default goal; the program is " + artefact + " (" + at + ")."
                         + ((staticBuild || cxxFlags != null) && c.makeLdflags() != null ? " LDFLAGS keeps the Makefile's value ("
                         + c.makeLdflags().source() + ") and adds its flags." : "")));
@@ -376,7 +394,7 @@ public final class CPlanner implements LanguagePlanner {
         List<String> runtimePkgs = new ArrayList<>();
         if ("apk".equals(runtime.packageTool())) {
             for (Fact<CLibraries.Library> lib : c.libraries()) {
-                String p = lib.value().inLibc() ? null : lib.value().apkRuntime();
+                String p = lib.value().inLibc() || !CLibraries.available(lib.value(), true, false) ? null : lib.value().apkRuntime();
                 if (p != null && !runtimePkgs.contains(p)) {
                     runtimePkgs.add(p);
                 }
@@ -413,6 +431,14 @@ public final class CPlanner implements LanguagePlanner {
         }
         String installed = BIN_DIR + "/" + binary;
         ins.add(new Copy("build", List.of(OUT + "/" + binary), installed));
+        if (c.installPrefix() != null && !c.runtimeFiles().isEmpty()) {
+            ins.add(Comment.of("Files the program reads at run time, where it looks for them: under the install prefix "
+                    + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
+                    c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + ")").toList()) + "."));
+            for (Fact<String> f : c.runtimeFiles()) {
+                ins.add(new Copy(null, List.of(f.value()), c.installPrefix().value() + "/" + f.value()));
+            }
+        }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
         if (port > 0) {
             if (port < 1024) {

@@ -20,6 +20,12 @@ final class CSourceScan {
             "\\bgetenv\\s*\\(\\s*\"[A-Z_]*PORT\"\\s*\\)[^;:]{0,80}?:\\s*(?:atoi\\s*\\(\\s*)?\"?([0-9]{2,5})\\b");
     /** A settings field named port given a literal: settings.port = 11211; info->port = 7681. */
     private static final Pattern PORT_FIELD = Pattern.compile("(?:\\.|->)\\s*(?:tcp_?|listen_?|http_?)?port\\s*=\\s*([0-9]{2,5})\\s*;");
+    /**
+     * A configuration table's entry for an option named port, with its bounds and default in the same call:
+     * createIntConfig("port", NULL, 0, 65535, server.port, 6379, ...). The default is the literal that is no bound.
+     */
+    private static final Pattern CONFIG_ENTRY = Pattern.compile(
+            "\\(\\s*\"(?:port|listen[-_]port|tcp[-_]port|http[-_]port)\"\\s*,([^;{}()]*(?:\\([^;{}()]*\\)[^;{}()]*)*)\\)");
     /** A listening URL: "http://0.0.0.0:8000", "tcp://*:1883". */
     private static final Pattern LISTEN_URL = Pattern.compile(
             "\"(?:https?|wss?|tcp|mqtt)://(?:0\\.0\\.0\\.0|\\*|\\[::\\]|localhost|127\\.0\\.0\\.1)?:([0-9]{2,5})[/\"]");
@@ -85,7 +91,9 @@ final class CSourceScan {
                 if (v > 0 && v < 65536) {
                     s.port = new PortHint(v, Source.of(path, line(text, h.start())), 0);
                 }
-            } else if (names.containsKey(arg)) {
+            } else if (names.containsKey(arg) && (portName(arg) || text.substring(Math.max(text.lastIndexOf('\n', h.start()) + 1,
+                    h.start() - 60), h.start()).toLowerCase(java.util.Locale.ROOT).contains("port"))) {
+                // a named constant is a port where it is named as one or set as one: htons(FASTCGI_ROLE_RESPONDER) is not
                 PortHint named = names.get(arg);
                 if (named.port() > 0 && named.port() < 65536) {
                     s.port = new PortHint(named.port(), named.source(), 0);
@@ -104,6 +112,16 @@ final class CSourceScan {
             int v = Integer.parseInt(env.group(1));
             if (v > 0 && v < 65536) {
                 s.port = new PortHint(v, Source.of(path, line(text, env.start())), 0);
+            }
+        }
+        Matcher entry = CONFIG_ENTRY.matcher(text);
+        while (s.port == null && namedDefine == null && entry.find()) {
+            for (String arg : entry.group(1).split(",")) {
+                String a = arg.strip();
+                if (a.matches("[0-9]{2,5}") && Integer.parseInt(a) >= 80 && Integer.parseInt(a) < 65535) {
+                    namedDefine = new PortHint(Integer.parseInt(a), Source.of(path, line(text, entry.start())), 1);
+                    break;
+                }
             }
         }
         for (Pattern weak : List.of(PORT_FIELD, LISTEN_URL)) {

@@ -27,6 +27,7 @@ final class MakefileParser {
     private static final Pattern OUTPUT = Pattern.compile("(?:^|\\s)-o\\s*(\\S+)");
     private static final Pattern LINKER = Pattern.compile(
             "\\$[({](CC|CXX|LD|LINK\\.[a-z]+)[)}]|(?:^|[\\s;&|])(cc|gcc|g\\+\\+|c\\+\\+|clang|clang\\+\\+)(?=\\s)");
+    private static final Pattern VAR_REF = Pattern.compile("\\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]");
     private static final Pattern CXX = Pattern.compile("\\$[({]CXX[)}]|(?:^|[\\s;&|])(g\\+\\+|c\\+\\+|clang\\+\\+)(?=\\s)");
 
     record Rule(List<String> targets, List<String> deps, int line, List<Recipe> recipe) {
@@ -39,13 +40,12 @@ final class MakefileParser {
     record SubMake(String dir, String goal) {
     }
 
-    private static final int MAX_SUB_MAKEFILES = 12;
     private static final Pattern SUB_MAKE = Pattern.compile("(?:^|[\\s;&|(])(?:\\$[({]MAKE[)}]|make)(?=\\s|$)");
     private static final Pattern CD = Pattern.compile("(?:^|[\\s;&|(])cd\\s+([^\\s;&|]+)\\s*(?:&&|;)\\s*(?:\\$[({]MAKE[)}]|make)(?=\\s|$)");
     private static final Pattern FOR = Pattern.compile("\\bfor\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s+([^;]*);");
-    private final List<SubMake> subMakes = new ArrayList<>();
+    final List<SubMake> subMakes = new ArrayList<>();
     /** The goal make is asked for (a sub-make's), or null for the Makefile's default goal. */
-    private String goalOverride;
+    String goalOverride;
 
     private final String file;
     private final Map<String, String> vars = new HashMap<>();
@@ -54,8 +54,19 @@ final class MakefileParser {
     private final List<String> phony = new ArrayList<>();
     /** Variable look-ups left for the whole file: self-doubling definitions cannot make expansion explode. */
     private int budget = 10_000;
+    /** The conditionals around the current line (ifeq/ifdef...), innermost last. */
+    private final MakeConditionals conds = new MakeConditionals();
+    /** Variables given a value inside a branch dockergen cannot decide (a pkg-config test): their value is uncertain. */
+    private final java.util.Set<String> uncertainVars = new java.util.HashSet<>();
+    /** Set by {@link #expand} when it met something it cannot know (a shell command, an uncertain variable). */
+    private boolean unknown;
+    /** Variables referenced on a line outside any undecided branch. */
+    private final java.util.Set<String> certainRefs = new java.util.HashSet<>();
+    private final java.util.Set<String> anyRefs = new java.util.HashSet<>(); // referenced anywhere
+    /** Libraries named in an unconditional assignment, by the variable assigned: optional if that variable is used only in undecided branches. */
+    private final List<Map.Entry<String, Integer>> assignedRefs = new ArrayList<>();
 
-    private MakefileParser(String file) {
+    MakefileParser(String file) {
         this.file = file;
         // make's built-in defaults, so a link line through an undefined $(CC) still reads as one
         vars.put("CC", "cc");
@@ -67,52 +78,8 @@ final class MakefileParser {
         return p.run(text);
     }
 
-    /**
-     * The Makefile at the root and the Makefiles its default goal runs make in ({@code $(MAKE) -C src}, a
-     * {@code for dir in $(SUBDIRS)} loop, {@code cd src && $(MAKE)}): a top Makefile that only recurses builds
-     * the programs of the folders it enters, at their paths from the root. Bounded in files and depth.
-     */
-    static BuildFacts parse(dev.dockergen.detect.ProjectFiles files, String makefile) {
-        MakefileParser top = new MakefileParser(makefile);
-        BuildFacts facts = top.run(files.read(makefile).orElseThrow());
-        List<SubMake> queue = new ArrayList<>(top.subMakes);
-        List<String> seen = new ArrayList<>(List.of(makefile + "\0"));
-        while (!queue.isEmpty() && seen.size() <= MAX_SUB_MAKEFILES) {
-            SubMake sub = queue.remove(0);
-            String path = List.of("GNUmakefile", "makefile", "Makefile").stream()
-                    .map(n -> dev.dockergen.detect.ProjectFiles.join(sub.dir(), n)).filter(files::isFile).findFirst().orElse(null);
-            if (path == null || seen.contains(path + "\0" + sub.goal())) {
-                continue;
-            }
-            seen.add(path + "\0" + sub.goal());
-            MakefileParser p = new MakefileParser(path);
-            p.goalOverride = sub.goal().isEmpty() ? null : sub.goal();
-            BuildFacts f;
-            try {
-                f = p.run(files.read(path).orElse(""));
-            } catch (ProjectInputException e) {
-                continue;
-            }
-            for (Fact<String> prog : f.programs) {
-                facts.programs.add(Fact.of(dev.dockergen.detect.ProjectFiles.join(sub.dir(), prog.value()), prog.source()));
-            }
-            facts.libraries.addAll(f.libraries);
-            facts.files.addAll(f.files);
-            facts.usesPkgConfig |= f.usesPkgConfig;
-            if (facts.cxx == null) {
-                facts.cxx = f.cxx;
-            }
-            if (facts.ldflags == null && !f.programs.isEmpty()) {
-                facts.ldflags = f.ldflags;
-            }
-            for (SubMake next : p.subMakes) {
-                queue.add(new SubMake(next.dir(), next.goal()));
-            }
-        }
-        return facts;
-    }
 
-    private BuildFacts run(String text) {
+    BuildFacts run(String text) {
         BuildFacts facts = new BuildFacts();
         facts.system = "make";
         facts.systemSource = Source.of(file);
@@ -137,8 +104,19 @@ final class MakefileParser {
                 }
                 continue;
             }
-            if (line.startsWith("\t")) {
-                String cmd = stripComment(line.substring(1)).strip();
+            String directive = MakeTree.stripComment(line).strip();
+            if (!(line.startsWith("\t") && directive.matches("else\\s+(?!ifn?eq|ifn?def).*")) && conditional(directive)) {
+                continue; // make reads conditionals everywhere, recipes included
+            }
+            if (!conds.active()) {
+                if (directive.split("\\s+", 2)[0].equals("define")) {
+                    inDefine = true;
+                }
+                continue; // a branch make does not take on Linux with the default settings
+            }
+            noteRefs(line);
+            if (line.startsWith("\t") && current != null) { // a tab line outside a rule is an ordinary line to make
+                String cmd = MakeTree.stripComment(line.substring(1)).strip();
                 if (current != null && !cmd.isEmpty()) {
                     current.recipe().add(new Recipe(cmd, lineNo));
                 }
@@ -147,7 +125,7 @@ final class MakefileParser {
                 }
                 continue;
             }
-            String s = stripComment(line).strip();
+            String s = MakeTree.stripComment(line).strip();
             if (s.isEmpty()) {
                 continue;
             }
@@ -165,6 +143,10 @@ final class MakefileParser {
                 String name = a.group(1);
                 String op = a.group(2);
                 String value = a.group(3).strip();
+                if (conds.uncertain()) {
+                    uncertainVars.add(name);
+                }
+                int before = facts.libraries.size();
                 if (op.equals("+=") && vars.containsKey(name)) {
                     vars.put(name, vars.get(name) + " " + value);
                 } else if (!op.equals("?=") || !vars.containsKey(name)) {
@@ -180,6 +162,9 @@ final class MakefileParser {
                     }
                 }
                 scanLibraries(value, lineNo, facts);
+                for (int k = before; k < facts.libraries.size(); k++) {
+                    assignedRefs.add(Map.entry(name, k));
+                }
                 current = null;
                 continue;
             }
@@ -196,8 +181,8 @@ final class MakefileParser {
                     recipeInline = rest.substring(semi + 1).strip();
                     rest = rest.substring(0, semi);
                 }
-                List<String> targets = words(expand(r.group(1), 0));
-                List<String> deps = words(expand(rest, 0));
+                List<String> targets = MakeTree.words(expand(r.group(1), 0));
+                List<String> deps = MakeTree.words(expand(rest, 0));
                 current = new Rule(targets, deps, lineNo, new ArrayList<>());
                 if (recipeInline != null && !recipeInline.isEmpty()) {
                     current.recipe().add(new Recipe(recipeInline, lineNo));
@@ -212,6 +197,13 @@ final class MakefileParser {
         }
         if (ldflags != null) {
             facts.ldflags = Fact.of(ldflags.toString().strip(), file, ldflagsLine);
+        }
+        // LIBSYSTEMD_LIBS = -lsystemd, used only inside a branch on a pkg-config test: optional like that branch
+        for (Map.Entry<String, Integer> e : assignedRefs) {
+            BuildFacts.LibraryRef ref = facts.libraries.get(e.getValue());
+            if (!ref.optional() && anyRefs.contains(e.getKey()) && !certainRefs.contains(e.getKey())) {
+                facts.libraries.set(e.getValue(), new BuildFacts.LibraryRef(ref.kind(), ref.name(), ref.source(), true));
+            }
         }
         programs(facts);
         // a library the Makefile builds itself (a rule for lib/sh/libsh.a) is linked from the tree, not installed
@@ -228,21 +220,79 @@ final class MakefileParser {
         return facts;
     }
 
+    /** Handles an ifeq/ifneq/ifdef/ifndef/else/endif line; false for any other line. */
+    private boolean conditional(String s) {
+        String[] parts = s.split("\\s+", 2);
+        String word = parts[0];
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (word) {
+            case "ifeq", "ifneq", "ifdef", "ifndef" -> conds.open(conds.active() ? evaluate(word, rest) : MakeConditionals.FALSE);
+            case "else" -> {
+                String[] inner = rest.split("\\s+", 2);
+                if (inner[0].matches("ifn?eq|ifn?def")) {
+                    conds.orElse(conds.activeOutside() ? evaluate(inner[0], inner.length > 1 ? inner[1].strip() : "") : MakeConditionals.FALSE);
+                } else {
+                    conds.orElse(MakeConditionals.TRUE);
+                }
+            }
+            case "endif" -> conds.close();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** TRUE, FALSE or UNKNOWN for a condition, with make's defaults (undefined variables are empty) on Linux. */
+    private int evaluate(String word, String rest) {
+        unknown = false;
+        if (word.endsWith("def")) {
+            String name = expand(rest, 0).strip();
+            if (unknown || uncertainVars.contains(name) || !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                return MakeConditionals.UNKNOWN;
+            }
+            boolean defined = !vars.getOrDefault(name, "").isEmpty();
+            return defined == word.equals("ifdef") ? MakeConditionals.TRUE : MakeConditionals.FALSE;
+        }
+        List<String> args = MakeConditionals.comparison(rest);
+        if (args == null) {
+            return MakeConditionals.UNKNOWN;
+        }
+        String a = expand(args.get(0), 0).strip();
+        String b = expand(args.get(1), 0).strip();
+        if (unknown) {
+            return MakeConditionals.UNKNOWN;
+        }
+        return a.equals(b) == word.equals("ifeq") ? MakeConditionals.TRUE : MakeConditionals.FALSE;
+    }
+
+    /** Records which variables a line uses, and whether it is inside an undecided branch. */
+    private void noteRefs(String line) {
+        Matcher m = VAR_REF.matcher(line);
+        while (m.find()) {
+            anyRefs.add(m.group(1));
+            if (!conds.uncertain()) {
+                certainRefs.add(m.group(1));
+            }
+        }
+    }
+
     private void scanLibraries(String text, int line, BuildFacts facts) {
+        boolean optional = conds.uncertain();
         Matcher m = LIB.matcher(text);
         while (m.find()) {
-            facts.link(m.group(1), Source.of(file, line));
+            facts.link(m.group(1), Source.of(file, line), optional);
         }
         Matcher p = PKG_CONFIG.matcher(text);
         while (p.find()) {
-            if (p.group(1).contains("--cflags")) {
+            if (p.group(1).contains("--cflags") || p.group(1).contains("--exists")) {
                 facts.usesPkgConfig = true;
             }
             if (p.group(1).contains("--libs")) { // the line that links names the library
                 facts.usesPkgConfig = true;
-                for (String module : words(p.group(2))) {
+                for (String module : MakeTree.words(p.group(2))) {
                     if (module.matches("[A-Za-z0-9_.+-]+") && !module.matches("[<>=!]+|[0-9][0-9.]*")) {
-                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, Source.of(file, line)));
+                        facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module, Source.of(file, line), optional));
                     }
                 }
             }
@@ -303,7 +353,7 @@ final class MakefileParser {
             Map<String, List<String>> loops = new HashMap<>();
             Matcher f = FOR.matcher(cmd);
             while (f.find()) {
-                loops.put(f.group(1), words(f.group(2)));
+                loops.put(f.group(1), MakeTree.words(f.group(2)));
             }
             for (String part : cmd.split("&&|;|\\|\\|")) {
                 List<String> dirs = new ArrayList<>();
@@ -312,7 +362,7 @@ final class MakefileParser {
                 if (!m.find()) {
                     continue;
                 }
-                List<String> args = words(part.substring(m.end()));
+                List<String> args = MakeTree.words(part.substring(m.end()));
                 for (int i = 0; i < args.size(); i++) {
                     String a = args.get(i);
                     if (a.equals("-C") && i + 1 < args.size()) {
@@ -409,9 +459,32 @@ final class MakefileParser {
                 String inner = s.substring(i + 2, end);
                 if (inner.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
                     budget--;
+                    if (uncertainVars.contains(inner)) {
+                        unknown = true;
+                    }
                     out.append(expand(vars.getOrDefault(inner, ""), depth + 1));
                 } else if (inner.startsWith("shell ")) {
-                    out.append(s, i, end + 1); // kept for the pkg-config scan, never run
+                    String uname = MakeConditionals.uname(inner);
+                    if (uname != null) {
+                        out.append(uname); // the image builds on Linux
+                    } else {
+                        unknown = true;
+                        out.append(s, i, end + 1); // kept for the pkg-config scan, never run
+                    }
+                } else if (inner.startsWith("findstring ") || inner.startsWith("strip ")) {
+                    String arg = expand(inner.substring(inner.indexOf(' ') + 1), depth + 1);
+                    if (inner.startsWith("strip ")) {
+                        out.append(arg.strip().replaceAll("\\s+", " "));
+                    } else {
+                        int comma = arg.indexOf(',');
+                        if (comma < 0) {
+                            unknown = true;
+                        } else if (arg.substring(comma + 1).contains(arg.substring(0, comma))) {
+                            out.append(arg, 0, comma);
+                        }
+                    }
+                } else {
+                    unknown = true; // another make function: not evaluated
                 }
                 i = end;
             } else if (n == '@' || n == '<' || n == '^' || n == '*') {
@@ -423,24 +496,5 @@ final class MakefileParser {
             }
         }
         return out.toString();
-    }
-
-    private static String stripComment(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && (i == 0 || line.charAt(i - 1) != '\\')) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        for (String w : s.strip().split("\\s+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 }
