@@ -136,7 +136,7 @@ public final class JavaDetector implements Detector {
     }
 
     /** Port: the framework's setting, else its default; plain programs: a literal port in the code. */
-    private static Fact<Integer> port(ProjectFiles files, App app) {
+    private static Fact<Integer> port(ProjectFiles files, App app, List<String> modules) {
         if (app.container() != null) {
             // Tomcat's server.xml and WildFly's standalone configuration serve HTTP on 8080
             return Fact.of(8080, app.layout().value().equals(JavaDetails.WAR) ? app.layout().source() : app.container().source());
@@ -151,6 +151,9 @@ public final class JavaDetector implements Detector {
         };
         if (!keys.isEmpty()) {
             Fact<Integer> set = AppConfig.port(files, resources, keys);
+            if (set == null && framework.equals("spring-boot")) {
+                set = AppConfig.springPort(files, resources, modules, "server.port");
+            }
             return set != null ? set : Fact.of(8080, app.framework().source());
         }
         if (app.framework() != null) {
@@ -177,7 +180,7 @@ public final class JavaDetector implements Detector {
                                       List<String> buildFiles, List<String> buildDirs, Fact<String> version,
                                       Fact<String> health, List<String> otherApps, List<String> evidence,
                                       boolean servesHttp, Fact<String> frontend, List<Warning> warnings) {
-        Fact<Integer> port = app.layout() == null || !servesHttp ? null : port(files, app);
+        Fact<Integer> port = app.layout() == null || !servesHttp ? null : port(files, app, modules);
         if (health == null && app.layout() != null && app.framework() == null) {
             health = SourceSearch.firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
         }

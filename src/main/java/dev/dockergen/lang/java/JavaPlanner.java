@@ -253,7 +253,9 @@ public final class JavaPlanner implements LanguagePlanner {
         String module = java.module();
         List<String> resolve = new ArrayList<>();
         if (java.maven()) {
-            resolve.add(tool(java) + " dependency:go-offline");
+            // only the application module and what it needs: another module's plugins (a Tycho build in a profile, say)
+            // may not resolve from Maven Central at all
+            resolve.add(tool(java) + (module.isEmpty() ? "" : " -pl " + module + " -am") + " dependency:go-offline");
         } else {
             resolve.add(tool(java) + " " + (module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":") + "dependencies");
         }
