@@ -209,7 +209,14 @@ public final class JavaDetector implements Detector {
         Fact<String> serverConfig = null;
         if (start != null && app.framework() != null && app.framework().value().equals("dropwizard")) {
             // a Dropwizard application serves with `server FILE`; without a file it prints its usage and exits
-            serverConfig = DropwizardConfig.find(files, app.dir()).map(c -> Fact.of(c.file(), c.file(), 1)).orElse(null);
+            Optional<DropwizardConfig> config = DropwizardConfig.find(files, app.dir());
+            serverConfig = config.map(c -> Fact.of(c.file(), c.file(), 1)).orElse(null);
+            Fact<String> bind = config.map(DropwizardConfig::bindHost).orElse(null);
+            if (bind != null && (bind.value().equals("localhost") || bind.value().startsWith("127.") || bind.value().equals("::1"))) {
+                warnings.add(new Warning(bind.source(), "the application connector binds " + bind.value() + " (loopback), "
+                        + "which no one outside the container reaches: set bindHost: 0.0.0.0 in " + config.get().file()
+                        + " or pass another configuration file with --arg"));
+            }
             if (serverConfig != null) {
                 List<String> withArgs = new java.util.ArrayList<>(start);
                 withArgs.addAll(List.of("server", "/app/" + checkedName(serverConfig.value().substring(serverConfig.value()
