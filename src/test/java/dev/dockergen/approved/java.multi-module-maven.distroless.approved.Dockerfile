@@ -19,7 +19,7 @@ COPY pom.xml ./
 COPY lib/pom.xml lib/
 COPY app/pom.xml app/
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp dependency:go-offline
+    mvn -B -ntp -pl app -am dependency:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
 # Tests do not run here: build with --build-arg RUN_TESTS=true to run them.

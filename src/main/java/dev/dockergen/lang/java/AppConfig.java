@@ -52,6 +52,87 @@ final class AppConfig {
         return null;
     }
 
+    /**
+     * Spring Boot's server.port where the module's own files do not set it: the profile file of the active profile
+     * ({@code spring.profiles.active} in application.*, first profile: application-PROFILE.*), else a Spring Cloud
+     * Config server of the same build serving a native folder ({@code spring.cloud.config.server.native.search-locations:
+     * classpath:/X} in a module's configuration): X/NAME.yml for the module's {@code spring.application.name}, then
+     * X/application.yml.
+     */
+    static Fact<Integer> springPort(ProjectFiles files, String resourcesDir, List<String> modules, String key) {
+        List<String> own = new java.util.ArrayList<>(FILES);
+        own.addAll(List.of("bootstrap.properties", "bootstrap.yml", "bootstrap.yaml"));
+        Fact<String> profile = first(files, resourcesDir, FILES, "spring.profiles.active");
+        if (profile != null) {
+            String p = profile.value().split(",")[0].strip();
+            if (p.matches("[A-Za-z0-9_-]{1,40}")) {
+                Fact<Integer> set = port(files, resourcesDir, key, List.of("application-" + p + ".properties",
+                        "application-" + p + ".yml", "application-" + p + ".yaml"));
+                if (set != null) {
+                    return set;
+                }
+            }
+        }
+        Fact<String> name = first(files, resourcesDir, own, "spring.application.name");
+        if (name == null || !name.value().matches("[A-Za-z0-9_.-]{1,80}")) {
+            return null;
+        }
+        for (String module : modules) {
+            String resources = (module.isEmpty() ? "" : module + "/") + "src/main/resources";
+            Fact<String> locations;
+            try {
+                locations = first(files, resources, own, "spring.cloud.config.server.native.search-locations");
+            } catch (dev.dockergen.detect.ProjectInputException e) {
+                continue; // another module's broken file is that module's problem
+            }
+            if (locations == null) {
+                continue;
+            }
+            for (String location : locations.value().split(",")) {
+                String l = location.strip();
+                if (!l.startsWith("classpath:")) {
+                    continue;
+                }
+                String folder = l.substring("classpath:".length()).replaceAll("^/+|/+$", "");
+                if (folder.contains("..") || folder.contains("{") || folder.contains("*")) {
+                    continue;
+                }
+                String dir = folder.isEmpty() ? resources : resources + "/" + folder;
+                Fact<Integer> set;
+                try {
+                    set = port(files, dir, key, List.of(name.value() + ".yml", name.value() + ".yaml",
+                            name.value() + ".properties", "application.yml", "application.yaml", "application.properties"));
+                } catch (dev.dockergen.detect.ProjectInputException e) {
+                    continue;
+                }
+                if (set != null) {
+                    return set;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Fact<String> first(ProjectFiles files, String dir, List<String> names, String key) {
+        for (String name : names) {
+            String path = dir + "/" + name;
+            Optional<String> text = files.read(path);
+            if (text.isPresent()) {
+                Fact<String> f = name.endsWith(".properties") ? property(text.get(), path, key) : yaml(text.get(), path, key);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Fact<Integer> port(ProjectFiles files, String dir, String key, List<String> names) {
+        Fact<String> raw = first(files, dir, names, key);
+        Integer port = raw == null ? null : port(raw.value());
+        return port == null ? null : Fact.of(port, raw.source());
+    }
+
     private static Integer port(String raw) {
         String v = raw.strip();
         Matcher m = PLACEHOLDER.matcher(v);

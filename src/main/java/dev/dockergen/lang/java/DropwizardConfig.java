@@ -21,6 +21,7 @@ record DropwizardConfig(String file, String[] lines) {
     private static final Pattern TOP_SERVER = Pattern.compile("^server:\\s*(#.*)?$");
     private static final Pattern CONNECTORS = Pattern.compile("^(\\s+)(applicationConnectors|application_connectors|connector):");
     private static final Pattern PORT = Pattern.compile("^\\s*(?:-\\s+)?port:\\s*([0-9]{1,5})\\s*(#.*)?$");
+    private static final Pattern BIND_HOST = Pattern.compile("^\\s*(?:-\\s+)?(?:bindHost|bind_host):\\s*\"?([A-Za-z0-9.:\\[\\]-]+)\"?\\s*(#.*)?$");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*\\.ya?ml");
 
     /**
@@ -28,7 +29,8 @@ record DropwizardConfig(String file, String[] lines) {
      * src/main/resources, with a top-level {@code server:} block.
      */
     static Optional<DropwizardConfig> find(ProjectFiles files, String dir) {
-        for (String folder : List.of(dir, under(dir, "src/main/resources"))) {
+        // the module's root, its resources, then the build root (a module in a subfolder started from the repository's root)
+        for (String folder : dir.isEmpty() ? List.of(dir, "src/main/resources") : List.of(dir, under(dir, "src/main/resources"), "")) {
             List<String> candidates = new ArrayList<>(files.walk(folder, 0, d -> true));
             for (String path : candidates) {
                 String name = path.substring(path.lastIndexOf('/') + 1);
@@ -52,6 +54,20 @@ record DropwizardConfig(String file, String[] lines) {
 
     /** The first application connector's port in the server block, with its line; null when it sets none. */
     Fact<Integer> port() {
+        Fact<String> v = connector(PORT);
+        if (v == null) {
+            return null;
+        }
+        int port = Integer.parseInt(v.value());
+        return port >= 1 && port <= 65535 ? Fact.of(port, v.source()) : null;
+    }
+
+    /** The first application connector's bindHost (bind_host), with its line; null when it sets none. */
+    Fact<String> bindHost() {
+        return connector(BIND_HOST);
+    }
+
+    private Fact<String> connector(Pattern wanted) {
         boolean inServer = false;
         int connectorIndent = -1;
         for (int i = 0; i < lines.length; i++) {
@@ -76,10 +92,9 @@ record DropwizardConfig(String file, String[] lines) {
             if (connectorIndent >= 0 && indent <= connectorIndent && !line.stripLeading().startsWith("-")) {
                 connectorIndent = -1;
             }
-            Matcher p = PORT.matcher(line);
+            Matcher p = wanted.matcher(line);
             if (connectorIndent >= 0 && p.matches()) {
-                int port = Integer.parseInt(p.group(1));
-                return port >= 1 && port <= 65535 ? Fact.of(port, file, i + 1) : null;
+                return Fact.of(p.group(1), file, i + 1);
             }
         }
         return null;

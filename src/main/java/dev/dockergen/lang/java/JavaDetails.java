@@ -32,6 +32,8 @@ import java.util.Map;
  *        to the build root, or null
  * @param frontend the build plugin or extension that builds the web frontend with npm (frontend-maven-plugin, Quinoa,
  *        Vaadin, the Gradle node plugin), or null
+ * @param container how a war is served ({@link #WAR}: the Tomcat version; {@link #WILDFLY}: the bootable jar's
+ *        plugin), with the line that decides it; or null
  */
 public record JavaDetails(
         Fact<String> buildTool,
@@ -51,7 +53,8 @@ public record JavaDetails(
         List<String> otherApps,
         String name,
         Fact<String> serverConfig,
-        Fact<String> frontend) implements LanguageDetails {
+        Fact<String> frontend,
+        Fact<String> container) implements LanguageDetails {
 
     /** Spring Boot 3.3 or later: the executable jar extracted with the tools jar mode into its layers. */
     public static final String SPRING_BOOT_LAYERS = "spring-boot-layers";
@@ -67,6 +70,10 @@ public record JavaDetails(
     public static final String CLASSPATH = "classpath";
     /** Gradle's application plugin: installDist writes lib/ with the jar and every dependency. */
     public static final String GRADLE_INSTALL = "gradle-install";
+    /** A war served by Apache Tomcat from Maven Central (the container's version in {@link #container}). */
+    public static final String WAR = "war-on-tomcat";
+    /** {@link #container} of a WildFly bootable jar: the server and the war in one jar, bound with -b. */
+    public static final String WILDFLY = "wildfly-bootable-jar";
 
     public JavaDetails {
         modules = List.copyOf(modules);
@@ -115,6 +122,9 @@ public record JavaDetails(
         }
         if (frontend != null) {
             m.put("frontend", frontend);
+        }
+        if (container != null) {
+            m.put(layout != null && layout.value().equals(WAR) ? "tomcat" : "container", container);
         }
         return m;
     }

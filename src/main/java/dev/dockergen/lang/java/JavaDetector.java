@@ -80,10 +80,16 @@ public final class JavaDetector implements Detector {
 
     /** What one module is, when it is an application. */
     record App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
-                       Fact<String> artifact, String libDir, Fact<String> mainClass, String name, Fact<String> goals) {
+                       Fact<String> artifact, String libDir, Fact<String> mainClass, String name, Fact<String> goals,
+                       Fact<String> container) {
         App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
             Fact<String> artifact, String libDir, Fact<String> mainClass, String name) {
-            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, null);
+            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, null, null);
+        }
+
+        App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
+            Fact<String> artifact, String libDir, Fact<String> mainClass, String name, Fact<String> goals) {
+            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, goals, null);
         }
     }
 
@@ -130,7 +136,11 @@ public final class JavaDetector implements Detector {
     }
 
     /** Port: the framework's setting, else its default; plain programs: a literal port in the code. */
-    private static Fact<Integer> port(ProjectFiles files, App app) {
+    private static Fact<Integer> port(ProjectFiles files, App app, List<String> modules) {
+        if (app.container() != null) {
+            // Tomcat's server.xml and WildFly's standalone configuration serve HTTP on 8080
+            return Fact.of(8080, app.layout().value().equals(JavaDetails.WAR) ? app.layout().source() : app.container().source());
+        }
         String resources = under(app.dir(), "src/main/resources");
         String framework = app.framework() == null ? "" : app.framework().value();
         List<String> keys = switch (framework) {
@@ -141,6 +151,9 @@ public final class JavaDetector implements Detector {
         };
         if (!keys.isEmpty()) {
             Fact<Integer> set = AppConfig.port(files, resources, keys);
+            if (set == null && framework.equals("spring-boot")) {
+                set = AppConfig.springPort(files, resources, modules, "server.port");
+            }
             return set != null ? set : Fact.of(8080, app.framework().source());
         }
         if (app.framework() != null) {
@@ -167,7 +180,7 @@ public final class JavaDetector implements Detector {
                                       List<String> buildFiles, List<String> buildDirs, Fact<String> version,
                                       Fact<String> health, List<String> otherApps, List<String> evidence,
                                       boolean servesHttp, Fact<String> frontend, List<Warning> warnings) {
-        Fact<Integer> port = app.layout() == null || !servesHttp ? null : port(files, app);
+        Fact<Integer> port = app.layout() == null || !servesHttp ? null : port(files, app, modules);
         if (health == null && app.layout() != null && app.framework() == null) {
             health = SourceSearch.firstMatch(files, sources(files, app.dir()), HEALTH_CONTEXT);
         }
@@ -177,10 +190,17 @@ public final class JavaDetector implements Detector {
                 case JavaDetails.SPRING_BOOT_LAYERS -> List.of("java", "-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher");
                 case JavaDetails.QUARKUS -> List.of("java", "-jar", "/app/quarkus-run.jar");
                 case JavaDetails.GRADLE_INSTALL -> List.of("java", "-cp", "/app/lib/*", app.mainClass().value());
+                case JavaDetails.WAR -> List.of("java", "-Dcatalina.home=/app", "-Dcatalina.base=/app", "-cp",
+                        "/app/bin/bootstrap.jar:/app/bin/tomcat-juli.jar", "org.apache.catalina.startup.Bootstrap", "start");
                 case JavaDetails.CLASSPATH -> List.of("java", "-cp", app.libDir() != null ? "/app/app.jar:/app/lib/*"
                         : "/app/app.jar", app.mainClass().value());
-                default -> List.of("java", "-jar", "/app/app.jar");
+                default -> app.container() != null && app.container().value().equals(JavaDetails.WILDFLY)
+                        ? List.of("java", "-jar", "/app/app.jar", "-b", "0.0.0.0") : List.of("java", "-jar", "/app/app.jar");
             };
+            if (app.container() != null && app.container().value().equals(JavaDetails.WILDFLY)) {
+                warnings.add(new Warning(app.container().source(), "WildFly binds 127.0.0.1 (loopback) unless started "
+                        + "with -b: the image passes -b 0.0.0.0 so the port is reachable from outside the container"));
+            }
         } else {
             warnings.add(new Warning(Source.of(tool.source().file()), "no application found in this build (no Spring "
                     + "Boot, Quarkus or Micronaut plugin, no main class in a shade, assembly, jar or application plugin); "
@@ -189,7 +209,14 @@ public final class JavaDetector implements Detector {
         Fact<String> serverConfig = null;
         if (start != null && app.framework() != null && app.framework().value().equals("dropwizard")) {
             // a Dropwizard application serves with `server FILE`; without a file it prints its usage and exits
-            serverConfig = DropwizardConfig.find(files, app.dir()).map(c -> Fact.of(c.file(), c.file(), 1)).orElse(null);
+            Optional<DropwizardConfig> config = DropwizardConfig.find(files, app.dir());
+            serverConfig = config.map(c -> Fact.of(c.file(), c.file(), 1)).orElse(null);
+            Fact<String> bind = config.map(DropwizardConfig::bindHost).orElse(null);
+            if (bind != null && (bind.value().equals("localhost") || bind.value().startsWith("127.") || bind.value().equals("::1"))) {
+                warnings.add(new Warning(bind.source(), "the application connector binds " + bind.value() + " (loopback), "
+                        + "which no one outside the container reaches: set bindHost: 0.0.0.0 in " + config.get().file()
+                        + " or pass another configuration file with --arg"));
+            }
             if (serverConfig != null) {
                 List<String> withArgs = new java.util.ArrayList<>(start);
                 withArgs.addAll(List.of("server", "/app/" + checkedName(serverConfig.value().substring(serverConfig.value()
@@ -200,7 +227,8 @@ public final class JavaDetector implements Detector {
         String frameworkVersion = app.frameworkVersion() != null && app.frameworkVersion().matches("[0-9][0-9A-Za-z.+-]{0,39}")
                 ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
         JavaDetails details = new JavaDetails(tool, wrapper, wrapperTool, app.goals(), app.dir(), modules, buildFiles, buildDirs, app.layout(),
-                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig, frontend);
+                app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig, frontend,
+                app.container());
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);
     }

@@ -121,9 +121,9 @@ public final class JavaPlanner implements LanguagePlanner {
             }
         }
         List<Stage> stages = new ArrayList<>();
-        stages.add(buildStage(java, builder.replace("{version}", "${" + VERSION_ARG + "}")));
+        stages.add(buildStage(java, builder.replace("{version}", "${" + VERSION_ARG + "}"), preset));
         ImageSpec runtime = preset.runtime();
-        stages.add(runtimeStage(request, java, runtime));
+        stages.add(runtimeStage(request, java, runtime, version));
 
         String title = java.name();
         String tool = java.maven() ? "Maven" : "Gradle";
@@ -216,7 +216,7 @@ public final class JavaPlanner implements LanguagePlanner {
         return v[0] != 3 ? v[0] > 3 : v[1] != 6 ? v[1] > 6 : v[2] >= 1;
     }
 
-    private static Stage buildStage(JavaDetails java, String image) {
+    private static Stage buildStage(JavaDetails java, String image, Preset preset) {
         List<Instruction> ins = new ArrayList<>();
         ins.add(new Workdir("/src"));
         String cache = java.maven() ? "/root/.m2" : "/root/.gradle";
@@ -253,11 +253,16 @@ public final class JavaPlanner implements LanguagePlanner {
         String module = java.module();
         List<String> resolve = new ArrayList<>();
         if (java.maven()) {
-            resolve.add(tool(java) + " dependency:go-offline");
+            // only the application module and what it needs: another module's plugins (a Tycho build in a profile, say)
+            // may not resolve from Maven Central at all
+            resolve.add(tool(java) + (module.isEmpty() ? "" : " -pl " + module + " -am") + " dependency:go-offline");
         } else {
             resolve.add(tool(java) + " " + (module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":") + "dependencies");
         }
         ins.add(new Run(List.of(Mount.cache(cache)), resolve));
+        if (java.layout().value().equals(JavaDetails.WAR)) {
+            ins.addAll(TomcatPlanner.fetch(java, tool(java)));
+        }
         ins.add(Comment.of("Then the source and the package; editing a source file keeps the layers above.",
                 "Tests do not run here: build with --build-arg RUN_TESTS=true to run them."));
         ins.add(new Copy(null, List.of("."), "."));
@@ -283,6 +288,7 @@ public final class JavaPlanner implements LanguagePlanner {
         String jar = java.artifact().value();
         String layout = java.layout().value();
         boolean needsJar = !layout.equals(JavaDetails.QUARKUS) && !layout.equals(JavaDetails.GRADLE_INSTALL);
+        boolean war = layout.equals(JavaDetails.WAR);
         if (needsJar && jar.contains("*")) {
             String dir = jar.substring(0, jar.lastIndexOf('/'));
             String suffix = jar.substring(jar.lastIndexOf('*') + 1);
@@ -292,8 +298,11 @@ public final class JavaPlanner implements LanguagePlanner {
                     "jar=\"$(find " + dir + " -maxdepth 1 -name '*" + suffix + "' ! -name '*-plain.jar' ! -name 'original-*'"
                             + " ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-tests.jar')\"",
                     "&& { [ -f \"$jar\" ] || { echo \"expected one application jar in " + dir + ", found: $jar\" >&2; exit 1; }; }",
-                    "&& mkdir -p /out && cp \"$jar\" /out/app.jar")));
-            jar = "/out/app.jar";
+                    "&& mkdir -p /out && cp \"$jar\" /out/app." + (war ? "war" : "jar"))));
+            jar = war ? "/out/app.war" : "/out/app.jar";
+        }
+        if (war) {
+            ins.addAll(TomcatPlanner.deploy(jar.startsWith("/") ? jar : "/src/" + jar, preset));
         }
         if (layout.equals(JavaDetails.SPRING_BOOT_LAYERS)) {
             String source = jar.startsWith("/") ? jar : jar;
@@ -309,7 +318,7 @@ public final class JavaPlanner implements LanguagePlanner {
                 + "build files alone, then packages the application."), null, image, "build", ins);
     }
 
-    private static Stage runtimeStage(PlanRequest request, JavaDetails java, ImageSpec runtime) {
+    private static Stage runtimeStage(PlanRequest request, JavaDetails java, ImageSpec runtime, String version) {
         Preset preset = request.preset();
         ProjectFacts facts = request.facts();
         List<Instruction> ins = new ArrayList<>();
@@ -345,6 +354,10 @@ public final class JavaPlanner implements LanguagePlanner {
                 command.addAll(List.of("-Dquarkus.http.host=0.0.0.0",
                         "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", "/app/quarkus-run.jar"));
             }
+            case JavaDetails.WAR -> {
+                ins.addAll(TomcatPlanner.runtime(java, preset));
+                command.addAll(TomcatPlanner.command(version));
+            }
             case JavaDetails.GRADLE_INSTALL -> {
                 ins.add(Comment.of("installDist's lib/ (" + jar + "): the application jar and every dependency."));
                 ins.add(new Copy("build", List.of("/src/" + jar + "/"), "./lib/"));
@@ -372,8 +385,12 @@ public final class JavaPlanner implements LanguagePlanner {
                 command.addAll(List.of("-jar", "/app/app.jar"));
             }
             default -> {
-                String what = layout.equals(JavaDetails.SPRING_BOOT_JAR) ? "The executable jar (Spring Boot "
+                String what = jar.endsWith(".war") && layout.equals(JavaDetails.SPRING_BOOT_JAR) ? "The executable war "
+                        + "(Spring Boot's tools jar mode extracts jars only, so it is not split into layers)"
+                        : layout.equals(JavaDetails.SPRING_BOOT_JAR) ? "The executable jar (Spring Boot "
                         + java.frameworkVersion() + " predates the tools jar mode, so it is not split into layers)"
+                        : java.container() != null ? "WildFly's bootable jar, the server and the war in one, started with "
+                        + "-b 0.0.0.0 (CMD below): WildFly binds loopback otherwise"
                         : "The jar with every dependency inside";
                 ins.add(Comment.of(what + (jar.contains("*") ? "." : " (" + jar + ", " + java.layout().source() + ").")));
                 ins.add(new Copy("build", List.of(built), "./app.jar"));
@@ -401,7 +418,9 @@ public final class JavaPlanner implements LanguagePlanner {
         if (port > 0) {
             if (detected != null && request.port() == null) {
                 ins.add(Comment.of("Port " + port + ": " + detected.source()
-                        + (facts.framework() != null && detected.source().equals(facts.framework().source())
+                        + (java.container() != null ? " (" + (layout.equals(JavaDetails.WAR) ? "Tomcat" : "WildFly")
+                        + "'s HTTP listener; nothing in the build sets another)."
+                        : facts.framework() != null && detected.source().equals(facts.framework().source())
                         ? " (the framework's default; nothing sets another)." : ".")));
             }
             if (port < 1024) {
@@ -423,6 +442,8 @@ public final class JavaPlanner implements LanguagePlanner {
         } else if (java.serverConfig() != null) {
             String config = java.serverConfig().value();
             ins.add(new Instruction.Cmd(List.of("server", "/app/" + config.substring(config.lastIndexOf('/') + 1))));
+        } else if (java.container() != null && java.container().value().equals(JavaDetails.WILDFLY)) {
+            ins.add(new Instruction.Cmd(List.of("-b", "0.0.0.0")));
         }
         String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";

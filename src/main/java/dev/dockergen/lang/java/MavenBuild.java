@@ -30,6 +30,8 @@ final class MavenBuild {
     /** Pinned, runtime scope only (the goal's default copies test dependencies too). */
     static final String COPY_DEPENDENCIES = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies "
             + "-DincludeScope=runtime";
+    /** The same plugin's unpack goal, pinned (a servlet container's archive from Maven Central). */
+    static final String UNPACK = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack";
     private static final Pattern DISTRIBUTION = Pattern.compile(
             "^\\s*distributionUrl\\s*[=:].*apache-maven-([0-9]{1,3}(?:\\.[0-9]{1,3}){1,2})-bin\\.(?:zip|tar\\.gz)\\s*$");
     private final ProjectFiles files;
@@ -84,7 +86,8 @@ final class MavenBuild {
         List<String> buildDirs = files.isDirectory(".mvn") ? List.of(".mvn") : List.of();
         List<String> others = apps.stream().map(App::dir).filter(d -> !d.equals(chosen.dir()))
                 .map(d -> d.isEmpty() ? "." : d).toList();
-        boolean serves = chosen.framework() == null || servesHttp(pom, chosen.framework().value(), modules);
+        boolean serves = chosen.framework() == null || chosen.container() != null
+                || servesHttp(pom, chosen.framework().value(), modules);
         return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper,
                 wrapper == null ? null : wrapperMaven(), chosen,
                 List.copyOf(modules.keySet()), buildFiles, buildDirs, version, health(pom, chosen), others, evidence,
@@ -253,9 +256,15 @@ final class MavenBuild {
             }
             String suffix = classifier.map(c -> "-" + checkedName(pom.resolveOr(c.text()), Source.of(pom.file, c.line()),
                     "classifier")).orElse("");
+            Fact<String> executable = jar(target, base, suffix, classifier.map(c -> Source.of(pom.file, c.line()))
+                    .orElse(nameAt));
+            if (WarApps.war(pom)) {
+                // repackage makes the war executable (java -jar NAME.war), but the tools jar mode extracts jars only
+                return new App(dir, fw, v, Fact.of(JavaDetails.SPRING_BOOT_JAR, fw.source()), Fact.of(executable.value()
+                        .replaceFirst("\\.jar$", ".war"), executable.source()), null, null, name);
+            }
             return new App(dir, fw, v, Fact.of(tools ? JavaDetails.SPRING_BOOT_LAYERS : JavaDetails.SPRING_BOOT_JAR,
-                    fw.source()), jar(target, base, suffix, classifier.map(c -> Source.of(pom.file, c.line()))
-                    .orElse(nameAt)), null, null, name);
+                    fw.source()), executable, null, null, name);
         }
         Optional<Pom.Element> quarkus = pom.plugin("quarkus-maven-plugin");
         if (quarkus.isPresent()) {
@@ -276,6 +285,10 @@ final class MavenBuild {
             Fact<String> fw = Fact.of("micronaut", pom.file, line);
             return new App(dir, fw, null, Fact.of(JavaDetails.FAT_JAR, fw.source()), jar(target, base, "", nameAt),
                     null, null, name);
+        }
+        App war = WarApps.classify(files, dir, pom, base, nameAt, name);
+        if (war != null) {
+            return war;
         }
         Fact<String> library = library(pom);
         if (helidonParent(pom)) {
