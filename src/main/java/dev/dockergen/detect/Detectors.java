@@ -29,7 +29,19 @@ public final class Detectors {
         if (scanner == null || !p.isApp()) {
             return p;
         }
-        return p.withWrites(scanner.scan(files, p));
+        // a relative folder that holds project files (a schema beside its SQLite file) must not become a volume
+        return p.withWrites(scanner.scan(files, p).stream().map(w -> w.besideCode(!w.path().startsWith("/")
+                && !w.path().startsWith("~") && !w.folder().isEmpty() && !w.folder().startsWith("..")
+                && holdsFiles(files, w.folder()))).toList());
+    }
+
+    private static boolean holdsFiles(ProjectFiles files, String folder) {
+        try {
+            return files.isDirectory(folder) && files.walk(folder, 0, d -> true).stream()
+                    .anyMatch(f -> !ProjectFiles.fileName(f).startsWith("."));
+        } catch (IllegalArgumentException | ProjectInputException e) {
+            return false;
+        }
     }
 
     /** The project at the root, if any, then every member project below it, by path. */

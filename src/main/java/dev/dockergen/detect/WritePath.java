@@ -11,11 +11,21 @@ import java.util.Objects;
  * @param state true when it holds state worth keeping (a database, uploads, a data folder), false for logs and caches
  * @param what what it is, for the comment ("SQLite database", "log file", "upload folder", "data folder")
  * @param source where the code names it
+ * @param besideCode true when the folder it is in also holds project files (code, a schema): no volume there
  */
-public record WritePath(String path, boolean file, boolean state, String what, Source source) {
+public record WritePath(String path, boolean file, boolean state, String what, Source source, boolean besideCode) {
     public WritePath {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(what, "what");
+    }
+
+    public WritePath(String path, boolean file, boolean state, String what, Source source) {
+        this(path, file, state, what, source, false);
+    }
+
+    /** The same path, marked as written beside project files or not. */
+    public WritePath besideCode(boolean beside) {
+        return new WritePath(path, file, state, what, source, beside);
     }
 
     /** The folder that must be writable: the path itself, or for a file the folder holding it ("" for the working directory). */

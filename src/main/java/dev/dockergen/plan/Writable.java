@@ -65,17 +65,24 @@ final class Writable {
         // folder -> what is written there
         Map<String, List<WritePath>> folders = new LinkedHashMap<>();
         List<WritePath> inWorkdir = new ArrayList<>();
+        Map<String, List<WritePath>> beside = new LinkedHashMap<>();
         for (WritePath w : writes) {
             String folder = absolute(w.folder(), workdir, home);
+            if (folder.equals("/tmp")) {
+                continue; // writable by everyone already
+            }
             if (folder.equals(workdir) && !ownWorkdir) {
                 inWorkdir.add(w);
+            } else if (w.besideCode()) {
+                beside.computeIfAbsent(folder, f -> new ArrayList<>()).add(w);
             } else if (!folder.equals("/") && Safe.isPath(folder)) {
                 folders.computeIfAbsent(folder, f -> new ArrayList<>()).add(w);
             }
         }
         // a folder below another listed one is covered by it
         folders.keySet().removeIf(f -> folders.keySet().stream().anyMatch(o -> !o.equals(f) && f.startsWith(o + "/")));
-        if (folders.isEmpty() && inWorkdir.isEmpty()) {
+        beside.keySet().removeAll(folders.keySet());
+        if (folders.isEmpty() && inWorkdir.isEmpty() && beside.isEmpty()) {
             return plans;
         }
         List<Instruction> early = new ArrayList<>();
@@ -83,6 +90,8 @@ final class Writable {
         List<String> lines = new ArrayList<>();
         lines.add("Written at run time, so owned by the runtime user (the code stays root's):");
         folders.forEach((f, ws) -> lines.add("  " + f + ": " + described(ws)));
+        beside.forEach((f, ws) -> lines.add("  " + f + " (holds project files too" + (shell ? ", group-writable with the"
+                + " sticky bit: new files only" : "") + "): " + described(ws)));
         if (!inWorkdir.isEmpty()) {
             lines.add("  " + workdir + " (the working directory" + (shell ? ", group-writable with the sticky bit: new"
                     + " files only" : "") + "): " + described(inWorkdir));
@@ -97,8 +106,13 @@ final class Writable {
                 run.add("mkdir -p " + String.join(" ", made) + " && chown " + user.uid() + ":" + user.gid() + " "
                         + String.join(" ", made));
             }
+            List<String> sticky = new ArrayList<>(beside.keySet());
             if (!inWorkdir.isEmpty()) {
-                run.add("chown root:" + user.gid() + " " + workdir + " && chmod 1775 " + workdir);
+                sticky.add(0, workdir);
+            }
+            if (!sticky.isEmpty()) {
+                run.add("chown root:" + user.gid() + " " + String.join(" ", sticky) + " && chmod 1775 "
+                        + String.join(" ", sticky));
             }
             late.add(0, new Comment(lines));
             late.add(1, new Run(List.of(), List.of(String.join(" && ", run))));
@@ -109,6 +123,9 @@ final class Writable {
                 early.add(new CopyOwned(STAGE, List.of(EMPTY), workdir, user.uid(), user.gid(), null));
             }
             for (String f : made) {
+                early.add(new CopyOwned(STAGE, List.of(EMPTY), f, user.uid(), user.gid(), null));
+            }
+            for (String f : beside.keySet()) {
                 early.add(new CopyOwned(STAGE, List.of(EMPTY), f, user.uid(), user.gid(), null));
             }
         }
@@ -142,6 +159,9 @@ final class Writable {
         }
         out.add(new Stage(last.comment(), last.platform(), last.image(), last.name(), ins));
         List<Warning> notes = new ArrayList<>(plans.notes());
+        beside.forEach((f, ws) -> ws.stream().filter(WritePath::state).forEach(w -> notes.add(new Warning(w.source(),
+                w.path() + " (" + w.what() + ") is written into " + f + ", which holds project files too, so it is not a"
+                + " volume and is lost with the container; point it at a folder of its own to keep it"))));
         for (WritePath w : inWorkdir) {
             notes.add(new Warning(w.source(), w.path() + " (" + w.what() + ") is written into the working directory "
                     + workdir + ", which holds the code, so it is not a volume and is lost with the container; point"

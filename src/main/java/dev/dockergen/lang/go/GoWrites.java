@@ -22,7 +22,8 @@ public final class GoWrites implements WritesScanner {
             Rule.of("sqlite\\.Open\\(\\s*" + LIT, true, true, "SQLite database"),
             Rule.of("os\\.MkdirAll\\(\\s*\"([^\"]+)\"", false, true, "folder the program creates"),
             Rule.of("os\\.Mkdir\\(\\s*\"([^\"]+)\"", false, true, "folder the program creates"),
-            Rule.of("(?:flag|pflag|fs|flags)\\.(?:String|StringVar|StringP|StringVarP)\\([^\"]*\"[A-Za-z._-]*"
+            Rule.of("(?:flag|pflag|fs|flags)\\.(?:String|StringVar|StringP|StringVarP)\\([^\"]*\"(?![^\"]*(?:host|addr"
+                    + "|url|uri|port|user|pass|name|driver|dsn|type|key))[A-Za-z._-]*"
                     + "(?:data|db|database|store|storage|datadir|state)[A-Za-z._-]*\"\\s*,\\s*(?:\"[a-z]\"\\s*,\\s*)?"
                     + "\"([^\"]+)\"", null, true, "data flag's default"),
             Rule.of("(?:env|default)[-:]\"[^\"]*\"[^`]*default:\"([./~][^\"]*|[a-z_]+\\.db)\"", null, true,
