@@ -11,6 +11,7 @@ import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.Warning;
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,10 +90,19 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             if (p.framework() != null) {
                 facts.set("framework", value(p.framework()));
             }
+            if (!p.writes().isEmpty()) {
+                facts.set("writes", value(writes(p)));
+            }
         }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(w.toString()));
         return root;
+    }
+
+    /** What the program writes, each as "path/" (a folder) or "path" (a file), "(state)" where it is kept. */
+    private static List<Fact<String>> writes(ProjectFacts p) {
+        return p.writes().stream().map(w -> Fact.of(w.path() + (w.file() ? "" : "/") + " (" + w.what()
+                + (w.state() ? ", state" : "") + ")", w.source())).toList();
     }
 
     private static JsonNode value(Object v) {
@@ -137,6 +147,7 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             for (Map.Entry<String, Object> e : p.details().describe().entrySet()) {
                 row(out, e.getKey(), e.getValue());
             }
+            row(out, "writes", writes(p));
             row(out, "evidence", String.join(", ", p.evidence()));
             dockerfileRows(files.sub(p.path()), out);
         }

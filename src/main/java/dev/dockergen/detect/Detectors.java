@@ -11,9 +11,37 @@ public final class Detectors {
     static final int MEMBER_DEPTH = 6;
 
     private final List<Detector> detectors;
+    private final java.util.Map<Language, WritesScanner> writes;
 
     public Detectors(List<Detector> detectors) {
+        this(detectors, java.util.Map.of());
+    }
+
+    /** With each language's rules for what its programs write ({@link ProjectFacts#writes()}). */
+    public Detectors(List<Detector> detectors, java.util.Map<Language, WritesScanner> writes) {
         this.detectors = List.copyOf(detectors);
+        this.writes = java.util.Map.copyOf(writes);
+    }
+
+    /** The facts with what the program writes, by its language's scanner (none for a library or without one). */
+    private ProjectFacts withWrites(ProjectFacts p, ProjectFiles files) {
+        WritesScanner scanner = writes.get(p.language());
+        if (scanner == null || !p.isApp()) {
+            return p;
+        }
+        // a relative folder that holds project files (a schema beside its SQLite file) must not become a volume
+        return p.withWrites(scanner.scan(files, p).stream().map(w -> w.besideCode(!w.path().startsWith("/")
+                && !w.path().startsWith("~") && !w.folder().isEmpty() && !w.folder().startsWith("..")
+                && holdsFiles(files, w.folder()))).toList());
+    }
+
+    private static boolean holdsFiles(ProjectFiles files, String folder) {
+        try {
+            return files.isDirectory(folder) && files.walk(folder, 0, d -> true).stream()
+                    .anyMatch(f -> !ProjectFiles.fileName(f).startsWith("."));
+        } catch (IllegalArgumentException | ProjectInputException e) {
+            return false;
+        }
     }
 
     /** The project at the root, if any, then every member project below it, by path. */
@@ -77,7 +105,8 @@ public final class Detectors {
                 var module = detector.detectModule(files, path, warnings);
                 if (module.isPresent()) {
                     detector.endOfLife(module.get()).ifPresent(warnings::add);
-                    return new DetectionResult(files.displayName(), List.of(module.get()), warnings);
+                    return new DetectionResult(files.displayName(), List.of(withWrites(module.get(), files.sub(path))),
+                            warnings);
                 }
             }
         }
@@ -99,7 +128,7 @@ public final class Detectors {
                         .map(p -> dockerfile.map(d -> d.reconcile(p, own)).orElse(p))
                         .ifPresent(p -> {
                             detector.endOfLife(p).ifPresent(own::add);
-                            projects.add(p.at(path));
+                            projects.add(withWrites(p, files).at(path));
                         });
             } catch (ProjectInputException e) {
                 if (path.equals(".") || e.source() == null) {

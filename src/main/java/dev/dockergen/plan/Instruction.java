@@ -64,6 +64,34 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * COPY --chown=UID:GID [--chmod=MODE]: files or empty folders that the runtime user must own (where it writes).
+     *
+     * @param chmod an octal mode, or null
+     */
+    record CopyOwned(String from, List<String> sources, String dest, int uid, int gid, String chmod)
+            implements Instruction {
+        public CopyOwned {
+            if (from != null) {
+                Safe.word(from);
+            }
+            sources = List.copyOf(sources);
+            sources.forEach(Safe::path);
+            Safe.path(dest);
+            if (chmod != null && !chmod.matches("[0-7]{3,4}")) {
+                throw new IllegalArgumentException("not an octal mode: " + Safe.line(chmod));
+            }
+        }
+    }
+
+    /** VOLUME in JSON form: folders that hold state, kept outside the container's layer. */
+    record Volume(List<String> paths) implements Instruction {
+        public Volume {
+            paths = List.copyOf(paths);
+            paths.forEach(Safe::path);
+        }
+    }
+
     /** A mount on RUN: --mount=type=TYPE[,id=ID],target=TARGET (cache, or a build secret by id). */
     record Mount(String type, String target, String id) {
         public Mount {

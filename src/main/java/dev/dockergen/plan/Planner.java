@@ -21,6 +21,8 @@ public final class Planner {
 
     public Plans plan(PlanRequest request) {
         // the catalogue's build arguments reach every builder stage, whatever the language
-        return BuildArgs.apply(planners.get(request.facts().language()).plan(request), request.preset());
+        // and the folders the program writes, made writable for the runtime user on every final
+        Plans plans = planners.get(request.facts().language()).plan(request);
+        return BuildArgs.apply(Writable.apply(plans, request), request.preset());
     }
 }

@@ -39,6 +39,10 @@ ENV NODE_ENV="production"
 
 # The built application with production dependencies only.
 COPY --from=build /app ./
+
+# Written at run time, so owned by the runtime user (the code stays root's):
+#   /app/prisma (holds project files too, group-writable with the sticky bit: new files only): prisma/ledger.db (SQLite database, prisma/schema.prisma:3)
+RUN chown root:1000 /app/prisma && chmod 1775 /app/prisma
 USER 1000:1000
 EXPOSE 5000
 

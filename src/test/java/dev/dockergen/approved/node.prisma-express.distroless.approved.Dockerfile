@@ -32,9 +32,18 @@ FROM node:${NODE_VERSION}-trixie-slim AS init
 # hadolint ignore=DL3008
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 
+# Writable stage: empty folders for the shell-less final, copied in owned by its runtime user.
+
+FROM node:${NODE_VERSION}-trixie-slim AS writable
+RUN mkdir -p /writable/empty
+
 # Runtime stage: gcr.io/distroless/nodejs<node>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
 FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime
+
+# Written at run time, so owned by the runtime user (the code stays root's):
+#   /app/prisma (holds project files too): prisma/ledger.db (SQLite database, prisma/schema.prisma:3)
+COPY --from=writable --chown=65532:65532 /writable/empty /app/prisma
 
 # node would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
 # would wait 10 s, then kill it): the static tini runs as PID 1 instead,

@@ -46,6 +46,13 @@ ENV PATH="/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # The virtualenv with the runtime dependencies, then the application (.dockerignore keeps the rest out).
 COPY --from=build /venv /venv
 COPY . .
+
+# Written at run time, so owned by the runtime user (the code stays root's):
+#   /app/data: data (folder the program creates, bootstrap.py:5)
+RUN mkdir -p /app/data && chown 10001:10001 /app/data
+
+# State kept outside the container's layer: mount a named volume or a host folder here.
+VOLUME ["/app/data"]
 USER 10001:10001
 LABEL org.opencontainers.image.title="script-choice"
 

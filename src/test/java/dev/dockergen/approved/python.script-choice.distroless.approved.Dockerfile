@@ -33,9 +33,18 @@ FROM debian:13-slim AS init
 # hadolint ignore=DL3008
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 
+# Writable stage: empty folders for the shell-less final, copied in owned by its runtime user.
+
+FROM debian:13-slim AS writable
+RUN mkdir -p /writable/empty
+
 # Runtime stage: gcr.io/distroless/python3-debian13:nonroot, which has no shell; runs as nonroot (65532).
 
 FROM gcr.io/distroless/python3-debian13:nonroot AS runtime
+
+# Written at run time, so owned by the runtime user (the code stays root's):
+#   /app/data: data (folder the program creates, bootstrap.py:5)
+COPY --from=writable --chown=65532:65532 /writable/empty /app/data
 
 # python3 would be PID 1, which ignores SIGTERM unless the program handles it (docker stop
 # would wait 10 s, then kill it): the static tini runs as PID 1 instead,
@@ -52,6 +61,9 @@ ENV PATH="/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # The virtualenv with the runtime dependencies, then the application (.dockerignore keeps the rest out).
 COPY --from=build /venv /venv
 COPY . .
+
+# State kept outside the container's layer: mount a named volume or a host folder here.
+VOLUME ["/app/data"]
 USER 65532:65532
 LABEL org.opencontainers.image.title="script-choice"
 

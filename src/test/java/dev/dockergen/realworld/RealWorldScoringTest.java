@@ -237,6 +237,25 @@ class RealWorldScoringTest {
     }
 
     @Test
+    void aWrittenFileIsWritableWhenItsFolderIs() {
+        List<String> stage = List.of("FROM python:3.14-alpine AS runtime", "WORKDIR /app",
+                "RUN mkdir -p /app/data && chown 10001:10001 /app/data", "VOLUME [\"/app/data\"]", "USER 10001:10001");
+        assertTrue(Scoring.writable("data/dev.sqlite3", stage), "the folder holding the file is writable");
+        assertTrue(Scoring.writable("data", stage));
+        assertFalse(Scoring.writable("db.sqlite3", stage), "the working directory /app is not writable");
+        assertFalse(Scoring.writable("logs/app.log", stage));
+        assertFalse(Scoring.writable("data2/x.db", stage));
+        List<String> workdir = List.of("FROM python:3.14-alpine AS runtime", "WORKDIR /app",
+                "RUN chown root:10001 /app && chmod 1775 /app", "USER 10001:10001");
+        assertTrue(Scoring.writable("db.sqlite3", workdir), "a file at the top of the WORKDIR: the WORKDIR is writable");
+        assertFalse(Scoring.writable("cache", workdir), "a folder must be named itself");
+        List<String> home = List.of("FROM node:24-alpine AS runtime", "ENV HOME=\"/home/app\"",
+                "RUN mkdir -p /home/app/.tldr && chown 10001:10001 /home/app/.tldr");
+        assertTrue(Scoring.writable("~/.tldr", home), "a home path matches in any home");
+        assertFalse(Scoring.writable("~/.config/ranger", home));
+    }
+
+    @Test
     void aRefusalIsRightOnlyWhereTheFinalCannotServe() {
         assertFalse(Scoring.finalCanServe("node", "scratch"));
         assertFalse(Scoring.finalCanServe("Python", "scratch"));

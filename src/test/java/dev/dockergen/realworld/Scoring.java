@@ -531,8 +531,8 @@ public final class Scoring {
     /**
      * runtimeFiles: each file or folder the program reads is in the final stage: a COPY from the build context of
      * "." that .dockerignore does not exclude it from, or a COPY (from the context or a stage) of it or a folder
-     * holding it. writes: each folder the program writes is named in the final stage by a VOLUME, a RUN
-     * (mkdir/chown) or a COPY --chown destination. Empty lists are not scored.
+     * holding it. writes: each folder the program writes (for a file: it or the folder holding it, see
+     * {@link #writable}) is named in the final stage by a VOLUME, a RUN (mkdir/chown) or a COPY --chown destination. Empty lists are not scored.
      */
     public static List<FieldScore> scoreImage(RealWorldCase c, String dockerfile, String dockerignore) {
         List<FieldScore> out = new ArrayList<>();
@@ -609,7 +609,37 @@ public final class Scoring {
         return false;
     }
 
-    private static boolean writable(String path, List<String> stage) {
+    /**
+     * A written path is writable when it, or (for a file: a name with an extension) the folder holding it, is named
+     * writable; a relative file's folder is read against the final stage's WORKDIR, a home path ("~/.x") matches
+     * in any home folder.
+     */
+    static boolean writable(String path, List<String> stage) {
+        String p = path.startsWith("~/") ? path.substring(2) : path;
+        if (namedWritable(p, stage)) {
+            return true;
+        }
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        if (!name.matches("[^.].*\\.[A-Za-z0-9]+")) {
+            return false;
+        }
+        int slash = p.lastIndexOf('/');
+        String folder = slash > 0 ? p.substring(0, slash) : slash == 0 ? "" : workdir(stage);
+        return folder != null && !folder.isEmpty() && !folder.equals("/") && namedWritable(folder, stage);
+    }
+
+    /** The final stage's last WORKDIR, or null. */
+    private static String workdir(List<String> stage) {
+        String w = null;
+        for (String line : stage) {
+            if (line.startsWith("WORKDIR ")) {
+                w = line.substring(8).strip();
+            }
+        }
+        return w;
+    }
+
+    private static boolean namedWritable(String path, List<String> stage) {
         Pattern named = Pattern.compile("(^|[\\s\"/:=])" + Pattern.quote(path.replaceFirst("^/", "")) + "(/|$|[\\s\"\\],])");
         for (String line : stage) {
             if (!named.matcher(line).find()) {

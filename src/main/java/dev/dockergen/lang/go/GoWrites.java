@@ -1,0 +1,42 @@
+package dev.dockergen.lang.go;
+
+import dev.dockergen.detect.ProjectFacts;
+import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.WritePath;
+import dev.dockergen.detect.WriteSearch;
+import dev.dockergen.detect.WriteSearch.Rule;
+import dev.dockergen.detect.WritesScanner;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Go program writes: SQLite files it opens ({@code sql.Open("sqlite3", "x.db")}, gorm's
+ * {@code sqlite.Open("x.db")}), folders it creates ({@code os.MkdirAll("data", ...)}), and the defaults of its
+ * data/database flags ({@code flag.String("data", "data/", ...)}); a {@code filepath.Join(home, ".x")} is in the
+ * runtime user's home.
+ */
+public final class GoWrites implements WritesScanner {
+    private static final String LIT = "\"(?:file:)?([^\"?]+)[^\"]*\"";
+    private static final List<Rule> RULES = List.of(
+            Rule.of("sql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*" + LIT, true, true, "SQLite database"),
+            Rule.of("sqlite\\.Open\\(\\s*" + LIT, true, true, "SQLite database"),
+            Rule.of("os\\.MkdirAll\\(\\s*\"([^\"]+)\"", false, true, "folder the program creates"),
+            Rule.of("os\\.Mkdir\\(\\s*\"([^\"]+)\"", false, true, "folder the program creates"),
+            Rule.of("(?:flag|pflag|fs|flags)\\.(?:String|StringVar|StringP|StringVarP)\\([^\"]*\"(?![^\"]*(?:host|addr"
+                    + "|url|uri|port|user|pass|name|driver|dsn|type|key))[A-Za-z._-]*"
+                    + "(?:data|db|database|store|storage|datadir|state)[A-Za-z._-]*\"\\s*,\\s*(?:\"[a-z]\"\\s*,\\s*)?"
+                    + "\"([^\"]+)\"", null, true, "data flag's default"),
+            Rule.of("(?:env|default)[-:]\"[^\"]*\"[^`]*default:\"([./~][^\"]*|[a-z_]+\\.db)\"", null, true,
+                    "setting's default"));
+
+    @Override
+    public List<WritePath> scan(ProjectFiles files, ProjectFacts facts) {
+        Map<String, WritePath> found = WriteSearch.found();
+        List<String> sources = WriteSearch.sources(files, n -> n.endsWith("_test.go"), ".go");
+        WriteSearch.scan(files, sources, RULES, found);
+        WriteSearch.scan(files, sources, "UserHomeDir", List.of(Rule.home(
+                "filepath\\.Join\\(\\s*(?:home|homeDir|dir|userHome)\\s*,\\s*\"(\\.[^\"]+)\"", false, true,
+                "folder in the user's home")), found);
+        return WriteSearch.sorted(found);
+    }
+}
