@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The folders a program writes ({@link dev.dockergen.detect.ProjectFacts#writes()}), made writable in the final stage
- * for its runtime user, whatever the language (ADR 0017):
+ * for its runtime user, whatever the language (ADR 0018):
  *
  * <ul>
  *   <li>each folder is created owned by the runtime user: {@code RUN mkdir -p … && chown} where the final has a
