@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A non-root image can write where its program writes (ADR 0017): the Go app creates data/ and a file in it at
+ * A non-root image can write where its program writes (ADR 0018): the Go app creates data/ and a file in it at
  * start, then serves the file; the Python app keeps a SQLite database under data/ and counts visits in it. Each
  * answers only if the write worked, on every final the lab stands in for (scratch and distroless have no shell: the
  * folder comes from the writable stage).
