@@ -26,6 +26,7 @@ public final class Cases {
             "go/underscore-example", "_examples/hello",
             "node/npm-workspaces", "apps/api",
             "node/pnpm-workspaces", "apps/api",
+            "node/vite-hoisted-workspace", "site",
             "node/yarn-berry-workspaces", "apps/web",
             "python/uv-workspace", "packages/api");
 
@@ -81,8 +82,16 @@ public final class Cases {
         }
     }
 
-    /** Every fixture, by language in {@link Language} order, then by name. */
+    /**
+     * Every fixture, by language in {@link Language} order, then by name; {@code -Dcases=node.vite} (a prefix of
+     * the id) narrows a local run to some fixtures.
+     */
     public static List<Fixture> fixtures() {
+        String only = System.getProperty("cases", "");
+        return allFixtures().stream().filter(f -> f.id().startsWith(only)).toList();
+    }
+
+    private static List<Fixture> allFixtures() {
         List<Fixture> out = new ArrayList<>();
         for (Language language : Language.values()) {
             Path dir = Fixtures.ROOT.resolve(language.id());

@@ -84,6 +84,16 @@ public class GenerationTest {
         assertEquals("node-distroless", generate("node", "express-npm", null).preset().name());
     }
 
+    /** --final distroless serves a static site with serve on the Node runtime, as nonroot (ADR 0013 amendment). */
+    @Test
+    void aStaticSiteOnDistrolessIsServedByServe() {
+        String dockerfile = generate("node", "vite-spa", FinalStage.DISTROLESS).files().get(0).content();
+        assertTrue(dockerfile.contains("FROM gcr.io/distroless/nodejs${NODE_VERSION}-debian13:nonroot AS runtime"), dockerfile);
+        assertTrue(dockerfile.contains("\"serve@${SERVE_VERSION}\""), dockerfile);
+        assertTrue(dockerfile.contains("\nUSER 65532:65532\n"), dockerfile);
+        assertTrue(dockerfile.contains("CMD [\"/opt/serve/node_modules/serve/build/main.js\", \"--listen\", \"8080\""), dockerfile);
+    }
+
     @Test
     void scratchIsRefusedForNode() {
         DockergenException e = assertThrows(DockergenException.class,

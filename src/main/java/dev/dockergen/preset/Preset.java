@@ -43,7 +43,10 @@ public record Preset(
         lineage = List.copyOf(lineage);
     }
 
-    /** False where the project needs what the preset lacks: a static site needs a web server image. */
+    /**
+     * False where the project is best served by what the preset lacks: a static site by a web server image. Such a
+     * preset is not chosen by default for it; chosen by name or final, its planner serves the site another way.
+     */
     public boolean canServe(dev.dockergen.detect.ProjectFacts project) {
         return staticRuntime != null || project.details() == null || !project.details().staticSite();
     }

@@ -45,7 +45,7 @@ public record PresetCatalog(List<Preset> presets, Policy policy, java.util.Map<S
 
     /**
      * The preset for a project: by name, by final stage, or the language's default when it can serve the project,
-     * else the first preset of the language that can (a static site needs a web server image).
+     * else the first preset of the language that can (a static site is best served from a web server image).
      */
     public Preset choose(ProjectFacts project, String name, FinalStage finalStage) {
         Preset chosen = choose(project.language(), name, finalStage);
@@ -55,11 +55,15 @@ public record PresetCatalog(List<Preset> presets, Policy policy, java.util.Map<S
         return forLanguage(project.language()).stream().filter(p -> p.canServe(project)).findFirst().orElse(chosen);
     }
 
-    /** The finals among the language's presets that can serve the project, default first. */
+    /**
+     * The finals of the language's presets, default first, then those with a web server image for a static site
+     * (a Node preset without one serves the site with a Node static server on its runtime, ADR 0013).
+     */
     public List<FinalStage> finalsFor(ProjectFacts project) {
         Preset def = choose(project, null, null);
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(def), forLanguage(project.language()).stream())
-                .filter(p -> p.canServe(project)).map(Preset::finalStage).distinct().toList();
+        List<Preset> all = forLanguage(project.language());
+        return java.util.stream.Stream.of(java.util.stream.Stream.of(def), all.stream().filter(p -> p.canServe(project)),
+                        all.stream()).flatMap(s -> s).map(Preset::finalStage).distinct().toList();
     }
 
     /** The preset for a language: by name, by final stage, or the language's default. */

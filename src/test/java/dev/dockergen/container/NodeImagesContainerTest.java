@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +54,16 @@ class NodeImagesContainerTest {
                                                               String expectAfter, String install) throws IOException {
         ContainerScenario.run(WORK, app, NODE.resolve(app), member, stage, probe, expect, file, from, to, expectAfter,
                 install);
+    }
+
+    /**
+     * A static site on the distroless Node final: serve (installed in its own stage from the npm registry) answers a
+     * deep link to a client-side route with index.html, as nonroot; an edited page is served after the rebuild.
+     */
+    @Test
+    void staticSiteOnDistrolessIsServedByServe() throws IOException {
+        ContainerScenario.run(WORK, "vite-spa", NODE.resolve("vite-spa"), FinalStage.DISTROLESS, "/reports/2026",
+                "dashboard", "index.html", "<title>dashboard", "<title>dashboard v2", "dashboard v2", "npm ci");
     }
 
     @AfterAll

@@ -158,7 +158,13 @@ public final class NodeDetector implements Detector {
             String tool = deps.containsKey("vite") ? "vite" : deps.containsKey("react-scripts") ? "react-scripts" : "@vue/cli-service";
             framework = Fact.of(tool.equals("react-scripts") ? "create-react-app" : tool.equals("vite") ? "vite" : "vue-cli",
                     "package.json", lines.of("\"" + tool + "\""));
-            staticDir = tool.equals("react-scripts") ? "build" : "dist";
+            staticDir = tool.equals("react-scripts") ? "build" : tool.equals("vite") ? NodeOutputs.viteOutDir(files) : "dist";
+        } else if (build != null && workspace != null && dependencies(topPkg).containsKey("vite")
+                && NodeOutputs.runsViteBuild(files, scripts)) {
+            // a member whose scripts run `vite build` with vite hoisted to the workspace root's devDependencies
+            kind = NodeDetails.SPA;
+            framework = relocated(Fact.of("vite", "package.json", topLines.of("\"vite\"")), workspace);
+            staticDir = NodeOutputs.viteOutDir(files);
         }
 
         boolean typescript = files.isFile("tsconfig.json");
@@ -202,9 +208,13 @@ public final class NodeDetector implements Detector {
             port = NodeFrameworks.cliPort(start);
         }
         Fact<String> prisma = null;
-        if (files.isFile("prisma/schema.prisma") && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
-            prisma = Fact.of("prisma/schema.prisma", Source.of("prisma/schema.prisma"));
-            evidence.add("prisma/schema.prisma");
+        // package.json's "prisma": {"schema": ...} moves the schema (Prisma's own setting), else prisma/schema.prisma
+        String schema = pkg.path("prisma").path("schema").asText("prisma/schema.prisma").replaceFirst("^\\./", "");
+        if (SAFE_PATH.matcher(schema).matches() && files.isFile(schema)
+                && (deps.containsKey("prisma") || deps.containsKey("@prisma/client"))) {
+            prisma = Fact.of(schema, schema.equals("prisma/schema.prisma") ? Source.of(schema)
+                    : Source.of("package.json", lines.of("\"schema\"")));
+            evidence.add(schema);
         }
         boolean npmrc = top.isFile(".npmrc");
         if (npmrc) {

@@ -10,7 +10,35 @@ import java.util.regex.Pattern;
 final class NodeOutputs {
     private static final Pattern OUT_DIR = Pattern.compile("\"outDir\"\\s*:\\s*\"\\.?/?([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*)/?\"");
 
+    /** Vite's build.outDir in its config: a plain relative path in quotes. */
+    private static final Pattern VITE_OUT_DIR = Pattern.compile("\\boutDir\\s*:\\s*[\"'`]\\.?/?([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*)/?[\"'`]");
+    private static final List<String> VITE_CONFIGS = List.of("vite.config.ts", "vite.config.mts", "vite.config.js",
+            "vite.config.mjs", "vite.config.cjs", "vite.config.cts");
+    private static final Pattern VITE_BUILD = Pattern.compile("(?:^|[\\s;&|])vite\\s+build\\b");
+
     private NodeOutputs() {
+    }
+
+    /** The folder `vite build` writes: build.outDir from vite.config.*, else dist. */
+    static String viteOutDir(ProjectFiles files) {
+        for (String config : VITE_CONFIGS) {
+            java.util.Optional<String> text = files.read(config);
+            if (text.isPresent()) {
+                Matcher m = VITE_OUT_DIR.matcher(text.get());
+                return m.find() && !m.group(1).equals("..") ? m.group(1) : "dist";
+            }
+        }
+        return "dist";
+    }
+
+    /** Whether one of the scripts runs `vite build` in a folder that holds Vite's config or its index.html. */
+    static boolean runsViteBuild(ProjectFiles files, com.fasterxml.jackson.databind.JsonNode scripts) {
+        boolean site = files.isFile("index.html") || VITE_CONFIGS.stream().anyMatch(files::isFile);
+        boolean builds = false;
+        for (var e : scripts.properties()) {
+            builds |= e.getValue().isTextual() && VITE_BUILD.matcher(e.getValue().asText()).find();
+        }
+        return site && builds;
     }
 
     /**
@@ -37,6 +65,10 @@ final class NodeOutputs {
         // a start file that is in the repository is a source the image runs, not something the build writes
         if (!entry.contains("/") || entry.startsWith("node_modules/") || files.isFile(entry)) {
             return null;
+        }
+        String nx = NodeNx.outputPath(files);
+        if (nx != null && entry.startsWith(nx + "/")) {
+            return nx; // Nx's build target writes the whole program there
         }
         Matcher out = OUT_DIR.matcher(files.read("tsconfig.json").orElse(""));
         if (out.find() && entry.startsWith(out.group(1) + "/")) {

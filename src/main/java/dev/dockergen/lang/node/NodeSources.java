@@ -12,6 +12,9 @@ final class NodeSources {
     private static final Pattern PORT_ENV = Pattern.compile(
             "process\\.env(?:\\.PORT|\\[['\"]PORT['\"]\\])(?:\\s*,\\s*10)?\\s*\\)?\\s*(?:(?:\\|\\||\\?\\?)\\s*process\\.env\\.\\w+\\s*)*"
                     + "(?:\\|\\||\\?\\?)\\s*['\"]?([0-9]{2,5})");
+    /** A list of fallbacks whose last is a number: [args.port, process.env.PORT, 3001].find(p => p). */
+    private static final Pattern PORT_FALLBACKS = Pattern.compile(
+            "process\\.env\\.\\w*PORT\\w*\\s*,\\s*['\"]?([0-9]{2,5})['\"]?\\s*\\]");
     /** A default in a destructuring of the environment: const { PORT = 3000 } = process.env. */
     private static final Pattern PORT_DESTRUCTURED = Pattern.compile(
             "\\{[^}]*\\bPORT\\s*=\\s*['\"]?([0-9]{2,5})['\"]?[^}]*}\\s*=\\s*process\\.env\\b");
@@ -33,7 +36,8 @@ final class NodeSources {
             "\\bprocess\\.argv\\[2\\]\\s*===?\\s*['\"`](health-?check)['\"`]");
     /** Folders and files that are not the program: tests, end-to-end suites, helper scripts, health-check clients. */
     private static final Pattern NOT_PROGRAM = Pattern.compile(
-            "(?i)(^|/)(tests?|__tests__|test-\\w+|e2e|cypress|scripts|benchmarks?)/|(^|/)health-?check[\\w.-]*$");
+            "(?i)(^|/)(tests?|__tests__|test-\\w+|e2e|cypress|scripts|benchmarks?)/|(^|/)health-?check[\\w.-]*$"
+                    + "|(^|/)(playwright|vitest|jest|cypress|karma|wdio)\\.conf(ig)?(\\.\\w+)?\\.[cm]?[jt]s$");
 
     private NodeSources() {
     }
@@ -61,7 +65,8 @@ final class NodeSources {
 
     /**
      * The project's own program files, for ports and routes: no dependencies, builds, tests (test*, e2e, *.test.*,
-     * *.spec.*), helper scripts (scripts/) or health-check clients; extensionless programs under bin/ (bin/www) count.
+     * *.spec.*, test runners' configs such as playwright.config.js), helper scripts (scripts/) or health-check
+     * clients; extensionless programs under bin/ (bin/www) count.
      */
     static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, NodeDetector.SKIPPED)
@@ -78,7 +83,7 @@ final class NodeSources {
         }
         List<String> sources = sources(files);
         // ranked: a listen call, then a default in the program's code or env schema, then node-config's defaults file
-        for (Pattern pattern : List.of(PORT_LISTEN, PORT_ENV, PORT_DESTRUCTURED, PORT_CONST, PORT_SCHEMA)) {
+        for (Pattern pattern : List.of(PORT_LISTEN, PORT_ENV, PORT_FALLBACKS, PORT_DESTRUCTURED, PORT_CONST, PORT_SCHEMA)) {
             Fact<String> found = SourceSearch.firstMatch(files, sources, pattern);
             if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
                 return Fact.of(Integer.parseInt(found.value()), found.source());

@@ -65,6 +65,13 @@ final class NodeStart {
                     env.putAll(followed.env());
                     return Fact.of(words, source);
                 }
+            } else {
+                // nx serve: the node executor runs the file its build target writes
+                Optional<Fact<List<String>>> nx = NodeNx.start(files, w);
+                if (nx.isPresent()) {
+                    env.putAll(followed.env());
+                    return nx.get();
+                }
             }
         }
         Optional<String> procfile = files.read("Procfile");

@@ -135,6 +135,10 @@ class NodeDetectorTest {
                 "src/env.js", "const env = cleanEnv(process.env, { PORT: port({ default: 4100 }) });\n").port()));
         assertEquals("3300 @ config/default.yml:3", fact(detect("package.json", "{}", "index.js", "",
                 "config/default.yml", "server:\n  host: 0.0.0.0\n  port: 3300\n").port()));
+        assertEquals("3001 @ server/config.js:1", fact(detect("package.json", "{}", "index.js", "",
+                "config/playwright.config.js", "const port = 30001;\n",
+                "server/config.js", "const port = [args.port, process.env.APP_PORT, process.env.PORT, 3001].find(p => !!p);\n")
+                .port()), "a list of fallbacks ending in a number; a test runner's config is not the program");
     }
 
     @Test
