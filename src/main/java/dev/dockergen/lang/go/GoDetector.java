@@ -247,6 +247,8 @@ public final class GoDetector implements Detector {
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
         GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
+        List<String> embeds = GoFrontends.embeds(files, scans, MAX_DEPTH);
+        List<String> packageDirs = scans.stream().map(GoSourceScan::dir).distinct().sorted().toList();
         Fact<String> directive = mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(
@@ -255,12 +257,12 @@ public final class GoDetector implements Detector {
                 directive, hasGoMod, hasGoSum, vendored, hasRequires,
                 mainPackage, display(candidates), binary, cgo,
                 localModules(files, mod, warnings),
-                GoFrontends.embeds(files, scans, MAX_DEPTH),
-                scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
+                embeds, packageDirs,
                 health, healthCommand, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
                 loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs,
-                frontends.uses(), frontends.build());
+                frontends.uses(), frontends.build(),
+                GoRuntimeFiles.find(files, mainDir, ordered, embeds, packageDirs));
 
         // the toolchain line names the Go the project builds with; the go directive is only its minimum
         Matcher toolchain = mod == null || mod.toolchain() == null ? null : TOOLCHAIN.matcher(mod.toolchain());

@@ -40,6 +40,8 @@ public final class GoPlanner implements LanguagePlanner {
     private static final String BUILD_CACHE = "/root/.cache/go-build";
     private static final String OUT = "/out";
     private static final String BIN_DIR = "/usr/local/bin";
+    /** The working directory of a program that reads files from it at run time. */
+    private static final String APP_DIR = "/app";
     private static final Pattern TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
     private static final Pattern GO_MINOR = Pattern.compile("1\\.([0-9]+).*");
     /** Since Go 1.21 the go directive is a minimum toolchain version; before, only a language level. */
@@ -300,6 +302,7 @@ public final class GoPlanner implements LanguagePlanner {
         }
         String installed = BIN_DIR + "/" + binary;
         ins.add(new Copy("build", List.of(OUT + "/" + binary), installed));
+        ins.addAll(runtimeFiles(go));
         if (port > 0 && go.readsPortEnv().value() && (facts.port() == null || facts.port().value() != port)) {
             ins.add(Comment.of("The program reads PORT (" + go.readsPortEnv().source() + "); it listens on the exposed port."));
             ins.add(new Instruction.Env("PORT", Integer.toString(port)));
@@ -332,6 +335,23 @@ public final class GoPlanner implements LanguagePlanner {
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);
     }
 
+
+    /** WORKDIR and a COPY of each file or folder the program reads at run time, at its path from the working directory. */
+    private static List<Instruction> runtimeFiles(GoDetails go) {
+        List<GoRuntimeFiles.File> files = go.runtimeFiles().files();
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<Instruction> ins = new ArrayList<>();
+        String from = go.runtimeFiles().workdir().isEmpty() ? "the module root" : go.runtimeFiles().workdir() + "/";
+        ins.add(Comment.of("Files the program reads at run time, relative to its working directory (" + from + " in the repository):",
+                files.stream().map(f -> f.relative() + " (" + f.source() + ")").collect(Collectors.joining(", ")) + "."));
+        ins.add(new Workdir(APP_DIR));
+        for (GoRuntimeFiles.File f : files) {
+            ins.add(new Copy(null, List.of(f.path()), "./" + f.relative()));
+        }
+        return ins;
+    }
 
     /** The OCI labels a Go project tells about itself: its binary, and its repository when the module names one. */
     private static Map<String, String> knownLabels(GoDetails go, String binary) {
