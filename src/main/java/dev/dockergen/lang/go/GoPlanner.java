@@ -88,10 +88,16 @@ public final class GoPlanner implements LanguagePlanner {
             // golang's Debian 13 images start at 1.23; an older Go builds on Debian 12, whose older glibc Debian 13 runs
             build = build.withImage(build.image().replace("{version}-" + DEBIAN_13, "{version}-" + DEBIAN_12));
             notes.add(new Warning(null, "Go " + version.value() + " has no golang:<go>-" + DEBIAN_13 + " image (they start at 1."
-                    + FIRST_DEBIAN_13_MINOR + "), so it builds on golang:<go>-" + DEBIAN_12 + "; its binary runs on the newer "
-                    + "C library of " + runtime.image()));
+                    + FIRST_DEBIAN_13_MINOR + "), so it builds on golang:<go>-" + DEBIAN_12 + (runtime.isScratch() ? ""
+                    : "; its binary runs on the newer C library of " + runtime.image())));
         }
-        if (cgo) {
+        boolean staticCgo = cgo && runtime.isScratch();
+        if (staticCgo) {
+            notes.add(new Warning(go.cgo().source(), "cgo is needed and " + runtime.image() + " has no C library, so the "
+                    + "binary links it statically on " + build.image().replace("{version}", "<go>") + " (the build fails if "
+                    + "ldd still finds it dynamic); a C library that loads others at run time (dlopen) may "
+                    + "not work: choose --final distroless then"));
+        } else if (cgo) {
             notes.add(new Warning(go.cgo().source(), "cgo is needed, so the binary links the C library dynamically: built on "
                     + build.image().replace("{version}", "<go>") + ", run on " + runtime.image()));
         }
@@ -257,19 +263,38 @@ public final class GoPlanner implements LanguagePlanner {
             env.add("CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH");
         }
         List<String> lines = new ArrayList<>(env);
-        String tags = !runtime.has(ImageSpec.TZDATA) && go.needsTzdata().value() ? " -tags timetzdata" : "";
+        boolean staticCgo = cgo && runtime.isScratch();
+        List<String> tagList = new ArrayList<>();
+        if (staticCgo) {
+            // the pure-Go resolver and user lookup: glibc's, linked statically, would load NSS modules at run time
+            tagList.addAll(List.of("netgo", "osusergo"));
+        }
+        if (!runtime.has(ImageSpec.TZDATA) && go.needsTzdata().value()) {
+            tagList.add("timetzdata");
+        }
+        String tags = tagList.isEmpty() ? "" : " -tags " + String.join(",", tagList);
         String mod = go.vendored() ? " -mod=vendor" : go.hasGoMod() && go.hasRequires() && !go.hasGoSum() ? " -mod=mod" : "";
         String target = go.mainPackage().value().equals(".") ? "." : "./" + go.mainPackage().value();
-        String buildCmd = "go build -trimpath -ldflags=\"-s -w\"" + tags + mod + " -o " + OUT + "/" + binary + " " + target;
+        String ldflags = staticCgo ? "-ldflags=\"-s -w -linkmode external -extldflags=-static\"" : "-ldflags=\"-s -w\"";
+        String buildCmd = "go build -trimpath " + ldflags + tags + mod + " -o " + OUT + "/" + binary + " " + target;
         if (!go.hasGoMod()) {
             lines.add(0, "go mod init " + binary + " && go mod tidy &&");
         }
         lines.add(buildCmd);
+        if (staticCgo) {
+            // a binary that asks for a dynamic loader would not start on an empty image: stop the build instead
+            lines.set(lines.size() - 1, buildCmd + " &&");
+            lines.add("if ldd " + OUT + "/" + binary + " >/dev/null 2>&1; then echo '" + binary
+                    + " is not statically linked, so it cannot run on scratch' >&2; exit 1; fi");
+        }
         List<Mount> mounts = go.vendored() ? List.of(Mount.cache(BUILD_CACHE))
                 : List.of(Mount.cache(MOD_CACHE), Mount.cache(BUILD_CACHE));
         ins.add(new Run(mounts, lines));
         String image = build.image().replace("{version}", "${" + VERSION_ARG + "}");
-        List<String> comment = cgo
+        List<String> comment = staticCgo
+                ? List.of("Build stage: cgo needs a C toolchain for the target, so this stage runs on the target platform;",
+                        "the binary links the C library statically, since the runtime stage has none.")
+                : cgo
                 ? List.of("Build stage: cgo needs a C toolchain for the target, so this stage runs on the target platform",
                         "and on the same C library as the runtime stage.")
                 : List.of("Build stage: runs on the build machine's platform and cross-compiles a static binary.");

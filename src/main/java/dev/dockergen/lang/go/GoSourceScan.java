@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 /** What one Go source file says about packaging: package name, main, cgo, ports, embeds. */
 final class GoSourceScan {
+    private static final Pattern CONSTRAINT = Pattern.compile("^//\\s*(go:build|\\+build)\\s+(.+)$");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern FUNC_MAIN = Pattern.compile("^func\\s+main\\s*\\(\\s*\\)");
     private static final Pattern IGNORE_TAG = Pattern.compile("^//\\s*(go:build|\\+build)\\s+ignore\\s*$");
@@ -131,6 +132,7 @@ final class GoSourceScan {
 
     static GoSourceScan scan(String path, String text) {
         GoSourceScan s = new GoSourceScan(path);
+        s.ignored = GoBuildConstraints.otherSystemByName(path);
         String[] lines = text.split("\r?\n", -1);
         boolean inBlockComment = false;
         for (int i = 0; i < lines.length; i++) {
@@ -149,6 +151,11 @@ final class GoSourceScan {
             if (s.packageName == null) {
                 if (IGNORE_TAG.matcher(line).matches()) {
                     s.ignored = true;
+                }
+                Matcher constraint = CONSTRAINT.matcher(line);
+                if (constraint.matches() && (constraint.group(1).equals("go:build")
+                        ? !GoBuildConstraints.goBuild(constraint.group(2)) : !GoBuildConstraints.plusBuild(constraint.group(2)))) {
+                    s.ignored = true; // not built for Linux (or only with cgo, which the image builds without)
                 }
                 Matcher m = PACKAGE.matcher(line);
                 if (m.find()) {
