@@ -344,8 +344,18 @@ public final class GoPlanner implements LanguagePlanner {
                 : HealthChecks.instructions(go.healthPath(), runtime, port, preset));
         ins.addAll(Labels.instructions(knownLabels(go, binary), preset, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
+        List<String> subcommand = facts.start() == null || facts.start().size() < 2 ? List.of()
+                : facts.start().subList(1, facts.start().size());
         if (!request.args().isEmpty()) {
             ins.add(new Instruction.Cmd(request.args())); // default arguments: docker run IMAGE ARGS replaces them
+        } else if (!subcommand.isEmpty()) {
+            ins.add(Comment.of("The server is a subcommand (the port is its flag, " + facts.port().source() + "); "
+                    + "docker run IMAGE ARGS runs another."));
+            List<String> cmd = new ArrayList<>(subcommand);
+            if (go.listenArgs() != null) {
+                cmd.addAll(go.listenArgs().value());
+            }
+            ins.add(new Instruction.Cmd(cmd));
         } else if (go.listenArgs() != null) {
             ins.add(Comment.of("The flag defaults to a loopback address (" + go.listenArgs().source() + "), which the published port",
                     "cannot reach: listen on every interface instead."));

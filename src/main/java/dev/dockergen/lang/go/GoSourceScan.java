@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** What one Go source file says about packaging: package name, main, cgo, ports, embeds. */
 final class GoSourceScan {
     private static final Pattern CONSTRAINT = Pattern.compile("^//\\s*(go:build|\\+build)\\s+(.+)$");
+    /** A subcommand that serves: cobra Use: "server", go-flags `command:"server"`, urfave/cli Name: "serve". */
+    private static final Pattern SERVER_SUBCOMMAND = Pattern.compile(
+            "\\b(?:Use|Name)\\s*:\\s*\"(server|serve|web)\\b[^\"]*\"|\\bcommand:\"(server|serve|web)\"|\\bCommand\\(\\s*\"(server|serve|web)\"");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern FUNC_MAIN = Pattern.compile("^func\\s+main\\s*\\(\\s*\\)");
     private static final Pattern IGNORE_TAG = Pattern.compile("^//\\s*(go:build|\\+build)\\s+ignore\\s*$");
@@ -119,6 +122,8 @@ final class GoSourceScan {
     final List<PathUse> pathLiterals = new ArrayList<>();
     /** Literals that may name a file the program reads at run time ("templates/*.html", "static"), with their line. */
     final List<PathUse> readPaths = new ArrayList<>();
+    /** Subcommands named server, serve or web, with where they are declared. */
+    final List<PathUse> serverSubcommands = new ArrayList<>();
     /** Import paths, as written. */
     final java.util.Set<String> imports = new java.util.TreeSet<>();
     private final java.util.Set<String> ginEngines = new java.util.HashSet<>();
@@ -191,6 +196,11 @@ final class GoSourceScan {
             }
             if (!s.inImportBlock && !line.startsWith("import ")) {
                 s.scanReadPaths(line, Source.of(path, no));
+                Matcher sub = SERVER_SUBCOMMAND.matcher(line);
+                if (sub.find()) {
+                    String name = sub.group(1) != null ? sub.group(1) : sub.group(2) != null ? sub.group(2) : sub.group(3);
+                    s.serverSubcommands.add(new PathUse(name, Source.of(path, no)));
+                }
             }
             s.scanLine(line, no, lines);
         }
