@@ -37,11 +37,16 @@ FROM gcr.io/distroless/static-debian13:nonroot AS runtime
 # If the program needs them, choose --final alpine, or copy their files from a build stage.
 COPY --from=build /out/reports /usr/local/bin/reports
 
+# Files the program reads at run time, relative to its working directory (the module root in the repository):
+# templates/report.html (main.go:10).
+WORKDIR /app
+COPY templates/report.html ./templates/report.html
+
 # Files the earlier Dockerfile copied into its final stage, carried over (the program may read them at run time):
 #   Dockerfile:14: COPY templates/ ./templates/ (WORKDIR /srv)
 #   Dockerfile:15: COPY dist/ ./public/ (WORKDIR /srv)
-COPY templates/ /templates/
-COPY dist/ /public/
+COPY templates/ /app/templates/
+COPY dist/ /app/public/
 USER 65532:65532
 EXPOSE 8080
 

@@ -299,12 +299,12 @@ class CliTest {
     }
 
     @Test
-    void scratchForACgoProgramIsRefusedAsUsage() {
+    void scratchForACgoProgramLinksItStatically() {
         CliRunner.Result r = CliRunner.run("init", "--dry-run", "--final", "scratch", Fixtures.go("cgo-sqlite").toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("use --final distroless (preset go-distroless) or --final alpine (preset go-alpine)"),
-                r.err());
-        assertEquals("", r.out());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("-extldflags=-static\" -tags netgo,osusergo"), r.out());
+        assertTrue(r.out().contains("FROM scratch AS runtime"), r.out());
+        assertTrue(r.err().contains("links it statically"), r.err());
     }
 
     @Test

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param uses folders the program is made of or serves (its packages, what it embeds or reads), each with why;
  *             a member project in one of them is part of this app
  * @param frontend a frontend whose build writes a folder the program embeds and the repository lacks, or null
+ * @param runtimeFiles files and folders the program reads at run time from its working directory (templates,
+ *                     static assets, a default config file), and that directory
  * @param listenArgs arguments that make a program whose flag defaults to a loopback address listen on every
  *                   interface ({@code --addr=:8080}), with the flag's line; null when none are needed
  */
@@ -60,7 +62,8 @@ public record GoDetails(
         Fact<String> loopbackFlag,
         Fact<List<String>> listenArgs,
         List<GoFrontends.Use> uses,
-        GoFrontends.Build frontend) implements LanguageDetails {
+        GoFrontends.Build frontend,
+        GoRuntimeFiles.Result runtimeFiles) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
@@ -68,6 +71,7 @@ public record GoDetails(
         embedPaths = List.copyOf(embedPaths);
         packageDirs = List.copyOf(packageDirs);
         uses = List.copyOf(uses);
+        runtimeFiles = runtimeFiles == null ? GoRuntimeFiles.Result.NONE : runtimeFiles;
     }
 
     @Override
@@ -114,6 +118,14 @@ public record GoDetails(
             f.put("script", frontend.script());
             f.put("output", frontend.output());
             facts.put("frontend", f);
+        }
+        if (!runtimeFiles.files().isEmpty()) {
+            facts.put("runtimeFiles", runtimeFiles.files().stream().map(f -> {
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("path", f.path());
+                file.put("source", f.source().toString());
+                return file;
+            }).toList());
         }
         if (listenArgs != null) {
             facts.put("listenArgs", listenArgs);

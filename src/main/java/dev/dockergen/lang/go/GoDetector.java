@@ -49,6 +49,7 @@ public final class GoDetector implements Detector {
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     /** Main package folders whose name says nothing of the program; the binary is named after the module. */
     private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
+    private static final Pattern GENERIC_MODULE = Pattern.compile("backend|server|app|src|go");
     private static final Pattern TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
     private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AUXILIARY = Pattern.compile(
@@ -229,6 +230,7 @@ public final class GoDetector implements Detector {
                     + "=0.0.0.0, after any subcommand's --arg)")));
         }
 
+        List<String> start = binary == null ? null : serverStart(binary, portHint, ordered, scans);
         Fact<Boolean> cgo = GoCgo.of(ordered, mod, files, vendored);
         Fact<String> framework = framework(mod);
         Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
@@ -247,6 +249,8 @@ public final class GoDetector implements Detector {
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
         GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
+        List<String> embeds = GoFrontends.embeds(files, scans, MAX_DEPTH);
+        List<String> packageDirs = scans.stream().map(GoSourceScan::dir).distinct().sorted().toList();
         Fact<String> directive = mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(
@@ -255,19 +259,19 @@ public final class GoDetector implements Detector {
                 directive, hasGoMod, hasGoSum, vendored, hasRequires,
                 mainPackage, display(candidates), binary, cgo,
                 localModules(files, mod, warnings),
-                GoFrontends.embeds(files, scans, MAX_DEPTH),
-                scans.stream().map(GoSourceScan::dir).distinct().sorted().toList(),
+                embeds, packageDirs,
                 health, healthCommand, tz, tls,
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
                 loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs,
-                frontends.uses(), frontends.build());
+                frontends.uses(), frontends.build(),
+                GoRuntimeFiles.find(files, mainDir, ordered, embeds, packageDirs));
 
         // the toolchain line names the Go the project builds with; the go directive is only its minimum
         Matcher toolchain = mod == null || mod.toolchain() == null ? null : TOOLCHAIN.matcher(mod.toolchain());
         Fact<String> version = toolchain != null && toolchain.matches()
                 ? Fact.of(toolchain.group(1), "go.mod", mod.toolchainLine()) : directive;
         return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : null,
-                version, framework, port, binary == null ? null : List.of(binary), evidence, details));
+                version, framework, port, start, evidence, details));
     }
 
     /**
@@ -289,6 +293,30 @@ public final class GoDetector implements Detector {
                 .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go") && ProjectFiles.parent(p).equals(dir))
                 .anyMatch(p -> files.read(p).map(t -> GoSourceScan.scan(p, t).isMain()).orElse(false));
         return main ? detect(files, new DetectOptions(dir), warnings) : Optional.empty();
+    }
+
+    /**
+     * The command that starts the server: the binary, followed by its server subcommand ({@code app server}) when the
+     * port is a flag of a package other than main and the program declares a subcommand named server, serve or web
+     * (server first). A port that binds loopback by default belongs to a local preview (a CLI's own dev server).
+     */
+    private static List<String> serverStart(String binary, GoSourceScan.PortHint port, List<GoSourceScan> ordered,
+                                            List<GoSourceScan> scans) {
+        if (port == null || port.loopback() || inMain(port.source(), scans)) {
+            return List.of(binary);
+        }
+        boolean loopbackThere = ordered.stream().filter(s -> s.path.equals(port.source().file()))
+                .anyMatch(s -> !s.loopbackFlags.isEmpty());
+        if (loopbackThere) {
+            return List.of(binary);
+        }
+        for (String name : List.of("server", "serve", "web")) {
+            boolean declared = ordered.stream().flatMap(s -> s.serverSubcommands.stream()).anyMatch(u -> u.path().equals(name));
+            if (declared) {
+                return List.of(binary, name);
+            }
+        }
+        return List.of(binary);
     }
 
     /** Whether a source line is in a file of package main: the program's own command line, not a subcommand's. */
@@ -413,11 +441,15 @@ public final class GoDetector implements Detector {
     /** The last path element without a /vN major-version suffix. */
     private static String lastElement(String modulePath) {
         String[] parts = modulePath.split("/");
-        String last = parts[parts.length - 1];
-        if (last.matches("v[0-9]+") && parts.length > 1) {
-            last = parts[parts.length - 2];
+        int i = parts.length - 1;
+        if (parts[i].matches("v[0-9]+") && i > 0) {
+            i--;
         }
-        return last;
+        // a module in a repository's folder named for its role (.../remark42/backend) is named for the repository
+        if (i > 0 && GENERIC_MODULE.matcher(parts[i]).matches()) {
+            i--;
+        }
+        return parts[i];
     }
 
     private static String binaryName(String mainDir, GoMod mod, ProjectFiles files, List<Warning> warnings) {

@@ -40,6 +40,8 @@ public final class GoPlanner implements LanguagePlanner {
     private static final String BUILD_CACHE = "/root/.cache/go-build";
     private static final String OUT = "/out";
     private static final String BIN_DIR = "/usr/local/bin";
+    /** The working directory of a program that reads files from it at run time. */
+    private static final String APP_DIR = "/app";
     private static final Pattern TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
     private static final Pattern GO_MINOR = Pattern.compile("1\\.([0-9]+).*");
     /** Since Go 1.21 the go directive is a minimum toolchain version; before, only a language level. */
@@ -86,10 +88,16 @@ public final class GoPlanner implements LanguagePlanner {
             // golang's Debian 13 images start at 1.23; an older Go builds on Debian 12, whose older glibc Debian 13 runs
             build = build.withImage(build.image().replace("{version}-" + DEBIAN_13, "{version}-" + DEBIAN_12));
             notes.add(new Warning(null, "Go " + version.value() + " has no golang:<go>-" + DEBIAN_13 + " image (they start at 1."
-                    + FIRST_DEBIAN_13_MINOR + "), so it builds on golang:<go>-" + DEBIAN_12 + "; its binary runs on the newer "
-                    + "C library of " + runtime.image()));
+                    + FIRST_DEBIAN_13_MINOR + "), so it builds on golang:<go>-" + DEBIAN_12 + (runtime.isScratch() ? ""
+                    : "; its binary runs on the newer C library of " + runtime.image())));
         }
-        if (cgo) {
+        boolean staticCgo = cgo && runtime.isScratch();
+        if (staticCgo) {
+            notes.add(new Warning(go.cgo().source(), "cgo is needed and " + runtime.image() + " has no C library, so the "
+                    + "binary links it statically on " + build.image().replace("{version}", "<go>") + " (the build fails if "
+                    + "ldd still finds it dynamic); a C library that loads others at run time (dlopen) may "
+                    + "not work: choose --final distroless then"));
+        } else if (cgo) {
             notes.add(new Warning(go.cgo().source(), "cgo is needed, so the binary links the C library dynamically: built on "
                     + build.image().replace("{version}", "<go>") + ", run on " + runtime.image()));
         }
@@ -255,19 +263,38 @@ public final class GoPlanner implements LanguagePlanner {
             env.add("CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH");
         }
         List<String> lines = new ArrayList<>(env);
-        String tags = !runtime.has(ImageSpec.TZDATA) && go.needsTzdata().value() ? " -tags timetzdata" : "";
+        boolean staticCgo = cgo && runtime.isScratch();
+        List<String> tagList = new ArrayList<>();
+        if (staticCgo) {
+            // the pure-Go resolver and user lookup: glibc's, linked statically, would load NSS modules at run time
+            tagList.addAll(List.of("netgo", "osusergo"));
+        }
+        if (!runtime.has(ImageSpec.TZDATA) && go.needsTzdata().value()) {
+            tagList.add("timetzdata");
+        }
+        String tags = tagList.isEmpty() ? "" : " -tags " + String.join(",", tagList);
         String mod = go.vendored() ? " -mod=vendor" : go.hasGoMod() && go.hasRequires() && !go.hasGoSum() ? " -mod=mod" : "";
         String target = go.mainPackage().value().equals(".") ? "." : "./" + go.mainPackage().value();
-        String buildCmd = "go build -trimpath -ldflags=\"-s -w\"" + tags + mod + " -o " + OUT + "/" + binary + " " + target;
+        String ldflags = staticCgo ? "-ldflags=\"-s -w -linkmode external -extldflags=-static\"" : "-ldflags=\"-s -w\"";
+        String buildCmd = "go build -trimpath " + ldflags + tags + mod + " -o " + OUT + "/" + binary + " " + target;
         if (!go.hasGoMod()) {
             lines.add(0, "go mod init " + binary + " && go mod tidy &&");
         }
         lines.add(buildCmd);
+        if (staticCgo) {
+            // a binary that asks for a dynamic loader would not start on an empty image: stop the build instead
+            lines.set(lines.size() - 1, buildCmd + " &&");
+            lines.add("if ldd " + OUT + "/" + binary + " >/dev/null 2>&1; then echo '" + binary
+                    + " is not statically linked, so it cannot run on scratch' >&2; exit 1; fi");
+        }
         List<Mount> mounts = go.vendored() ? List.of(Mount.cache(BUILD_CACHE))
                 : List.of(Mount.cache(MOD_CACHE), Mount.cache(BUILD_CACHE));
         ins.add(new Run(mounts, lines));
         String image = build.image().replace("{version}", "${" + VERSION_ARG + "}");
-        List<String> comment = cgo
+        List<String> comment = staticCgo
+                ? List.of("Build stage: cgo needs a C toolchain for the target, so this stage runs on the target platform;",
+                        "the binary links the C library statically, since the runtime stage has none.")
+                : cgo
                 ? List.of("Build stage: cgo needs a C toolchain for the target, so this stage runs on the target platform",
                         "and on the same C library as the runtime stage.")
                 : List.of("Build stage: runs on the build machine's platform and cross-compiles a static binary.");
@@ -300,6 +327,7 @@ public final class GoPlanner implements LanguagePlanner {
         }
         String installed = BIN_DIR + "/" + binary;
         ins.add(new Copy("build", List.of(OUT + "/" + binary), installed));
+        ins.addAll(runtimeFiles(go));
         if (port > 0 && go.readsPortEnv().value() && (facts.port() == null || facts.port().value() != port)) {
             ins.add(Comment.of("The program reads PORT (" + go.readsPortEnv().source() + "); it listens on the exposed port."));
             ins.add(new Instruction.Env("PORT", Integer.toString(port)));
@@ -316,8 +344,18 @@ public final class GoPlanner implements LanguagePlanner {
                 : HealthChecks.instructions(go.healthPath(), runtime, port, preset));
         ins.addAll(Labels.instructions(knownLabels(go, binary), preset, request.labels()));
         ins.add(new Entrypoint(List.of(installed)));
+        List<String> subcommand = facts.start() == null || facts.start().size() < 2 ? List.of()
+                : facts.start().subList(1, facts.start().size());
         if (!request.args().isEmpty()) {
             ins.add(new Instruction.Cmd(request.args())); // default arguments: docker run IMAGE ARGS replaces them
+        } else if (!subcommand.isEmpty()) {
+            ins.add(Comment.of("The server is a subcommand (the port is its flag, " + facts.port().source() + "); "
+                    + "docker run IMAGE ARGS runs another."));
+            List<String> cmd = new ArrayList<>(subcommand);
+            if (go.listenArgs() != null) {
+                cmd.addAll(go.listenArgs().value());
+            }
+            ins.add(new Instruction.Cmd(cmd));
         } else if (go.listenArgs() != null) {
             ins.add(Comment.of("The flag defaults to a loopback address (" + go.listenArgs().source() + "), which the published port",
                     "cannot reach: listen on every interface instead."));
@@ -332,6 +370,23 @@ public final class GoPlanner implements LanguagePlanner {
         return new Stage(List.of(comment), null, runtime.image(), "runtime", ins);
     }
 
+
+    /** WORKDIR and a COPY of each file or folder the program reads at run time, at its path from the working directory. */
+    private static List<Instruction> runtimeFiles(GoDetails go) {
+        List<GoRuntimeFiles.File> files = go.runtimeFiles().files();
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<Instruction> ins = new ArrayList<>();
+        String from = go.runtimeFiles().workdir().isEmpty() ? "the module root" : go.runtimeFiles().workdir() + "/";
+        ins.add(Comment.of("Files the program reads at run time, relative to its working directory (" + from + " in the repository):",
+                files.stream().map(f -> f.relative() + " (" + f.source() + ")").collect(Collectors.joining(", ")) + "."));
+        ins.add(new Workdir(APP_DIR));
+        for (GoRuntimeFiles.File f : files) {
+            ins.add(new Copy(null, List.of(f.path()), "./" + f.relative()));
+        }
+        return ins;
+    }
 
     /** The OCI labels a Go project tells about itself: its binary, and its repository when the module names one. */
     private static Map<String, String> knownLabels(GoDetails go, String binary) {

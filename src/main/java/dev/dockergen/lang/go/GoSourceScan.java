@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 
 /** What one Go source file says about packaging: package name, main, cgo, ports, embeds. */
 final class GoSourceScan {
+    private static final Pattern CONSTRAINT = Pattern.compile("^//\\s*(go:build|\\+build)\\s+(.+)$");
+    /** A subcommand that serves: cobra Use: "server", go-flags `command:"server"`, urfave/cli Name: "serve". */
+    private static final Pattern SERVER_SUBCOMMAND = Pattern.compile(
+            "\\b(?:Use|Name)\\s*:\\s*\"(server|serve|web)\\b[^\"]*\"|\\bcommand:\"(server|serve|web)\"|\\bCommand\\(\\s*\"(server|serve|web)\"");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern FUNC_MAIN = Pattern.compile("^func\\s+main\\s*\\(\\s*\\)");
     private static final Pattern IGNORE_TAG = Pattern.compile("^//\\s*(go:build|\\+build)\\s+ignore\\s*$");
@@ -21,6 +25,13 @@ final class GoSourceScan {
     private static final Pattern LOAD_LOCATION = Pattern.compile("\\btime\\.LoadLocation\\(");
     /** A relative path literal from the working directory: "./web/build", "./static/". */
     private static final Pattern DOT_PATH = Pattern.compile("\"\\./([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)/?\"");
+    /** A string literal that may name a file or folder: a relative path, possibly with a glob ("templates/*.html"). */
+    private static final Pattern PATH_LITERAL = Pattern.compile("\"((?:\\./)?[A-Za-z0-9_.*-]+(?:/[A-Za-z0-9_.*-]+)*/?)\"");
+    /** Calls that read files from the working directory, where a one-word literal ("static") is a folder too. */
+    private static final Pattern READER_CALL = Pattern.compile(
+            "\\b(?:Static\\w*|Dir|LoadHTML\\w+|Parse(?:Glob|Files)|ServeFile|ReadFile|ReadDir|Open|Load\\w*|New)\\(");
+    /** A struct-tag default naming a path (ardanlabs/conf conf:"default:zarf/keys/", go-flags default:"etc/app.yaml"). */
+    private static final Pattern TAG_PATH_DEFAULT = Pattern.compile("\\bdefault:\"?([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]*)+)");
     private static final Pattern EMBED = Pattern.compile("^//go:embed\\s+(.+)$");
     /** A listen call with a literal address: net/http, gin Run, echo Start, fiber Listen, net.Listen. */
     private static final Pattern LISTEN_CALL = Pattern.compile(
@@ -109,6 +120,10 @@ final class GoSourceScan {
     final List<Source> embedSources = new ArrayList<>();
     /** Relative paths the code names from the working directory ("./web/build"), without the "./", with their line. */
     final List<PathUse> pathLiterals = new ArrayList<>();
+    /** Literals that may name a file the program reads at run time ("templates/*.html", "static"), with their line. */
+    final List<PathUse> readPaths = new ArrayList<>();
+    /** Subcommands named server, serve or web, with where they are declared. */
+    final List<PathUse> serverSubcommands = new ArrayList<>();
     /** Import paths, as written. */
     final java.util.Set<String> imports = new java.util.TreeSet<>();
     private final java.util.Set<String> ginEngines = new java.util.HashSet<>();
@@ -122,6 +137,7 @@ final class GoSourceScan {
 
     static GoSourceScan scan(String path, String text) {
         GoSourceScan s = new GoSourceScan(path);
+        s.ignored = GoBuildConstraints.otherSystemByName(path);
         String[] lines = text.split("\r?\n", -1);
         boolean inBlockComment = false;
         for (int i = 0; i < lines.length; i++) {
@@ -140,6 +156,11 @@ final class GoSourceScan {
             if (s.packageName == null) {
                 if (IGNORE_TAG.matcher(line).matches()) {
                     s.ignored = true;
+                }
+                Matcher constraint = CONSTRAINT.matcher(line);
+                if (constraint.matches() && (constraint.group(1).equals("go:build")
+                        ? !GoBuildConstraints.goBuild(constraint.group(2)) : !GoBuildConstraints.plusBuild(constraint.group(2)))) {
+                    s.ignored = true; // not built for Linux (or only with cgo, which the image builds without)
                 }
                 Matcher m = PACKAGE.matcher(line);
                 if (m.find()) {
@@ -171,6 +192,14 @@ final class GoSourceScan {
                 Matcher imp = IMPORT_LINE.matcher(line);
                 if (imp.find()) {
                     s.imports.add(imp.group(1));
+                }
+            }
+            if (!s.inImportBlock && !line.startsWith("import ")) {
+                s.scanReadPaths(line, Source.of(path, no));
+                Matcher sub = SERVER_SUBCOMMAND.matcher(line);
+                if (sub.find()) {
+                    String name = sub.group(1) != null ? sub.group(1) : sub.group(2) != null ? sub.group(2) : sub.group(3);
+                    s.serverSubcommands.add(new PathUse(name, Source.of(path, no)));
                 }
             }
             s.scanLine(line, no, lines);
@@ -267,6 +296,26 @@ final class GoSourceScan {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Literals that may name a file or folder read at run time: a relative path with a folder, an extension or a
+     * leading ./, or any word on a line that calls a reader (Static, http.Dir, LoadHTMLGlob, ServeFile...); and a
+     * struct-tag default holding a path. Whether it names something in the repository is decided later.
+     */
+    private void scanReadPaths(String line, Source here) {
+        boolean reader = READER_CALL.matcher(line).find();
+        Matcher m = PATH_LITERAL.matcher(line);
+        while (m.find()) {
+            String v = m.group(1);
+            if (reader || v.contains("/") || v.matches(".*[A-Za-z0-9_-]\\.[A-Za-z0-9]+")) {
+                readPaths.add(new PathUse(v, here));
+            }
+        }
+        Matcher tag = TAG_PATH_DEFAULT.matcher(line);
+        if (line.contains("`") && tag.find()) {
+            readPaths.add(new PathUse(tag.group(1), here));
         }
     }
 
