@@ -61,7 +61,9 @@ final class PythonArtefact {
                     return start.size() > 2 ? moduleFile(files, option(start, "--app-dir", ""), start.get(2)) : null;
                 }
                 case "flask" -> {
-                    return moduleFile(files, "", option(start, "--app", null));
+                    // flask --app pkg names the package: its folder, as for celery -A
+                    String app = option(start, "--app", null);
+                    return app == null ? null : moduleOrPackage(files, "", app.replaceFirst(":.*$", ""));
                 }
                 default -> {
                     String main = ProjectFiles.join(runner.replace('.', '/'), "__main__.py");
