@@ -34,6 +34,9 @@ import java.util.Map;
  * @param listedDependencies pyproject.toml's [project] dependencies are a static list (not dynamic): pip can install
  *     them before the source even without a requirements file or lockfile
  * @param portDefault whose default the port is (Flask, Django, gunicorn, uvicorn), or null when a file of the project gives it
+ * @param artefact what the start command runs of the project: the module file a server serves, the worker's module,
+ *                 the file python runs, a console script's top-level package; or null
+ * @param portEnv the line of the server's configuration that reads its port from $PORT (the image sets PORT), or null
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -57,10 +60,14 @@ public record PythonDetails(
         Fact<List<String>> healthCommand,
         String name,
         boolean listedDependencies,
-        String portDefault) implements LanguageDetails {
+        String portDefault,
+        String artefact,
+        dev.dockergen.detect.Source portEnv) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
+    /** A static site a generator builds (MkDocs): no start command; the output folder is the artefact. */
+    public static final String STATIC = "static";
     /** A worker started by a dependency's console script (celery, rq, locust): no port. */
     public static final String WORKER = "worker";
 
@@ -98,6 +105,12 @@ public record PythonDetails(
             m.put("healthCommand", healthCommand);
         }
         m.put("portDefault", portDefault);
+        if (portEnv != null) {
+            m.put("portEnv", portEnv.toString());
+        }
+        if (artefact != null) {
+            m.put(STATIC.equals(kind.value()) ? "staticDir" : "artefact", artefact);
+        }
         return m;
     }
 }

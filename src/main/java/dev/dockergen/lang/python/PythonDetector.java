@@ -88,11 +88,13 @@ public final class PythonDetector implements Detector {
         Fact<String> version = PythonVersion.of(files, m.requiresPython, warnings);
         PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, lone, warnings);
         PythonDetails details = new PythonDetails(m.pm, m.manifests, m.lockfile, m.requirements, m.self != null,
-                Fact.of(entry.kind, entry.start == null ? m.pm.source() : entry.start.source()), entry.server,
+                Fact.of(entry.kind, entry.start != null ? entry.start.source()
+                        : entry.framework != null ? entry.framework.source() : m.pm.source()), entry.server,
                 entry.fallback, entry.start, m.isPackage, m.readme, m.privateIndex, m.requiresPython,
                 workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
                 workspace == null ? List.of() : workspace.members(), m.packageName, entry.health, entry.healthCommand,
-                name(m.packageName, files), m.listedDependencies, entry.portDefault);
+                name(m.packageName, files), m.listedDependencies, entry.portDefault, entry.artefact(files),
+                entry.portEnv);
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {

@@ -59,6 +59,8 @@ final class PythonEntrypoint {
     /** The program's own health mode: an argparse flag, or a subcommand as its first argument. */
     private static final Pattern HEALTH_MODE = Pattern.compile(
             "\\badd_argument\\(\\s*['\"](--health-?check|--health)['\"]|\\bsys\\.argv\\[1(?::2)?\\]\\s*==\\s*\\[?['\"](health-?check)['\"]");
+    /** A file that runs another module's main: {@code from Tautulli import main}. */
+    private static final Pattern SHIM = Pattern.compile("^from\\s+([A-Za-z_]\\w*)\\s+import\\s+main\\s*$");
     private static final Pattern SCRIPT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     Fact<String> framework;
@@ -70,6 +72,8 @@ final class PythonEntrypoint {
     Fact<String> health;
     /** The arguments that run the program's own health check, found in the file the image starts, or null. */
     Fact<List<String>> healthCommand;
+    /** The line of the server's configuration that reads the port from $PORT (the image sets it), or null. */
+    Source portEnv;
     /** Whose default the port is (Flask, gunicorn...), or null when the project's own files give it. */
     String portDefault;
 
@@ -79,6 +83,14 @@ final class PythonEntrypoint {
     private Source lone;
 
     private PythonEntrypoint() {
+    }
+
+    /** What the start command runs of the project (see {@link PythonArtefact}), or null. */
+    String artefact(ProjectFiles files) {
+        if (PythonDetails.STATIC.equals(kind)) {
+            return PythonFrameworks.siteDir(files);
+        }
+        return start == null ? null : PythonArtefact.of(files, start.value(), scriptModule);
     }
 
     static PythonEntrypoint find(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
@@ -130,6 +142,18 @@ final class PythonEntrypoint {
                 server = Fact.of("uvicorn", uvicorn);
                 port = port(scan, launch, "uvicorn", 8000, uvicorn);
                 start = Fact.of(uvicorn(chdir, asgi.value()[0] + ":" + asgi.value()[1], port.value()), asgi.source());
+            } else if (deps.containsKey("uwsgi") && PythonServers.uwsgi(files) != null) {
+                // the project's own uWSGI ini (its Procfile's, or one naming the app): the server its authors configured
+                PythonServers.Uwsgi ini = PythonServers.uwsgi(files);
+                server = Fact.of("uwsgi", deps.get("uwsgi"));
+                port = ini.port() != null ? ini.port() : port(scan, null, "Django", 8000, framework.source());
+                portEnv = ini.portEnv();
+                start = Fact.of(List.of("/venv/bin/uwsgi", ini.file()), ini.source());
+            } else if (wsgi != null && deps.containsKey("waitress")) {
+                server = Fact.of("waitress", deps.get("waitress"));
+                port = port(scan, null, "waitress", 8080, deps.get("waitress"));
+                start = Fact.of(List.of("/venv/bin/waitress-serve", "--listen", "0.0.0.0:" + port.value(),
+                        wsgi.value()[0] + ":" + wsgi.value()[1]), wsgi.source());
             } else if (manage != null) {
                 port = port(scan, null, "Django", 8000, framework.source());
                 fallback = "neither gunicorn" + (asgi != null ? " nor uvicorn" : "") + " is a dependency, so the image runs "
@@ -205,7 +229,11 @@ final class PythonEntrypoint {
         if (framework == null) {
             worker(deps, scan, warnings);
         }
-        if (framework == null) {
+        PythonFrameworks.Found other = framework == null ? PythonFrameworks.find(files, deps, scan) : null;
+        if (other != null) {
+            framework = other.framework();
+        }
+        if (framework == null || other != null && !PythonDetails.STATIC.equals(other.kind())) {
             start = lone != null ? Fact.of(List.of(lone.file()), lone) : script(files, py, pyproject, isPackage, scan);
             if (start != null) {
                 String file = scriptModule != null ? scriptModule : start.source().file();
@@ -216,10 +244,13 @@ final class PythonEntrypoint {
                 }
             }
         }
+        if (other != null && other.kind() != null) {
+            kind = other.kind(); // a CherryPy app serves even where its port is in a config; a bot is no server
+        }
         if (fallback != null) {
             warnings.add(new Warning(framework.source(), fallback));
         }
-        if (start == null) {
+        if (start == null && !PythonDetails.STATIC.equals(kind)) {
             warnings.add(new Warning(null, "no way to start the program found: add `if __name__ == \"__main__\":` to "
                     + "main.py, or a [project.scripts] entry"));
         }
@@ -252,7 +283,9 @@ final class PythonEntrypoint {
                 Module mod = module(app);
                 framework = Fact.of("celery", deps.get("celery"));
                 kind = PythonDetails.WORKER;
-                List<String> w = new ArrayList<>(List.of("/venv/bin/celery", "-A", mod.name(), "worker", "--loglevel=INFO"));
+                // the app in a package's celery.py: -A pkg, which Celery resolves to pkg.celery (its documented layout)
+                String name = mod.name().endsWith(".celery") ? mod.name().substring(0, mod.name().length() - 7) : mod.name();
+                List<String> w = new ArrayList<>(List.of("/venv/bin/celery", "-A", name, "worker", "--loglevel=INFO"));
                 if (!mod.dir().isEmpty()) {
                     w.add(1, "--workdir=" + mod.dir());
                 }
@@ -440,6 +473,13 @@ final class PythonEntrypoint {
             return null;
         }
         String path = guard.source().file();
+        // a shim that only runs another module's main (a program's old name kept for old set-ups): that module is the program
+        Fact<String> shim = scan.first(List.of(path), SHIM);
+        String target = shim == null ? null : ProjectFiles.join(ProjectFiles.parent(path), shim.value() + ".py");
+        if (target != null && !target.equals(path) && files.isFile(target) && scan.first(List.of(target), MAIN_GUARD) != null) {
+            guard = scan.first(List.of(target), MAIN_GUARD);
+            path = target;
+        }
         if (ProjectFiles.fileName(path).equals("__main__.py") && !ProjectFiles.parent(path).isEmpty()) {
             String pkg = ProjectFiles.parent(path);
             if (pkg.startsWith("src/")) {

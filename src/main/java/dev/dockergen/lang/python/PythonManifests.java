@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * private index, each with the file and line it came from.
  */
 final class PythonManifests {
+    private static final Pattern PYTHON_REQUIRES = Pattern.compile("^\\s*python_requires\\s*=\\s*['\"]([^'\"]{1,100})['\"]");
     private static final Pattern REQ_NAME = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(\\[([A-Za-z0-9,._ -]*)])?");
     private static final Pattern INCLUDE = Pattern.compile("^(?:-r|-c|--requirement|--constraint)(?:\\s+|=)(\\S+)");
     private static final Pattern INDEX = Pattern.compile("^(?:-i|--index-url|--extra-index-url)(?:\\s+|=)(\\S+)");
@@ -164,6 +165,9 @@ final class PythonManifests {
             } else if (py.path("tool").path("pdm").has("source")) {
                 privateIndex = Fact.of("[[tool.pdm.source]]", pyproject.at("[[tool.pdm.source]]"));
             }
+        }
+        if (requiresPython == null && files.isFile("setup.py")) {
+            requiresPython = setupPythonRequires(files);
         }
         if (requiresPython != null && !requiresPython.value().matches("[0-9A-Za-z.,<>=!~^*| ]{1,100}")) {
             throw new ProjectInputException(requiresPython.source(), "the Python version range '" + Shown.whole(requiresPython.value())
@@ -418,5 +422,17 @@ final class PythonManifests {
             }
         }
         return String.join("/", parts);
+    }
+
+    /** setup.py's {@code python_requires=">=3.9"} keyword (setuptools' form of requires-python), or null. */
+    private static Fact<String> setupPythonRequires(ProjectFiles files) {
+        String[] lines = files.read("setup.py").orElse("").split("\n", -1);
+        for (int i = 0; i < lines.length && i < 2000; i++) {
+            Matcher m = PYTHON_REQUIRES.matcher(lines[i]);
+            if (m.find()) {
+                return Fact.of(m.group(1).strip(), "setup.py", i + 1);
+            }
+        }
+        return null;
     }
 }

@@ -97,6 +97,12 @@ public final class PythonPlanner implements LanguagePlanner {
         PythonDetails py = (PythonDetails) facts.details();
         Preset preset = request.preset();
         List<Warning> notes = new ArrayList<>();
+        if (py.start() == null && PythonDetails.STATIC.equals(py.kind().value())) {
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, "an MkDocs site (mkdocs.yml): "
+                    + "there is no program to run, and no python preset serves static files; build it with "
+                    + "`python -m mkdocs build` and serve " + py.artefact() + " with a static web server, or run "
+                    + "`python -m mkdocs serve -a 0.0.0.0:8000` to preview it");
+        }
         if (py.start() == null) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, "no way to start the Python program found; add "
                     + "`if __name__ == \"__main__\":` to main.py, or a [project.scripts] entry in pyproject.toml");
@@ -386,6 +392,10 @@ public final class PythonPlanner implements LanguagePlanner {
                         "may not; prefer a port above 1023 (dockergen init --port 8080) if the program can be configured."));
             }
             r.add(new Instruction.Expose(port));
+            if (py.portEnv() != null) {
+                r.add(Comment.of("The server reads its port from $PORT (" + shown(py, py.portEnv()) + ")."));
+                r.add(new Instruction.Env("PORT", String.valueOf(port)));
+            }
         }
         r.addAll(py.healthCommand() != null ? HealthChecks.command(py.healthCommand(), start, preset)
                 : HealthChecks.instructions(py.healthPath(), runtime, port, preset));

@@ -20,6 +20,9 @@ final class PythonScan {
     /** argparse: add_argument("-p", "--port", ..., default=8000) or a positional "port" with a default, on one line. */
     private static final Pattern PORT_ARG = Pattern.compile(
             "add_argument\\((?:\\s*['\"][^'\"]*['\"]\\s*,)*\\s*['\"](?:-p|(?:--?)?port)['\"][^)]*\\bdefault\\s*=\\s*['\"]?([0-9]{2,5})\\b");
+    /** Django's runserver called from the project's own code: call_command("runserver", "0.0.0.0:8000"). */
+    private static final Pattern PORT_RUNSERVER = Pattern.compile(
+            "['\"]runserver['\"]\\s*,\\s*['\"](?:[\\w.\\[\\]:]*:)?([0-9]{2,5})['\"]");
     private static final Pattern PORT_CONST = Pattern.compile("^PORT\\s*=\\s*(?:int\\([^)]*?)?['\"]?([0-9]{2,5})\\b");
     private static final Pattern SERVES = Pattern.compile(
             "^\\s*(?:from|import)\\s+(http\\.server|wsgiref|socketserver|aiohttp|asyncio)\\b|\\.serve_forever\\(|start_server\\(");
@@ -81,7 +84,7 @@ final class PythonScan {
 
     Fact<Integer> port(String file) {
         List<String> where = file == null ? sources : List.of(file);
-        for (Pattern p : List.of(PORT_ENV, PORT_RUN, PORT_SERVER, PORT_ARG, PORT_CONST)) {
+        for (Pattern p : List.of(PORT_ENV, PORT_RUN, PORT_SERVER, PORT_ARG, PORT_CONST, PORT_RUNSERVER)) {
             Fact<String> f = first(where, p);
             if (f != null) {
                 int n = Integer.parseInt(f.value());
