@@ -203,7 +203,7 @@ public final class GoDetector implements Detector {
             if (portHint.loopback() && portHint.flag() != null) {
                 // a flag's loopback default: the image passes the flag when the program's own command line has it
                 String arg = "--" + portHint.flag() + "=:" + portHint.port();
-                boolean own = inMain(portHint.source(), scans);
+                boolean own = GoServerStart.inMain(portHint.source(), scans);
                 if (own) {
                     listenArgs = Fact.of(List.of(arg), portHint.source());
                 }
@@ -230,7 +230,7 @@ public final class GoDetector implements Detector {
                     + "=0.0.0.0, after any subcommand's --arg)")));
         }
 
-        List<String> start = binary == null ? null : serverStart(binary, portHint, ordered, scans);
+        List<String> start = binary == null ? null : GoServerStart.of(binary, portHint, ordered, scans);
         Fact<Boolean> cgo = GoCgo.of(ordered, mod, files, vendored);
         Fact<String> framework = framework(mod);
         Fact<String> health = ordered.stream().filter(s -> s.healthPath != null).findFirst()
@@ -295,35 +295,6 @@ public final class GoDetector implements Detector {
         return main ? detect(files, new DetectOptions(dir), warnings) : Optional.empty();
     }
 
-    /**
-     * The command that starts the server: the binary, followed by its server subcommand ({@code app server}) when the
-     * port is a flag of a package other than main and the program declares a subcommand named server, serve or web
-     * (server first). A port that binds loopback by default belongs to a local preview (a CLI's own dev server).
-     */
-    private static List<String> serverStart(String binary, GoSourceScan.PortHint port, List<GoSourceScan> ordered,
-                                            List<GoSourceScan> scans) {
-        if (port == null || port.loopback() || inMain(port.source(), scans)) {
-            return List.of(binary);
-        }
-        boolean loopbackThere = ordered.stream().filter(s -> s.path.equals(port.source().file()))
-                .anyMatch(s -> !s.loopbackFlags.isEmpty());
-        if (loopbackThere) {
-            return List.of(binary);
-        }
-        for (String name : List.of("server", "serve", "web")) {
-            boolean declared = ordered.stream().flatMap(s -> s.serverSubcommands.stream()).anyMatch(u -> u.path().equals(name));
-            if (declared) {
-                return List.of(binary, name);
-            }
-        }
-        return List.of(binary);
-    }
-
-    /** Whether a source line is in a file of package main: the program's own command line, not a subcommand's. */
-    private static boolean inMain(Source source, List<GoSourceScan> scans) {
-        return scans.stream().anyMatch(s -> s.path.equals(source.file()) && "main".equals(s.packageName));
-    }
-
     /** The directories of the packages {@code mainDir} imports, directly or not, within this module. */
     static Set<String> reachable(String mainDir, String modulePath, List<GoSourceScan> scans) {
         Map<String, List<GoSourceScan>> byDir = new TreeMap<>();
@@ -350,12 +321,12 @@ public final class GoDetector implements Detector {
         return seen;
     }
 
-    /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
     /** A file in a folder the go command's ./... patterns skip: one whose name (or a parent's) starts with _. */
     static boolean underscored(String path) {
         return ("/" + ProjectFiles.parent(path)).contains("/_");
     }
 
+    /** Directories no Go build looks into: hidden, underscore, vendor, testdata, node_modules. */
     static boolean pruned(String dirPath) {
         return SKIPPED.test(dirPath) || ProjectFiles.fileName(dirPath).startsWith("_");
     }
