@@ -46,7 +46,7 @@ class CliTest {
                 + "next: docker build -t greeter " + dir + "\n", r.out());
         // the fixture's go 1.22 is past its end of life: that one warning, nothing else
         assertEquals("warning: go.mod:3: Go 1.22 reached its end of life on 2025-02-11 (Go release policy): it gets no security fixes; "
-                + "move to a supported Go such as 1.26\n", r.err());
+                + "move to a supported Go such as 1.27\n", r.err());
         assertTrue(Files.readString(dir.resolve(".dockergen.yaml")).contains("\npreset: go-distroless\n"));
     }
 
@@ -77,7 +77,7 @@ class CliTest {
         CliRunner.Result r = CliRunner.run("init", "--yes", dir.toString());
         assertEquals(5, r.code());
         assertEquals("warning: go.mod:3: Go 1.22 reached its end of life on 2025-02-11 (Go release policy): it gets no security fixes; "
-                + "move to a supported Go such as 1.26\n" + "dockergen: Dockerfile already exists in " + dir + " with other content; nothing was written. "
+                + "move to a supported Go such as 1.27\n" + "dockergen: Dockerfile already exists in " + dir + " with other content; nothing was written. "
                 + "Replace with --force, keep with --skip, or see it all with --dry-run\n", r.err());
         assertTrue(r.out().startsWith("--- a/" + dir.resolve("Dockerfile") + "\n+++ b/" + dir.resolve("Dockerfile") + "\n"), r.out());
         assertTrue(r.out().contains("\n-FROM busybox:1.36\n"), r.out());
@@ -226,7 +226,7 @@ class CliTest {
         assertFalse(p.get("facts").get("cgo").get("value").asBoolean());
         assertTrue(p.get("facts").get("cgo").get("source").isNull());
         assertEquals("go.mod:3: Go 1.23.0 reached its end of life on 2025-08-12 (Go release policy): it gets no security "
-                + "fixes; move to a supported Go such as 1.26", json.get("warnings").get(0).asText());
+                + "fixes; move to a supported Go such as 1.27", json.get("warnings").get(0).asText());
         assertEquals(1, json.get("warnings").size());
     }
 

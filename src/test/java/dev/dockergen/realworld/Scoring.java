@@ -616,7 +616,7 @@ public final class Scoring {
      */
     static boolean writable(String path, List<String> stage) {
         String p = path.startsWith("~/") ? path.substring(2) : path;
-        if (namedWritable(p, stage)) {
+        if (namedWritable(p, stage, false)) {
             return true;
         }
         String name = p.substring(p.lastIndexOf('/') + 1);
@@ -625,7 +625,7 @@ public final class Scoring {
         }
         int slash = p.lastIndexOf('/');
         String folder = slash > 0 ? p.substring(0, slash) : slash == 0 ? "" : workdir(stage);
-        return folder != null && !folder.isEmpty() && !folder.equals("/") && namedWritable(folder, stage);
+        return folder != null && !folder.isEmpty() && !folder.equals("/") && namedWritable(folder, stage, true);
     }
 
     /** The final stage's last WORKDIR, or null. */
@@ -639,8 +639,10 @@ public final class Scoring {
         return w;
     }
 
-    private static boolean namedWritable(String path, List<String> stage) {
-        Pattern named = Pattern.compile("(^|[\\s\"/:=])" + Pattern.quote(path.replaceFirst("^/", "")) + "(/|$|[\\s\"\\],])");
+    /** Whether a line names the path writable; {@code exact}: the folder itself, not a folder below it. */
+    private static boolean namedWritable(String path, List<String> stage, boolean exact) {
+        Pattern named = Pattern.compile("(^|[\\s\"/:=])" + Pattern.quote(path.replaceFirst("^/", ""))
+                + (exact ? "($|[\\s\"\\],])" : "(/|$|[\\s\"\\],])"));
         for (String line : stage) {
             if (!named.matcher(line).find()) {
                 continue;

@@ -41,7 +41,7 @@ public final class JavaWrites implements WritesScanner {
         Map<String, WritePath> found = WriteSearch.found();
         List<String> config = WriteSearch.sources(files, n -> n.contains("-test") || n.contains("test."),
                 ".properties", ".yml", ".yaml", ".xml").stream().filter(f -> !f.endsWith("pom.xml")
-                && !f.contains("/test/")).toList();
+                && !f.contains("/test/") && configPlace(f)).toList();
         WriteSearch.scan(files, config, CONFIG, found);
         List<String> h2 = WriteSearch.sources(files, n -> n.endsWith("Test.java") || n.contains("-test"),
                 ".properties", ".yml", ".yaml", ".java").stream().filter(f -> !f.contains("/test/")).toList();
@@ -51,6 +51,15 @@ public final class JavaWrites implements WritesScanner {
                 .filter(f -> !f.contains("/test/")).toList();
         WriteSearch.scan(files, code, CODE, found);
         return WriteSearch.sorted(found);
+    }
+
+    /**
+     * Where a Java program's configuration lives: its resources, the project's top folder (a Dropwizard config.yml) or
+     * a conf/config folder; other YAML and XML in a repository (CI, docs, data sets) configures nothing it runs.
+     */
+    private static boolean configPlace(String path) {
+        return path.contains("src/main/resources/") || !path.contains("/")
+                || path.matches("(?:.*/)?(?:conf|config|configuration)/[^/]+");
     }
 
     /** H2 names a database without its extension: the file it writes is that name plus ".mv.db". */

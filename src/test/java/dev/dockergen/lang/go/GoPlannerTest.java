@@ -30,9 +30,9 @@ class GoPlannerTest {
     void aGoDirectiveBefore121IsALanguageLevelSoThePresetDefaultBuilds() {
         GenerationResult r = generate(Map.of("go.mod", "module a.b/old\n\ngo 1.16\n",
                 "main.go", "package main\nfunc main() {}\n"), FinalStage.DISTROLESS, null);
-        assertTrue(dockerfile(r).contains("\nARG GO_VERSION=1.26\n"), dockerfile(r));
-        assertTrue(dockerfile(r).contains("# Go 1.26: preset go-distroless default.\n"), dockerfile(r));
-        assertEquals("go.mod:3: go 1.16 is a language level, not a toolchain requirement; building with Go 1.26 "
+        assertTrue(dockerfile(r).contains("\nARG GO_VERSION=1.27\n"), dockerfile(r));
+        assertTrue(dockerfile(r).contains("# Go 1.27: preset go-distroless default.\n"), dockerfile(r));
+        assertEquals("go.mod:3: go 1.16 is a language level, not a toolchain requirement; building with Go 1.27 "
                 + "(the preset default)", r.notes().get(0).toString());
     }
 
@@ -41,7 +41,7 @@ class GoPlannerTest {
         GenerationResult r = generate(Map.of("go.mod", "module a.b/c\n\ngo 1.22\n",
                 "main.go", "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nfunc main() {}\n"), FinalStage.DISTROLESS, null);
         assertEquals(List.of("go.mod:3: Go 1.22 reached its end of life on 2025-02-11 (Go release policy): it gets no "
-                + "security fixes; move to a supported Go such as 1.26"), r.warnings().stream().map(Object::toString).toList());
+                + "security fixes; move to a supported Go such as 1.27"), r.warnings().stream().map(Object::toString).toList());
         assertTrue(dockerfile(r).contains("\nFROM golang:${GO_VERSION}-bookworm AS build\n"), dockerfile(r));
         assertTrue(dockerfile(r).contains("\nFROM gcr.io/distroless/base-debian13:nonroot AS runtime\n"), dockerfile(r));
         assertTrue(r.notes().stream().anyMatch(n -> n.message().startsWith("Go 1.22 has no golang:<go>-trixie image (they "
