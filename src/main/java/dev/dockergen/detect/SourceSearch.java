@@ -15,13 +15,7 @@ public final class SourceSearch {
      */
     public static Fact<String> firstMatch(ProjectFiles files, List<String> paths, Pattern pattern) {
         for (String path : paths) {
-            String text;
-            try {
-                text = files.read(path).orElse("");
-            } catch (ProjectInputException e) {
-                continue;
-            }
-            String[] lines = text.split("\n", -1);
+            String[] lines = textOf(files, path).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].strip();
                 if (line.startsWith("//") || line.startsWith("/*") || line.startsWith("*")) {
@@ -34,5 +28,14 @@ public final class SourceSearch {
             }
         }
         return null;
+    }
+
+    /** A source file's text for a scan: empty when it is missing or cannot be read (too large, not UTF-8). */
+    public static String textOf(ProjectFiles files, String path) {
+        try {
+            return files.read(path).orElse("");
+        } catch (ProjectInputException e) {
+            return "";
+        }
     }
 }

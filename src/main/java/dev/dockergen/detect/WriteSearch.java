@@ -102,12 +102,7 @@ public final class WriteSearch {
     public static void scan(ProjectFiles files, List<String> paths, String marker, List<Rule> rules,
                             Map<String, WritePath> found) {
         for (String path : paths) {
-            String text;
-            try {
-                text = files.read(path).orElse("");
-            } catch (ProjectInputException e) {
-                continue;
-            }
+            String text = SourceSearch.textOf(files, path);
             if (marker != null && !text.contains(marker)) {
                 continue;
             }
