@@ -139,6 +139,11 @@ public final class Dockergen {
         return wanted == null ? detect(files, options) : detectors.detectProject(files, wanted, options);
     }
 
+    /** Whether the build at the root of {@code files} builds {@code path} as a module ({@link Detectors#buildsModule}). */
+    public boolean buildsModule(ProjectFiles files, String path, Language language) {
+        return detectors.buildsModule(files, path, language);
+    }
+
     public GenerationResult generate(GenerateRequest request) {
         return generate(request, detectFor(request.files(), request.detectOptions()));
     }

@@ -46,6 +46,18 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
     @Override
     public Integer call() {
         var files = project.open();
+        // run in a module's folder: detected from the build that builds it, its facts named from DIR
+        EnclosingBuild enclosing = projectPath != null ? null
+                : EnclosingBuild.of(project.path(), context.dockergen().get(), null).orElse(null);
+        if (enclosing != null) {
+            DetectionResult found = context.dockergen().get().detectFor(enclosing.open(),
+                    new DetectOptions(enclosing.member(), mainPackage));
+            List<Warning> warnings = new java.util.ArrayList<>();
+            warnings.add(new Warning(null, enclosing.note(project.path())));
+            found.warnings().forEach(w -> warnings.add(enclosing.fromDir(w)));
+            return report(new DetectionResult(files.displayName(), found.projects().stream()
+                    .map(p -> p.at(".")).toList(), warnings), files, enclosing::fromDir);
+        }
         DetectionResult result = context.dockergen().get().detectFor(files, new DetectOptions(projectPath, mainPackage));
         String wanted = projectPath == null ? "." : projectPath.strip().replaceFirst("^\\./", "").replaceAll("/+$", "");
         if (!wanted.isEmpty() && !wanted.equals(".")) {
@@ -53,9 +65,16 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             result = new DetectionResult(result.root(), result.projects().stream()
                     .map(p -> p.path().equals(".") ? p.at(wanted) : p).toList(), result.warnings());
         }
+        return report(result, files, s -> s);
+    }
+
+    /** Prints the result; {@code where} names a source as the user finds it from DIR. */
+    private Integer report(DetectionResult result, dev.dockergen.detect.ProjectFiles files,
+                           java.util.function.UnaryOperator<String> where) {
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             ObjectNode json = json(result);
+            named(json.get("projects"), where);
             for (JsonNode p : json.get("projects")) {
                 dev.dockergen.detect.DockerfileEvidence.read(files.sub(p.get("path").asText())).ifPresent(d -> {
                     ObjectNode o = ((ObjectNode) p).putObject("dockerfile");
@@ -64,9 +83,24 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             }
             out.println(Json.pretty(json));
         } else {
-            printText(result, files, out, spec.commandLine().getErr());
+            printText(result, files, out, spec.commandLine().getErr(), where);
         }
         return result.projects().isEmpty() ? ExitCode.NOTHING_DETECTED.code() : ExitCode.OK.code();
+    }
+
+    /** Every "source" in the JSON, and every evidence file, named by {@code where}. */
+    private static void named(JsonNode node, java.util.function.UnaryOperator<String> where) {
+        if (node instanceof ObjectNode o) {
+            if (o.get("source") != null && o.get("source").isTextual()) {
+                o.put("source", where.apply(o.get("source").asText()));
+            }
+            if (o.get("evidence") instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    a.set(i, Json.MAPPER.getNodeFactory().textNode(where.apply(a.get(i).asText())));
+                }
+            }
+        }
+        node.forEach(child -> named(child, where));
     }
 
     /** The contract shape: {"root", "projects": [...], "warnings": [...]}. */
@@ -126,29 +160,29 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             out.println("  " + d.file() + " (evidence below the project's own files):");
             d.describe().forEach((k, v) -> {
                 if (!k.equals("file")) {
-                    row(out, "  " + k, v);
+                    row(out, s -> s, "  " + k, v);
                 }
             });
         });
     }
 
     private static void printText(DetectionResult result, dev.dockergen.detect.ProjectFiles files, PrintWriter out,
-                                  PrintWriter err) {
+                                  PrintWriter err, java.util.function.UnaryOperator<String> where) {
         if (result.projects().isEmpty()) {
             out.println(result.root() + ": no supported project found");
         }
         for (ProjectFacts p : result.projects()) {
             out.println(p.path() + ": " + p.language().id() + " project (" + p.buildTool()
                     + (p.packageManager() == null ? "" : ", " + p.packageManager()) + ")");
-            row(out, "version", p.languageVersion());
-            row(out, "framework", p.framework());
-            row(out, "port", p.port());
-            row(out, "start", p.start() == null ? null : String.join(" ", p.start()));
+            row(out, where, "version", p.languageVersion());
+            row(out, where, "framework", p.framework());
+            row(out, where, "port", p.port());
+            row(out, where, "start", p.start() == null ? null : String.join(" ", p.start()));
             for (Map.Entry<String, Object> e : p.details().describe().entrySet()) {
-                row(out, e.getKey(), e.getValue());
+                row(out, where, e.getKey(), e.getValue());
             }
-            row(out, "writes", writes(p));
-            row(out, "evidence", String.join(", ", p.evidence()));
+            row(out, where, "writes", writes(p));
+            row(out, where, "evidence", String.join(", ", p.evidence().stream().map(where).toList()));
             dockerfileRows(files.sub(p.path()), out);
         }
         for (Warning w : result.warnings()) {
@@ -156,7 +190,7 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
         }
     }
 
-    private static void row(PrintWriter out, String name, Object v) {
+    private static void row(PrintWriter out, java.util.function.UnaryOperator<String> where, String name, Object v) {
         if (v == null || (v instanceof Collection<?> c && c.isEmpty())) {
             return;
         }
@@ -164,10 +198,10 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
         String source = "";
         if (v instanceof Fact<?> f) {
             text = String.valueOf(f.value());
-            source = f.source() == null ? "" : f.source().toString();
+            source = f.source() == null ? "" : where.apply(f.source().toString());
         } else if (v instanceof Collection<?> c) {
             text = String.join(", ", c.stream().map(item -> item instanceof Fact<?> f && f.source() != null
-                    ? f.value() + " (" + f.source() + ")" : item instanceof Fact<?> f ? String.valueOf(f.value())
+                    ? f.value() + " (" + where.apply(f.source().toString()) + ")" : item instanceof Fact<?> f ? String.valueOf(f.value())
                     : String.valueOf(item)).toList());
         } else {
             text = String.valueOf(v);

@@ -88,6 +88,10 @@ public final class GenerationOptions {
     /** What was detected in this run, by the choices it was detected with. */
     private final Map<DetectOptions, DetectionResult> detections = new HashMap<>();
 
+    /** The build DIR is a module of (looked for once, when no --project is given), or null. */
+    private EnclosingBuild enclosing;
+    private boolean enclosingLooked;
+
     /** --all: the language of the member being generated, where its folder holds another language's project too. */
     private dev.dockergen.detect.Language memberLanguage;
 
@@ -134,6 +138,51 @@ public final class GenerationOptions {
             }
         }
         return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context(), r.why());
+    }
+
+    /**
+     * The build DIR is a module of, when DIR is run alone with no --project ({@link EnclosingBuild}); null otherwise.
+     */
+    EnclosingBuild enclosing(CommandContext context) {
+        if (!enclosingLooked) {
+            enclosingLooked = true;
+            project.open(); // a usage error for a missing DIR comes first
+            enclosing = projectPath != null ? null
+                    : EnclosingBuild.of(project.path(), context.dockergen().get(), language()).orElse(null);
+        }
+        return enclosing;
+    }
+
+    /** Where the project's choices are saved: DIR, also when it is built from the build it is a module of. */
+    Path configDir(Generation g) {
+        return enclosing != null ? project.path() : g.dir();
+    }
+
+    /**
+     * Files for a module built from its enclosing build, written in the module's folder: the ignore file is
+     * Dockerfile.dockerignore (BuildKit reads it for a Dockerfile built with -f), the header says where to build
+     * from, and every warning names its file from DIR.
+     */
+    private GenerationResult placedInModule(GenerationResult r) {
+        String up = String.join("/", java.util.Collections.nCopies(enclosing.member().split("/").length, ".."));
+        List<dev.dockergen.render.GeneratedFile> files = new java.util.ArrayList<>();
+        for (dev.dockergen.render.GeneratedFile f : r.files()) {
+            if (f.path().equals(Dockergen.DOCKERIGNORE)) {
+                files.add(new dev.dockergen.render.GeneratedFile(Dockergen.DOCKERFILE_IGNORE, f.content()));
+            } else if (f.path().equals(Dockergen.DOCKERFILE)) {
+                Matcher m = BUILD_LINE.matcher(f.content());
+                files.add(new dev.dockergen.render.GeneratedFile(f.path(), m.replaceFirst(mr -> Matcher.quoteReplacement(
+                        "# Build from " + up + ", the build this module belongs to: docker build -f "
+                                + enclosing.member() + "/" + Dockergen.DOCKERFILE + " " + mr.group(2) + " ."))));
+            } else {
+                files.add(f);
+            }
+        }
+        List<dev.dockergen.detect.Warning> notes = new java.util.ArrayList<>();
+        notes.add(new dev.dockergen.detect.Warning(null, enclosing.note(project.path())));
+        r.notes().forEach(w -> notes.add(enclosing.fromDir(w)));
+        return new GenerationResult(r.project(), r.preset(), files, r.warnings().stream().map(enclosing::fromDir)
+                .toList(), notes, r.context(), r.why());
     }
 
     /** The choices saved for the project --project names (the one at DIR when none). */
@@ -189,8 +238,10 @@ public final class GenerationOptions {
      * questions' defaults and then for generation itself: detected once per set of choices in a run.
      */
     DetectionResult detect(CommandContext context) {
-        DetectOptions options = detectOptions(projectPath, choices().over(config()));
-        return detections.computeIfAbsent(options, o -> context.dockergen().get().detectFor(project.open(), o));
+        EnclosingBuild in = enclosing(context);
+        DetectOptions options = detectOptions(in != null ? in.member() : projectPath, choices().over(config()));
+        return detections.computeIfAbsent(options, o -> context.dockergen().get().detectFor(in != null ? in.open()
+                : project.open(), o));
     }
 
     Generation generate(CommandContext context) {
@@ -201,8 +252,9 @@ public final class GenerationOptions {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--start holds the whole command and --arg adds to the detected one; give one of them");
         }
-        var files = project.open();
-        Generation g = generate(context, files, projectPath, config());
+        EnclosingBuild in = enclosing(context);
+        var files = in != null ? in.open() : project.open();
+        Generation g = generate(context, files, in != null ? in.member() : projectPath, config());
         String found = g.result().project().path();
         if (projectPath == null && !found.equals(".") && !config(found).equals(g.config())) {
             // the only project is a member: its own choices apply, as with --project
@@ -242,6 +294,13 @@ public final class GenerationOptions {
                         + "; change it there, or give --preset or --final)", e);
             }
             throw e;
+        }
+        if (enclosing != null && member != null && member.equals(enclosing.member())) {
+            // a module run alone: built from its enclosing build, its files in its own folder (or --output)
+            Path dir = enclosing.root();
+            Generation g = new Generation(result, dir, output != null ? output : project.path(), config);
+            return output != null ? new Generation(placedElsewhere(g), dir, g.target(), config)
+                    : new Generation(placedInModule(result), dir, g.target(), config);
         }
         Path dir = project.path();
         Generation g = new Generation(result, dir, output != null ? output : dir, config);

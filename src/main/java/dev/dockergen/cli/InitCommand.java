@@ -134,7 +134,7 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         }
         boolean created = !dryRun && !java.nio.file.Files.isDirectory(g.outputDir());
         OutputWriter.Outcome outcome = dryRun ? null : OutputWriter.write(g.outputDir(), result.files(), force, skip);
-        ConfigWrite savedConfig = outcome == null ? null : saveChoices(g.dir(), result, g.config(), outcome);
+        ConfigWrite savedConfig = outcome == null ? null : saveChoices(options.configDir(g), result, g.config(), outcome);
         if (format == Format.json) {
             ObjectNode report = json(result, g.outputDir(), outcome, diffs, null);
             report.set("config", savedConfig == null ? null : savedConfig.json());

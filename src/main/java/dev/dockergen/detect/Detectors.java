@@ -92,6 +92,27 @@ public final class Detectors {
         return new DetectionResult(files.displayName(), projects, warnings);
     }
 
+    /**
+     * Whether the build at the root of {@code files} builds the folder {@code path} as one of its modules (a Maven
+     * parent's module, a Gradle settings include, a main package of the Go module above it): a folder run alone
+     * would miss what that build gives it.
+     */
+    public boolean buildsModule(ProjectFiles files, String path, Language language) {
+        for (Detector detector : detectors) {
+            if (language != null && detector.language() != language) {
+                continue;
+            }
+            try {
+                if (detector.detectModule(files, path, new ArrayList<>()).isPresent()) {
+                    return true;
+                }
+            } catch (ProjectInputException e) {
+                // an enclosing build that cannot be read is not one to build from; the folder is detected alone
+            }
+        }
+        return false;
+    }
+
     /** Only the project at {@code path} ("." for the root): what generation for one member needs. */
     public DetectionResult detectProject(ProjectFiles files, String path, DetectOptions options) {
         List<Warning> warnings = new ArrayList<>();

@@ -172,8 +172,8 @@ final class MavenBuild {
 
     private Fact<String> jdk(Pom pom) {
         List<Pom.Property> candidates = new ArrayList<>();
-        for (String key : List.of("maven.compiler.release", "maven.compiler.source", "java.version", "release.version",
-                "jdk.version")) {
+        for (String key : List.of("maven.compiler.release", "maven.compiler.source", "maven.compiler.target",
+                "java.version", "release.version", "jdk.version")) {
             if (pom.properties.containsKey(key)) {
                 Pom.Property p = pom.properties.get(key);
                 Pom.Property resolved = pom.resolveWithLine(p.value(), p.line());
