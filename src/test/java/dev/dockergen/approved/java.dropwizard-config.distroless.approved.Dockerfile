@@ -36,6 +36,9 @@ COPY --from=build /src/target/ledger-2.1.0.jar ./app.jar
 
 # The configuration file the server is started with (ledger.yml): server /app/ledger.yml; pass another with --arg.
 COPY ledger.yml ./
+
+# Files the program opens at run time, by paths relative to its working directory /app: ledger.keystore (ledger.yml:8).
+COPY ledger.keystore ./ledger.keystore
 USER 65532:65532
 
 # Port 8085: ledger.yml:5.

@@ -44,7 +44,13 @@ class JavaImagesContainerTest {
                         "src/main/java/dev/example/counter/App.java", "\"counter\"", "\"counted\"", "counted"),
                 // a wrapper of the Maven 3.5 era: no -ntp, MAVEN_CONFIG cleared (the stand-in wrapper calls mvn)
                 Arguments.of("maven-wrapper-old", FinalStage.DISTROLESS, "/", "\"app\":\"relay\"",
-                        "src/main/java/dev/example/relay/App.java", "\"relay\"", "\"relayed\"", "relayed"));
+                        "src/main/java/dev/example/relay/App.java", "\"relay\"", "\"relayed\"", "relayed"),
+                // the same wrapper with a thin jar: copy-dependencies on maven-dependency-plugin 3.6.1 (3.7+ needs Maven 3.6.3)
+                Arguments.of("maven-wrapper-old-thin", FinalStage.DISTROLESS, "/", "\"app\":\"beacon\"",
+                        "src/main/java/dev/example/beacon/App.java", "\"beacon\"", "\"beaconed\"", "beaconed"),
+                // jte templates precompiled by the build into jte-classes/, which the program loads from its working directory
+                Arguments.of("jte-templates", FinalStage.DISTROLESS, "/", "note: groceries",
+                        "src/main/jte/note.jte", "note: ", "memo: ", "memo: groceries"));
     }
 
     /** A work folder left by an earlier run would make the fixture copy fail: start from nothing. */

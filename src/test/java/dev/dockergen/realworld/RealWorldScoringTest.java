@@ -162,6 +162,11 @@ class RealWorldScoringTest {
         assertEquals(new StartKey("java", "-jar"),
                 Scoring.startKey(List.of("java", "-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher")));
         assertEquals(new StartKey("java", "Main"), Scoring.startKey(List.of("java", "-cp", "app.jar:lib/*", "com.example.Main")));
+        assertTrue(Scoring.startMatches(List.of("catalina.sh", "run"), List.of("/usr/bin/java", "-Dcatalina.home=/app",
+                "-cp", "/app/bin/bootstrap.jar:/app/bin/tomcat-juli.jar", "org.apache.catalina.startup.Bootstrap", "start")),
+                "catalina.sh run execs Bootstrap start");
+        assertFalse(Scoring.startMatches(List.of("catalina.sh", "run"),
+                List.of("java", "-cp", "bootstrap.jar", "org.apache.catalina.startup.Bootstrap", "stop")));
         assertEquals(new StartKey("npm", "start"), Scoring.startKey(List.of("npm", "run", "start")));
         assertEquals(new StartKey("next", "start"), Scoring.startKey(List.of("node", "node_modules/next/dist/bin/next", "start")));
         assertEquals(new StartKey("flask", "run"), Scoring.startKey(List.of("flask", "--app", "flaskr", "run", "--debug")));
@@ -234,6 +239,17 @@ class RealWorldScoringTest {
         assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(api, context, "templates\n")).get("runtimeFiles").verdict(),
                 ".dockerignore keeps it out");
         assertEquals(Verdict.UNSCORED, byField(Scoring.scoreImage(sample("python/sample/site"), null, null)).get("writes").verdict());
+    }
+
+    @Test
+    void aSecretIsInTheImageWhenAFinalStageCommentSaysToMountIt() {
+        List<String> stage = List.of("FROM gcr.io/distroless/java21-debian13:nonroot AS runtime", "WORKDIR /app",
+                "# The program reads the secret /run/secrets/db-password (App.java:67): mount it when the container runs.",
+                "USER 65532:65532");
+        assertTrue(Scoring.inImage("/run/secrets/db-password", stage, null));
+        assertFalse(Scoring.inImage("/run/secrets/api-key", stage, null), "another secret is not named");
+        assertFalse(Scoring.inImage("/run/secrets/db-password", List.of("FROM x AS runtime", "COPY . ."), null),
+                "a secret is never in the build context: copying everything does not bring it");
     }
 
     @Test

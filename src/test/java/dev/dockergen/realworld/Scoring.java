@@ -343,7 +343,8 @@ public final class Scoring {
      * python, /app/server → server; wrappers tini, dumb-init, env and sh -c dropped; python -m X is X); the entry
      * is, for an interpreter (node, python, bun, deno), the script it runs, as a file name without .js/.mjs/.cjs;
      * for a WSGI/ASGI server the module:attribute; for java "-jar" (Spring Boot's JarLauncher runs the jar too) or
-     * the main class's simple name; for npm/yarn/pnpm the script ("run" skipped); for any other program its
+     * the main class's simple name (Tomcat's Bootstrap start is catalina.sh run, which runs it); for
+     * npm/yarn/pnpm the script ("run" skipped); for any other program its
      * subcommand (the first argument, when it is not an option). Options and their values never count.
      */
     public static StartKey startKey(List<String> argv) {
@@ -410,6 +411,11 @@ public final class Scoring {
                     i++;
                 } else if (!a.startsWith("-")) {
                     entry = a.substring(a.lastIndexOf('.') + 1);
+                    // Tomcat's catalina.sh run execs exactly this: java ... org.apache.catalina.startup.Bootstrap start
+                    if (a.equals("org.apache.catalina.startup.Bootstrap") && i + 1 < rest.size()
+                            && rest.get(i + 1).equals("start")) {
+                        return new StartKey("catalina.sh", "run");
+                    }
                     break;
                 }
             }
@@ -531,7 +537,8 @@ public final class Scoring {
     /**
      * runtimeFiles: each file or folder the program reads is in the final stage: a COPY from the build context of
      * "." that .dockerignore does not exclude it from, or a COPY (from the context or a stage) of it or a folder
-     * holding it. writes: each folder the program writes (for a file: it or the folder holding it, see
+     * holding it; a secret under /run/secrets/ is never copied: a final-stage comment names it to be mounted.
+     * writes: each folder the program writes (for a file: it or the folder holding it, see
      * {@link #writable}) is named in the final stage by a VOLUME, a RUN (mkdir/chown) or a COPY --chown destination. Empty lists are not scored.
      */
     public static List<FieldScore> scoreImage(RealWorldCase c, String dockerfile, String dockerignore) {
@@ -581,7 +588,11 @@ public final class Scoring {
         return lines.subList(last, lines.size());
     }
 
-    private static boolean inImage(String path, List<String> stage, IgnoreMatcher ignore) {
+    static boolean inImage(String path, List<String> stage, IgnoreMatcher ignore) {
+        if (path.startsWith("/run/secrets/")) {
+            // a secret is mounted when the container runs, never baked in: right when a comment says to mount it
+            return stage.stream().anyMatch(l -> l.startsWith("#") && l.contains(path) && l.contains("mount"));
+        }
         String glob = path.contains("*") ? path.substring(0, path.indexOf('*')).replaceAll("/[^/]*$", "") : path;
         for (String line : stage) {
             if (!line.startsWith("COPY ") && !line.startsWith("ADD ")) {

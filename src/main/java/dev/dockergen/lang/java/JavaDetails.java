@@ -34,6 +34,7 @@ import java.util.Map;
  *        Vaadin, the Gradle node plugin), or null
  * @param container how a war is served ({@link #WAR}: the Tomcat version; {@link #WILDFLY}: the bootable jar's
  *        plugin), with the line that decides it; or null
+ * @param runtimeFiles files the program reads at run time (jte templates, key stores) and secrets it expects mounted
  */
 public record JavaDetails(
         Fact<String> buildTool,
@@ -54,7 +55,8 @@ public record JavaDetails(
         String name,
         Fact<String> serverConfig,
         Fact<String> frontend,
-        Fact<String> container) implements LanguageDetails {
+        Fact<String> container,
+        JavaRuntimeFiles runtimeFiles) implements LanguageDetails {
 
     /** Spring Boot 3.3 or later: the executable jar extracted with the tools jar mode into its layers. */
     public static final String SPRING_BOOT_LAYERS = "spring-boot-layers";
@@ -80,6 +82,7 @@ public record JavaDetails(
         buildFiles = List.copyOf(buildFiles);
         buildDirs = List.copyOf(buildDirs);
         otherApps = List.copyOf(otherApps);
+        runtimeFiles = runtimeFiles == null ? JavaRuntimeFiles.NONE : runtimeFiles;
     }
 
     public boolean maven() {
@@ -122,6 +125,14 @@ public record JavaDetails(
         }
         if (frontend != null) {
             m.put("frontend", frontend);
+        }
+        if (!runtimeFiles.context().isEmpty() || !runtimeFiles.built().isEmpty()) {
+            List<Fact<String>> reads = new java.util.ArrayList<>(runtimeFiles.context());
+            reads.addAll(runtimeFiles.built());
+            m.put("runtimeFiles", reads);
+        }
+        if (!runtimeFiles.secrets().isEmpty()) {
+            m.put("secrets", runtimeFiles.secrets());
         }
         if (container != null) {
             m.put(layout != null && layout.value().equals(WAR) ? "tomcat" : "container", container);

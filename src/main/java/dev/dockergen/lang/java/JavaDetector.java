@@ -207,9 +207,10 @@ public final class JavaDetector implements Detector {
                     + "a library is not containerised"));
         }
         Fact<String> serverConfig = null;
+        Optional<DropwizardConfig> config = Optional.empty();
         if (start != null && app.framework() != null && app.framework().value().equals("dropwizard")) {
             // a Dropwizard application serves with `server FILE`; without a file it prints its usage and exits
-            Optional<DropwizardConfig> config = DropwizardConfig.find(files, app.dir());
+            config = DropwizardConfig.find(files, app.dir());
             serverConfig = config.map(c -> Fact.of(c.file(), c.file(), 1)).orElse(null);
             Fact<String> bind = config.map(DropwizardConfig::bindHost).orElse(null);
             if (bind != null && (bind.value().equals("localhost") || bind.value().startsWith("127.") || bind.value().equals("::1"))) {
@@ -228,9 +229,18 @@ public final class JavaDetector implements Detector {
                 ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
         JavaDetails details = new JavaDetails(tool, wrapper, wrapperTool, app.goals(), app.dir(), modules, buildFiles, buildDirs, app.layout(),
                 app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig, frontend,
-                app.container());
+                app.container(), start == null ? null : JavaRuntimeFiles.find(files, app.dir(), sources(files, app.dir()),
+                        modulePom(files, tool, app.dir()), config.orElse(null)));
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);
+    }
+
+    /** The module's own pom.xml (its plugins; read before, so well-formed), or null for Gradle. */
+    private static Pom modulePom(ProjectFiles files, Fact<String> tool, String dir) {
+        if (!tool.value().equals("maven")) {
+            return null;
+        }
+        return files.read(under(dir, "pom.xml")).map(t -> Pom.parse(under(dir, "pom.xml"), t)).orElse(null);
     }
 
     /** quarkus.package.jar.type (or the older quarkus.package.type) set to uber-jar: one NAME-runner.jar. */

@@ -205,6 +205,11 @@ public final class JavaPlanner implements LanguagePlanner {
 
     /** True unless the wrapper downloads a Maven older than 3.6.1. */
     static boolean noTransferProgress(JavaDetails java) {
+        return wrapperAtLeast(java, 1);
+    }
+
+    /** True unless the wrapper downloads a Maven older than 3.6.{patch}. */
+    private static boolean wrapperAtLeast(JavaDetails java, int patch) {
         if (java.wrapper() == null || java.wrapperTool() == null) {
             return true;
         }
@@ -213,7 +218,21 @@ public final class JavaPlanner implements LanguagePlanner {
         for (int i = 0; i < Math.min(3, parts.length); i++) {
             v[i] = Integer.parseInt(parts[i]);
         }
-        return v[0] != 3 ? v[0] > 3 : v[1] != 6 ? v[1] > 6 : v[2] >= 1;
+        return v[0] != 3 ? v[0] > 3 : v[1] != 6 ? v[1] > 6 : v[2] >= patch;
+    }
+
+    /**
+     * A goal line with the pinned maven-dependency-plugin: 3.7.0 and later require Maven 3.6.3, so a wrapper's older
+     * Maven gets 3.6.1, the last that runs on Maven 3.2.5 and later.
+     */
+    private static boolean dependencyGoals(JavaDetails java) {
+        return java.layout().value().equals(JavaDetails.WAR)
+                || java.goals() != null && java.goals().value().contains("maven-dependency-plugin");
+    }
+
+    static String dependencyPlugin(JavaDetails java, String goals) {
+        return wrapperAtLeast(java, 3) ? goals
+                : goals.replace("maven-dependency-plugin:" + MavenBuild.DEPENDENCY_PLUGIN + ":", "maven-dependency-plugin:3.6.1:");
     }
 
     private static Stage buildStage(JavaDetails java, String image, Preset preset) {
@@ -236,8 +255,9 @@ public final class JavaPlanner implements LanguagePlanner {
                     + "as a goal.");
             if (java.wrapperTool() != null) {
                 why.add("The wrapper runs Maven " + java.wrapperTool().value() + " (" + java.wrapperTool().source() + ")"
-                        + (noTransferProgress(java) ? "." : ", older than 3.6.1, which has no -ntp: its logger quiets "
-                        + "the transfer log."));
+                        + (noTransferProgress(java) ? "" : ", older than 3.6.1, which has no -ntp: its logger quiets "
+                        + "the transfer log") + (wrapperAtLeast(java, 3) || !dependencyGoals(java) ? "." : "; older than 3.6.3, which "
+                        + "maven-dependency-plugin 3.7.0 and later require, so its goals run with 3.6.1."));
             }
         }
         ins.add(new Comment(why));
@@ -271,7 +291,7 @@ public final class JavaPlanner implements LanguagePlanner {
         if (java.maven()) {
             build.add("if [ \"$RUN_TESTS\" = true ]; then skip=false; else skip=true; fi");
             build.add("&& " + tool(java) + " -DskipTests=\"$skip\"" + (module.isEmpty() ? "" : " -pl " + module + " -am")
-                    + " package" + (java.goals() == null ? "" : " " + java.goals().value()));
+                    + " package" + (java.goals() == null ? "" : " " + dependencyPlugin(java, java.goals().value())));
         } else {
             String prefix = module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":";
             build.add("if [ \"$RUN_TESTS\" = true ]; then task=build; else task=assemble; fi");
@@ -414,6 +434,7 @@ public final class JavaPlanner implements LanguagePlanner {
                     + config.substring(config.lastIndexOf('/') + 1) + "; pass another with --arg."));
             ins.add(new Copy(null, List.of(config), "./"));
         }
+        ins.addAll(RuntimeFilesPlanner.instructions(java.runtimeFiles(), java.module()));
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
         if (port > 0) {
             if (detected != null && request.port() == null) {

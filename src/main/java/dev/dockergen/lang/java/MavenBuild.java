@@ -28,10 +28,11 @@ import java.util.regex.Pattern;
 /** A Maven build: its modules (pom.xml), the application module among them and how it packages. */
 final class MavenBuild {
     /** Pinned, runtime scope only (the goal's default copies test dependencies too). */
-    static final String COPY_DEPENDENCIES = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies "
-            + "-DincludeScope=runtime";
+    static final String DEPENDENCY_PLUGIN = "3.8.1";
+    static final String COPY_DEPENDENCIES = "org.apache.maven.plugins:maven-dependency-plugin:" + DEPENDENCY_PLUGIN
+            + ":copy-dependencies -DincludeScope=runtime";
     /** The same plugin's unpack goal, pinned (a servlet container's archive from Maven Central). */
-    static final String UNPACK = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack";
+    static final String UNPACK = "org.apache.maven.plugins:maven-dependency-plugin:" + DEPENDENCY_PLUGIN + ":unpack";
     private static final Pattern DISTRIBUTION = Pattern.compile(
             "^\\s*distributionUrl\\s*[=:].*apache-maven-([0-9]{1,3}(?:\\.[0-9]{1,3}){1,2})-bin\\.(?:zip|tar\\.gz)\\s*$");
     private final ProjectFiles files;

@@ -30,8 +30,8 @@ final class TomcatPlanner {
                                 + v.replaceFirst("\\.[0-9]+$", "")) + "), from Maven Central (org.apache.tomcat:tomcat),",
                         "without its sample applications."),
                 new Run(List.of(Mount.cache("/root/.m2")), List.of(
-                        mvn + " " + MavenBuild.UNPACK + " -Dartifact=org.apache.tomcat:tomcat:" + v + ":tar.gz"
-                                + " -DoutputDirectory=/opt '-Dmdep.unpack.excludes=*/webapps/**'",
+                        mvn + " " + JavaPlanner.dependencyPlugin(java, MavenBuild.UNPACK) + " -Dartifact=org.apache.tomcat:tomcat:"
+                                + v + ":tar.gz -DoutputDirectory=/opt '-Dmdep.unpack.excludes=*/webapps/**'",
                         "&& mv /opt/apache-tomcat-" + v + " " + HOME)));
     }
 
