@@ -379,7 +379,12 @@ public final class CPlanner implements LanguagePlanner {
                             String.format(finish, artefact))));
                     break;
                 }
-                ins.add(Comment.of("Build the default goal; the program is " + artefact + " (" + at + ")."
+                if (c.makeTarget() != null) {
+                    make += " " + c.makeTarget().value();
+                }
+                ins.add(Comment.of((c.makeTarget() == null ? "Build the default goal; the program is " + artefact + " (" + at + ")."
+                        : "Build only the program's target, " + c.makeTarget().value() + " (" + at + "): the default goal builds more"
+                        + " (other programs, or it runs the program).")
                         + ((staticBuild || cxxFlags != null) && c.makeLdflags() != null ? " LDFLAGS keeps the Makefile's value ("
                         + c.makeLdflags().source() + ") and adds its flags." : "")));
                 ins.add(new Run(List.of(), List.of(make, String.format(finish, artefact))));
@@ -458,6 +463,12 @@ public final class CPlanner implements LanguagePlanner {
                 && request.facts().port().source().equals(readme.source()) && request.port().equals(request.facts().port().value()))) {
             ins.add(Comment.of("Arguments from the project's run instructions (" + readme.source() + "); docker run IMAGE ARGS replaces them."));
             cmd = readme.value();
+        }
+        if (cmd.isEmpty() && c.serveArgs() != null && port > 0) {
+            ins.add(Comment.of("Its usage text asks for a folder to serve (" + c.serveArgs().source() + "): it serves its working directory,",
+                    "/srv, empty here; mount your files there (docker run -v \"$PWD\":/srv:ro IMAGE) or pass another folder."));
+            ins.add(new Workdir("/srv"));
+            cmd = c.serveArgs().value();
         }
         if (!cmd.isEmpty()) {
             ins.add(new Instruction.Cmd(cmd));
