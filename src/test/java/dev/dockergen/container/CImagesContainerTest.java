@@ -33,6 +33,9 @@ class CImagesContainerTest {
                 // a default goal that runs the program, and a usage text that asks for a folder to serve: CMD ["."]
                 Arguments.of("make-docroot-server", FinalStage.SCRATCH, "/", "shelf serves /srv", "shelf.c", "shelf serves",
                         "shelf offers", "shelf offers /srv", "apt-get install"),
+                // its own beacon.conf and the public/ folder it names, read from the working directory
+                Arguments.of("workdir-config", FinalStage.DISTROLESS, "/", "beacon is lit", "public/index.html", "beacon is lit",
+                        "beacon is bright", "beacon is bright", "apt-get install"),
                 Arguments.of("make-server", FinalStage.DISTROLESS, "/", "hello from make-server", "respond.c",
                         "\"hello from make-server", "\"hi from make-server", "hi from make-server", "apt-get install"),
                 Arguments.of("cmake-cli", FinalStage.DISTROLESS, null, null, "src/main.c", "zpack v1", "zpack v2", null,

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param runtimeFiles folders of the repository the program reads at run time, relative to {@code installPrefix}
  * @param makeTarget the Make target that links the program, where a bare make builds more (other programs, a run), or null
  * @param serveArgs default arguments of a server whose usage asks for a folder to serve (its working directory), or null
+ * @param readsWorkdir {@code runtimeFiles} are read from the working directory, {@code installPrefix}
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -53,7 +54,8 @@ public record CDetails(
         Fact<String> installPrefix,
         List<Fact<String>> runtimeFiles,
         Fact<String> makeTarget,
-        Fact<List<String>> serveArgs) implements LanguageDetails {
+        Fact<List<String>> serveArgs,
+        boolean readsWorkdir) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -103,7 +105,7 @@ public record CDetails(
         if (serveArgs != null) {
             facts.put("serveArgs", serveArgs);
         }
-        if (configureScript != null) {
+        if (configureScript != null || readsWorkdir) {
             facts.put("configureScript", configureScript);
             facts.put("installPrefix", installPrefix);
             facts.put("runtimeFiles", runtimeFiles);

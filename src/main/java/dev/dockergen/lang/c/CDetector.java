@@ -222,6 +222,18 @@ public final class CDetector implements Detector {
         boolean more = build.makeTargets.size() > 1 || build.goalRuns;
         Fact<String> makeTarget = target == null || !more || target.equals(build.defaultGoal) || !SAFE_ARTEFACT.matcher(target).matches() ? null
                 : Fact.of(target, artefact.source());
+        Fact<String> prefix = build.installPrefix;
+        List<Fact<String>> runtimeFiles = new ArrayList<>(build.runtimeFiles);
+        boolean readsWorkdir = false;
+        if (prefix == null && binary != null) {
+            // NAME.conf at the root, named without a folder in the code ("lwan.conf", "%s.conf"): read from the working directory
+            List<Fact<String>> workdirFiles = CWorkdirConfig.find(files, binary, scans);
+            if (!workdirFiles.isEmpty()) {
+                prefix = Fact.of(CWorkdirConfig.WORKDIR, workdirFiles.get(0).source());
+                runtimeFiles.addAll(workdirFiles);
+                readsWorkdir = true;
+            }
+        }
         List<String> dirs = new ArrayList<>(new TreeSet<>(sources.stream().map(ProjectFiles::parent).toList()));
         CDetails details = new CDetails(Fact.of(build.system, build.systemSource), artefact,
                 build.programs.stream().map(Fact::value).distinct().sorted().toList(),
@@ -232,7 +244,7 @@ public final class CDetector implements Detector {
                 build.usesPkgConfig, scans.stream().filter(s -> s.healthPath != null).findFirst()
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
-                build.configureScript, build.installPrefix, List.copyOf(build.runtimeFiles), makeTarget, serveArgs);
+                build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));

@@ -125,15 +125,11 @@ public final class CPlanner implements LanguagePlanner {
                 String pkg = apk ? l.apkDev() : l.debDev();
                 throw new DockergenException(ExitCode.USAGE, "preset " + request.preset().name() + " cannot build this project: "
                         + "scratch needs a fully static binary, and lib" + l.key() + " (" + lib.source() + ") has no static archive"
-                        + (pkg == null ? "" : " in " + pkg) + "; use " + alternatives(request));
+                        + (pkg == null ? "" : " in " + pkg) + "; use " + alternatives(request, null));
             }
         }
         // a library outside the table is warned about on every final alike (detect's warning): scratch tries the static
         // link too, and the build's readelf check stops it if the result is still dynamic
-    }
-
-    private static String alternatives(PlanRequest request) {
-        return alternatives(request, null);
     }
 
     /** Presets that can serve: not scratch, and (when given) not building with {@code withoutTool}. */
@@ -437,11 +433,14 @@ public final class CPlanner implements LanguagePlanner {
         String installed = BIN_DIR + "/" + binary;
         ins.add(new Copy("build", List.of(OUT + "/" + binary), installed));
         if (c.installPrefix() != null && !c.runtimeFiles().isEmpty()) {
-            ins.add(Comment.of("Files the program reads at run time, where it looks for them: under the install prefix "
-                    + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
+            ins.add(Comment.of("Files the program reads at run time, where it looks for them: " + (c.readsWorkdir() ? "in its working directory "
+                    : "under the install prefix ") + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
                     c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + ")").toList()) + "."));
             for (Fact<String> f : c.runtimeFiles()) {
                 ins.add(new Copy(null, List.of(f.value()), c.installPrefix().value() + "/" + f.value()));
+            }
+            if (c.readsWorkdir()) {
+                ins.add(new Workdir(c.installPrefix().value()));
             }
         }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));

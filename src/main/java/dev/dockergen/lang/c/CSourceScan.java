@@ -43,6 +43,8 @@ final class CSourceScan {
     /** A usage text whose first argument is a folder to serve: "usage: %s /path/to/wwwroot [flags]". */
     private static final Pattern USAGE_ROOT = Pattern.compile(
             "\"[Uu]sage:?(?:\\\\t|\\s)*%s\\s+<?(?![-\\[])([A-Za-z0-9_/.-]*(?:root|www|dir|docs|htdocs|public)[A-Za-z0-9_/.-]*)>?[\\s\\\\\"]");
+    /** A configuration file named without a folder, so read from the working directory: "app.conf", "%s.conf". */
+    private static final Pattern BARE_CONF = Pattern.compile("\"((?:[A-Za-z0-9_-]+|%s)\\.conf)\"");
     /** The include that names a server library (a framework of C/C++ web programs), by the library's name. */
     private static final Map<Pattern, String> FRAMEWORKS = new java.util.LinkedHashMap<>();
 
@@ -72,6 +74,8 @@ final class CSourceScan {
     Source main;
     String healthPath;
     Source healthSource;
+    /** Configuration file names the file uses without a folder ("lwan.conf", "%s.conf"), each with its first line. */
+    final Map<String, Source> bareConfs = new java.util.LinkedHashMap<>();
     /** The server library the file includes (cpp-httplib, mongoose, oatpp...), or null. */
     String framework;
     Source frameworkSource;
@@ -189,6 +193,10 @@ final class CSourceScan {
                 s.frameworkSource = Source.of(path, line(text, fm.start()));
                 break;
             }
+        }
+        Matcher bc = BARE_CONF.matcher(text);
+        while (bc.find()) {
+            s.bareConfs.putIfAbsent(bc.group(1), Source.of(path, line(text, bc.start())));
         }
         Matcher u = USAGE_ROOT.matcher(text);
         if (u.find()) {
