@@ -27,6 +27,15 @@ class CImagesContainerTest {
                 // a settings-field port beside PORT-named lengths; a Makefile that tests for other systems' libraries
                 Arguments.of("make-portable-daemon", FinalStage.SCRATCH, "/", "tallyd ok", "tallyd.c", "\"tallyd ok\"",
                         "\"tallyd fine\"", "tallyd fine", "apt-get install"),
+                // two programs in one Makefile: only the daemon's target is built
+                Arguments.of("make-two-programs", FinalStage.DISTROLESS, "/", "relay ok", "relayd.c", "relay ok",
+                        "relay fine", "relay fine", "apt-get install"),
+                // a default goal that runs the program, and a usage text that asks for a folder to serve: CMD ["."]
+                Arguments.of("make-docroot-server", FinalStage.SCRATCH, "/", "shelf serves /srv", "shelf.c", "shelf serves",
+                        "shelf offers", "shelf offers /srv", "apt-get install"),
+                // its own beacon.conf and the public/ folder it names, read from the working directory
+                Arguments.of("workdir-config", FinalStage.DISTROLESS, "/", "beacon is lit", "public/index.html", "beacon is lit",
+                        "beacon is bright", "beacon is bright", "apt-get install"),
                 Arguments.of("make-server", FinalStage.DISTROLESS, "/", "hello from make-server", "respond.c",
                         "\"hello from make-server", "\"hi from make-server", "hi from make-server", "apt-get install"),
                 Arguments.of("cmake-cli", FinalStage.DISTROLESS, null, null, "src/main.c", "zpack v1", "zpack v2", null,

@@ -17,7 +17,7 @@ final class AutotoolsParser {
     private static final Pattern SEARCH_LIBS = Pattern.compile("AC_SEARCH_LIBS\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
     private static final Pattern CXX = Pattern.compile("AC_PROG_CXX\\b");
     private static final Pattern PKG_NAMES = Pattern.compile("(?m)^[ \\t]*[A-Za-z_]*pkg_?(?:names|modules|list)[A-Za-z_]*=\"([A-Za-z0-9_.+ -]+)");
-    private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
+    private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*s?bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
     private static final Pattern LIB = Pattern.compile("(?<![A-Za-z0-9_-])-l([A-Za-z0-9_+.-]+)");
     private static final Pattern LIBS_VAR = Pattern.compile("(?m)^\\s*([A-Za-z0-9_]*(?:LDADD|LIBS|LDFLAGS))\\s*\\+?=\\s*(.*)$");
 

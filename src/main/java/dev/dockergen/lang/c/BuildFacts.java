@@ -39,6 +39,12 @@ final class BuildFacts {
     /** Folders of the repository the program reads under the install prefix (conf/, html/). */
     final List<Fact<String>> runtimeFiles = new ArrayList<>();
     final List<String> files = new ArrayList<>();
+    /** Make: the rule target that links each program (by program path), and the sources that rule names. */
+    final java.util.Map<String, String> makeTargets = new java.util.HashMap<>();
+    final java.util.Map<String, List<String>> programSources = new java.util.HashMap<>();
+    /** Make: the goal a bare make builds, or null; whether a rule on its way (not a link) has a recipe of its own. */
+    String defaultGoal;
+    boolean goalRuns;
 
     void link(String name, Source source) {
         libraries.add(new LibraryRef(RefKind.LINK, name, source));

@@ -29,6 +29,9 @@ import java.util.Map;
  * @param configureScript a hand-written configure script run before make (auto/configure), or null
  * @param installPrefix the prefix the build installs to and the program reads its files from, or null
  * @param runtimeFiles folders of the repository the program reads at run time, relative to {@code installPrefix}
+ * @param makeTarget the Make target that links the program, where a bare make builds more (other programs, a run), or null
+ * @param serveArgs default arguments of a server whose usage asks for a folder to serve (its working directory), or null
+ * @param readsWorkdir {@code runtimeFiles} are read from the working directory, {@code installPrefix}
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -49,7 +52,10 @@ public record CDetails(
         List<String> optionalLibraries,
         Fact<String> configureScript,
         Fact<String> installPrefix,
-        List<Fact<String>> runtimeFiles) implements LanguageDetails {
+        List<Fact<String>> runtimeFiles,
+        Fact<String> makeTarget,
+        Fact<List<String>> serveArgs,
+        boolean readsWorkdir) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -93,7 +99,13 @@ public record CDetails(
         facts.put("resolvesHostNames", resolver);
         facts.put("pkgConfig", usesPkgConfig);
         facts.put("healthPath", healthPath);
-        if (configureScript != null) {
+        if (makeTarget != null) {
+            facts.put("makeTarget", makeTarget);
+        }
+        if (serveArgs != null) {
+            facts.put("serveArgs", serveArgs);
+        }
+        if (configureScript != null || readsWorkdir) {
             facts.put("configureScript", configureScript);
             facts.put("installPrefix", installPrefix);
             facts.put("runtimeFiles", runtimeFiles);

@@ -66,22 +66,39 @@ public final class CDetector implements Detector {
         if (sources.stream().noneMatch(p -> COMPILED.matcher(p).matches())) {
             return Optional.empty();
         }
-        BuildFacts build;
+        String makefile = List.of("GNUmakefile", "makefile", "Makefile").stream().filter(files::isFile).findFirst().orElse(null);
+        List<String> present = new ArrayList<>();
         if (files.isFile("CMakeLists.txt")) {
-            build = CMakeParser.parse(files);
-        } else if (files.isFile("meson.build")) {
-            build = MesonParser.parse(files);
-        } else if (files.isFile("configure.ac") || files.isFile("configure.in") || files.isFile("configure")) {
-            build = AutotoolsParser.parse(files, AutotoolsParser.ams(files, all));
-        } else {
-            String makefile = List.of("GNUmakefile", "makefile", "Makefile").stream().filter(files::isFile).findFirst().orElse(null);
-            if (makefile != null) {
-                build = MakeTree.parse(files, makefile);
-            } else {
-                build = HandConfigure.find(files, all); // the README runs auto/configure, which writes the Makefile
-                if (build == null) {
-                    return Optional.empty();
+            present.add("cmake");
+        }
+        if (files.isFile("meson.build")) {
+            present.add("meson");
+        }
+        if (files.isFile("configure.ac") || files.isFile("configure.in") || files.isFile("configure")) {
+            present.add("autotools");
+        }
+        if (makefile != null) {
+            present.add("make");
+        }
+        BuildFacts build = null;
+        if (present.size() > 1) {
+            // several build systems: the one the project's own instructions run, where it names a program
+            Fact<String> documented = BuildChoice.documented(files, all, present);
+            if (documented != null && !documented.value().equals(present.get(0))) {
+                BuildFacts chosen = parse(documented.value(), files, all, makefile);
+                if (!chosen.programs.isEmpty() && (chosen.projectName != null || !Set.of("cmake", "meson").contains(chosen.system))) {
+                    build = chosen;
+                    warnings.add(new Warning(documented.source(), "several build systems (" + String.join(", ", present)
+                            + "); the build instructions run " + documented.value() + ", so the image builds with it"));
                 }
+            }
+        }
+        if (build == null && !present.isEmpty()) {
+            build = parse(present.get(0), files, all, makefile);
+        } else if (build == null) {
+            build = HandConfigure.find(files, all); // the README runs auto/configure, which writes the Makefile
+            if (build == null) {
+                return Optional.empty();
             }
         }
         if ((build.system.equals("cmake") || build.system.equals("meson")) && build.projectName == null) {
@@ -129,7 +146,7 @@ public final class CDetector implements Detector {
             }
         }
 
-        Fact<String> artefact = chooseArtefact(build, options, warnings);
+        Fact<String> artefact = chooseArtefact(build, options, warnings, files);
         if (artefact != null && (!SAFE_ARTEFACT.matcher(artefact.value()).matches() || artefact.value().contains("..")
                 || !SAFE_NAME.matcher(ProjectFiles.fileName(artefact.value())).matches())) {
             throw new ProjectInputException(artefact.source(), "the program name '" + Shown.of(artefact.value())
@@ -161,10 +178,14 @@ public final class CDetector implements Detector {
         List<CSourceScan> scans = scanned.stream().filter(s -> !Walk.demonstration(ProjectFiles.parent(s.path))
                 && !ProjectFiles.parent(s.path).matches("(.*/)?(tests?|unittests?|fuzz|bench(mark)?s?)(/.*)?")).toList();
         Source listen = scans.stream().map(s -> s.listen).filter(s -> s != null).findFirst().orElse(null);
+        // several programs in one Makefile: the chosen program's own sources speak first (hello.cc, not server.cc)
+        List<String> own = artefact == null ? List.of() : build.programSources.getOrDefault(artefact.value(), List.of());
+        List<CSourceScan> ownScans = scans.stream().filter(s -> own.contains(s.path)).toList();
         // a weak hint (a PORT-named constant alone) is a port only in a program that listens
-        CSourceScan.PortHint hint = scans.stream().filter(s -> s.port != null).map(s -> s.port)
-                .filter(h -> h.strength() == 0 || listen != null)
-                .min(Comparator.comparingInt(CSourceScan.PortHint::strength)).orElse(null);
+        CSourceScan.PortHint hint = portHint(ownScans, listen);
+        if (hint == null) {
+            hint = portHint(scans, listen);
+        }
         Source resolver = scans.stream().map(s -> s.resolver).filter(s -> s != null).findFirst().orElse(null);
 
         String binary = artefact == null ? null : ProjectFiles.fileName(artefact.value());
@@ -192,6 +213,27 @@ public final class CDetector implements Detector {
                     + "replaces it with -static instead of extending it"));
             ldflags = null;
         }
+        // a server whose usage text asks for a folder to serve (darkhttpd /path/to/wwwroot) serves its working directory
+        CSourceScan usage = scans.stream().filter(s -> s.usageRoot != null).findFirst().orElse(null);
+        Fact<List<String>> serveArgs = usage == null || port == null || runArgs != null ? null
+                : Fact.of(List.of("."), usage.usageSource);
+        // a bare make builds more than the program (other programs, or a goal that runs it): build the program's target
+        String target = artefact == null || build.configureScript != null ? null : build.makeTargets.get(artefact.value());
+        boolean more = build.makeTargets.size() > 1 || build.goalRuns;
+        Fact<String> makeTarget = target == null || !more || target.equals(build.defaultGoal) || !SAFE_ARTEFACT.matcher(target).matches() ? null
+                : Fact.of(target, artefact.source());
+        Fact<String> prefix = build.installPrefix;
+        List<Fact<String>> runtimeFiles = new ArrayList<>(build.runtimeFiles);
+        boolean readsWorkdir = false;
+        if (prefix == null && binary != null) {
+            // NAME.conf at the root, named without a folder in the code ("lwan.conf", "%s.conf"): read from the working directory
+            List<Fact<String>> workdirFiles = CWorkdirConfig.find(files, binary, scans);
+            if (!workdirFiles.isEmpty()) {
+                prefix = Fact.of(CWorkdirConfig.WORKDIR, workdirFiles.get(0).source());
+                runtimeFiles.addAll(workdirFiles);
+                readsWorkdir = true;
+            }
+        }
         List<String> dirs = new ArrayList<>(new TreeSet<>(sources.stream().map(ProjectFiles::parent).toList()));
         CDetails details = new CDetails(Fact.of(build.system, build.systemSource), artefact,
                 build.programs.stream().map(Fact::value).distinct().sorted().toList(),
@@ -202,13 +244,50 @@ public final class CDetector implements Detector {
                 build.usesPkgConfig, scans.stream().filter(s -> s.healthPath != null).findFirst()
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
-                build.configureScript, build.installPrefix, List.copyOf(build.runtimeFiles));
+                build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));
         }
-        return Optional.of(new ProjectFacts(".", Language.C, build.system, null, null, null, port,
-                binary == null ? null : List.of(binary), evidence, details));
+        List<String> start = binary == null ? null : new ArrayList<>(List.of(binary));
+        if (start != null && serveArgs != null) {
+            start.addAll(serveArgs.value());
+        }
+        return Optional.of(new ProjectFacts(".", Language.C, build.system, null, null,
+                framework(ownScans, scans, build, binary), port, start, evidence, details));
+    }
+
+    private static BuildFacts parse(String system, ProjectFiles files, List<String> all, String makefile) {
+        return switch (system) {
+            case "cmake" -> CMakeParser.parse(files);
+            case "meson" -> MesonParser.parse(files);
+            case "autotools" -> AutotoolsParser.parse(files, AutotoolsParser.ams(files, all));
+            default -> MakeTree.parse(files, makefile);
+        };
+    }
+
+    private static CSourceScan.PortHint portHint(List<CSourceScan> scans, Source listen) {
+        return scans.stream().filter(s -> s.port != null).map(s -> s.port).filter(h -> h.strength() == 0 || listen != null)
+                .min(Comparator.comparingInt(CSourceScan.PortHint::strength)).orElse(null);
+    }
+
+    /**
+     * The server library the program includes (httplib.h, mongoose.h, oatpp/...), its own sources first; none where the
+     * project is that library itself (its project or program is named like it).
+     */
+    private static Fact<String> framework(List<CSourceScan> ownScans, List<CSourceScan> scans, BuildFacts build, String binary) {
+        CSourceScan s = java.util.stream.Stream.concat(ownScans.stream(), scans.stream()).filter(x -> x.framework != null)
+                .findFirst().orElse(null);
+        if (s == null) {
+            return null;
+        }
+        String name = s.framework.replaceFirst("^(lib|cpp-)", "");
+        for (String own : java.util.Arrays.asList(build.projectName == null ? null : build.projectName.value(), binary)) {
+            if (own != null && own.toLowerCase(java.util.Locale.ROOT).replaceFirst("^lib", "").startsWith(name)) {
+                return null;
+            }
+        }
+        return Fact.of(s.framework, s.frameworkSource);
     }
 
     /** Directories no C build of the project's own reads: hidden ones and build outputs. */
@@ -223,7 +302,7 @@ public final class CDetector implements Detector {
                 "python", "python3", "perl").contains(ref.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static Fact<String> chooseArtefact(BuildFacts build, DetectOptions options, List<Warning> warnings) {
+    private static Fact<String> chooseArtefact(BuildFacts build, DetectOptions options, List<Warning> warnings, ProjectFiles files) {
         List<Fact<String>> programs = new ArrayList<>();
         for (Fact<String> p : build.programs) {
             if (programs.stream().noneMatch(q -> q.value().equals(p.value()))) {
@@ -246,12 +325,19 @@ public final class CDetector implements Detector {
             return programs.get(0);
         }
         Fact<String> chosen = programs.get(0);
-        if (build.projectName != null) {
+        // the maintainers' own Dockerfile.NAME (or NAME.Dockerfile) names the program they containerise
+        List<Fact<String>> containerised = programs.stream().filter(p -> files.isFile("Dockerfile." + ProjectFiles.fileName(p.value()))
+                || files.isFile(ProjectFiles.fileName(p.value()) + ".Dockerfile")).toList();
+        String why = "";
+        if (containerised.size() == 1) {
+            chosen = containerised.get(0);
+            why = " (a Dockerfile." + ProjectFiles.fileName(chosen.value()) + " names it)";
+        } else if (build.projectName != null) {
             chosen = programs.stream().filter(p -> ProjectFiles.fileName(p.value()).equals(build.projectName.value()))
                     .findFirst().orElse(chosen);
         }
         warnings.add(new Warning(chosen.source(), "several programs (" + String.join(", ", programs.stream()
-                .map(Fact::value).toList()) + "); the image runs " + chosen.value() + ", choose another with --main NAME"));
+                .map(Fact::value).toList()) + "); the image runs " + chosen.value() + why + ", choose another with --main NAME"));
         return chosen;
     }
 

@@ -125,15 +125,11 @@ public final class CPlanner implements LanguagePlanner {
                 String pkg = apk ? l.apkDev() : l.debDev();
                 throw new DockergenException(ExitCode.USAGE, "preset " + request.preset().name() + " cannot build this project: "
                         + "scratch needs a fully static binary, and lib" + l.key() + " (" + lib.source() + ") has no static archive"
-                        + (pkg == null ? "" : " in " + pkg) + "; use " + alternatives(request));
+                        + (pkg == null ? "" : " in " + pkg) + "; use " + alternatives(request, null));
             }
         }
         // a library outside the table is warned about on every final alike (detect's warning): scratch tries the static
         // link too, and the build's readelf check stops it if the result is still dynamic
-    }
-
-    private static String alternatives(PlanRequest request) {
-        return alternatives(request, null);
     }
 
     /** Presets that can serve: not scratch, and (when given) not building with {@code withoutTool}. */
@@ -379,7 +375,12 @@ public final class CPlanner implements LanguagePlanner {
                             String.format(finish, artefact))));
                     break;
                 }
-                ins.add(Comment.of("Build the default goal; the program is " + artefact + " (" + at + ")."
+                if (c.makeTarget() != null) {
+                    make += " " + c.makeTarget().value();
+                }
+                ins.add(Comment.of((c.makeTarget() == null ? "Build the default goal; the program is " + artefact + " (" + at + ")."
+                        : "Build only the program's target, " + c.makeTarget().value() + " (" + at + "): the default goal builds more"
+                        + " (other programs, or it runs the program).")
                         + ((staticBuild || cxxFlags != null) && c.makeLdflags() != null ? " LDFLAGS keeps the Makefile's value ("
                         + c.makeLdflags().source() + ") and adds its flags." : "")));
                 ins.add(new Run(List.of(), List.of(make, String.format(finish, artefact))));
@@ -432,11 +433,14 @@ public final class CPlanner implements LanguagePlanner {
         String installed = BIN_DIR + "/" + binary;
         ins.add(new Copy("build", List.of(OUT + "/" + binary), installed));
         if (c.installPrefix() != null && !c.runtimeFiles().isEmpty()) {
-            ins.add(Comment.of("Files the program reads at run time, where it looks for them: under the install prefix "
-                    + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
+            ins.add(Comment.of("Files the program reads at run time, where it looks for them: " + (c.readsWorkdir() ? "in its working directory "
+                    : "under the install prefix ") + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
                     c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + ")").toList()) + "."));
             for (Fact<String> f : c.runtimeFiles()) {
                 ins.add(new Copy(null, List.of(f.value()), c.installPrefix().value() + "/" + f.value()));
+            }
+            if (c.readsWorkdir()) {
+                ins.add(new Workdir(c.installPrefix().value()));
             }
         }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
@@ -458,6 +462,12 @@ public final class CPlanner implements LanguagePlanner {
                 && request.facts().port().source().equals(readme.source()) && request.port().equals(request.facts().port().value()))) {
             ins.add(Comment.of("Arguments from the project's run instructions (" + readme.source() + "); docker run IMAGE ARGS replaces them."));
             cmd = readme.value();
+        }
+        if (cmd.isEmpty() && c.serveArgs() != null && port > 0) {
+            ins.add(Comment.of("Its usage text asks for a folder to serve (" + c.serveArgs().source() + "): it serves its working directory,",
+                    "/srv, empty here; mount your files there (docker run -v \"$PWD\":/srv:ro IMAGE) or pass another folder."));
+            ins.add(new Workdir("/srv"));
+            cmd = c.serveArgs().value();
         }
         if (!cmd.isEmpty()) {
             ins.add(new Instruction.Cmd(cmd));

@@ -37,6 +37,28 @@ final class CSourceScan {
     private static final Pattern HEALTH = Pattern.compile(
             "\"(?:GET\\s+)?(/(?:[A-Za-z0-9_-]+/){0,3}(?:healthz?|readyz?|livez?|ping))(?=[\\s?\"])");
     private static final Pattern MAIN = Pattern.compile("\\bint\\s+main\\s*\\(");
+    /** A server library's listen call with a literal port: svr.listen("0.0.0.0", 8080), addListener("0.0.0.0", 8080). */
+    private static final Pattern LISTEN_CALL = Pattern.compile(
+            "\\b(?:listen|addListener|bind_to_port)\\s*\\(\\s*\"[^\"]*\"\\s*,\\s*([0-9]{2,5})\\s*[,)]");
+    /** A usage text whose first argument is a folder to serve: "usage: %s /path/to/wwwroot [flags]". */
+    private static final Pattern USAGE_ROOT = Pattern.compile(
+            "\"[Uu]sage:?(?:\\\\t|\\s)*%s\\s+<?(?![-\\[])([A-Za-z0-9_/.-]*(?:root|www|dir|docs|htdocs|public)[A-Za-z0-9_/.-]*)>?[\\s\\\\\"]");
+    /** A configuration file named without a folder, so read from the working directory: "app.conf", "%s.conf". */
+    private static final Pattern BARE_CONF = Pattern.compile("\"((?:[A-Za-z0-9_-]+|%s)\\.conf)\"");
+    /** The include that names a server library (a framework of C/C++ web programs), by the library's name. */
+    private static final Map<Pattern, String> FRAMEWORKS = new java.util.LinkedHashMap<>();
+
+    static {
+        String inc = "(?m)^[ \\t]*#[ \\t]*include[ \\t]*[<\"](?:[A-Za-z0-9_./-]*/)?";
+        FRAMEWORKS.put(Pattern.compile(inc + "httplib\\.h[>\"]"), "cpp-httplib");
+        FRAMEWORKS.put(Pattern.compile(inc + "mongoose\\.h[>\"]"), "mongoose");
+        FRAMEWORKS.put(Pattern.compile("(?m)^[ \\t]*#[ \\t]*include[ \\t]*[<\"]oatpp/"), "oatpp");
+        FRAMEWORKS.put(Pattern.compile("(?m)^[ \\t]*#[ \\t]*include[ \\t]*[<\"]drogon/"), "drogon");
+        FRAMEWORKS.put(Pattern.compile(inc + "crow(?:_all)?\\.h[>\"]"), "crow");
+        FRAMEWORKS.put(Pattern.compile(inc + "(?:civetweb|CivetServer)\\.h[>\"]"), "civetweb");
+        FRAMEWORKS.put(Pattern.compile(inc + "microhttpd\\.h[>\"]"), "libmicrohttpd");
+        FRAMEWORKS.put(Pattern.compile("(?m)^[ \\t]*#[ \\t]*include[ \\t]*[<\"]pistache/"), "pistache");
+    }
 
     /**
      * A port and how sure we are: 0 a literal in htons/getaddrinfo/getenv's fallback or a name resolved to one; 1 a
@@ -52,6 +74,14 @@ final class CSourceScan {
     Source main;
     String healthPath;
     Source healthSource;
+    /** Configuration file names the file uses without a folder ("lwan.conf", "%s.conf"), each with its first line. */
+    final Map<String, Source> bareConfs = new java.util.LinkedHashMap<>();
+    /** The server library the file includes (cpp-httplib, mongoose, oatpp...), or null. */
+    String framework;
+    Source frameworkSource;
+    /** A usage text's first argument that names a folder to serve (wwwroot), or null. */
+    String usageRoot;
+    Source usageSource;
 
     private CSourceScan(String path) {
         this.path = path;
@@ -133,6 +163,13 @@ final class CSourceScan {
                 }
             }
         }
+        Matcher call = LISTEN_CALL.matcher(text);
+        if (s.port == null && call.find()) {
+            int v = Integer.parseInt(call.group(1));
+            if (v > 0 && v < 65536) {
+                s.port = new PortHint(v, Source.of(path, line(text, call.start())), 0);
+            }
+        }
         if (s.port == null && namedDefine != null) {
             s.port = namedDefine;
         }
@@ -148,6 +185,23 @@ final class CSourceScan {
         if (hp.find()) {
             s.healthPath = hp.group(1);
             s.healthSource = Source.of(path, line(text, hp.start()));
+        }
+        for (Map.Entry<Pattern, String> f : FRAMEWORKS.entrySet()) {
+            Matcher fm = f.getKey().matcher(text);
+            if (fm.find()) {
+                s.framework = f.getValue();
+                s.frameworkSource = Source.of(path, line(text, fm.start()));
+                break;
+            }
+        }
+        Matcher bc = BARE_CONF.matcher(text);
+        while (bc.find()) {
+            s.bareConfs.putIfAbsent(bc.group(1), Source.of(path, line(text, bc.start())));
+        }
+        Matcher u = USAGE_ROOT.matcher(text);
+        if (u.find()) {
+            s.usageRoot = u.group(1);
+            s.usageSource = Source.of(path, line(text, u.start()));
         }
         Matcher m = MAIN.matcher(text);
         if (m.find()) {

@@ -57,6 +57,18 @@ final class MakeTree {
         return facts;
     }
 
+    /** A library the Makefile builds itself (a rule for lib/sh/libsh.a) is linked from the tree, not installed. */
+    static void dropOwnLibraries(BuildFacts facts, List<String> targets) {
+        java.util.Set<String> built = new java.util.HashSet<>();
+        for (String t : targets) {
+            java.util.regex.Matcher own = java.util.regex.Pattern.compile("(?:^|/)lib([A-Za-z0-9_+.-]+)\\.(?:a|so)$").matcher(t);
+            if (own.find()) {
+                built.add(own.group(1));
+            }
+        }
+        facts.libraries.removeIf(r -> r.kind() == BuildFacts.RefKind.LINK && built.contains(r.name()));
+    }
+
     static String stripComment(String line) {
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) == '#' && (i == 0 || line.charAt(i - 1) != '\\')) {

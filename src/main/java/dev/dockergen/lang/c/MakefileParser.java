@@ -28,6 +28,7 @@ final class MakefileParser {
     private static final Pattern LINKER = Pattern.compile(
             "\\$[({](CC|CXX|LD|LINK\\.[a-z]+)[)}]|(?:^|[\\s;&|])(cc|gcc|g\\+\\+|c\\+\\+|clang|clang\\+\\+)(?=\\s)");
     private static final Pattern VAR_REF = Pattern.compile("\\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]");
+    private static final Pattern COMPILED = Pattern.compile("[A-Za-z0-9._/+-]+\\.(c|cc|cpp|cxx|C)");
     private static final Pattern CXX = Pattern.compile("\\$[({]CXX[)}]|(?:^|[\\s;&|])(g\\+\\+|c\\+\\+|clang\\+\\+)(?=\\s)");
 
     record Rule(List<String> targets, List<String> deps, int line, List<Recipe> recipe) {
@@ -77,7 +78,6 @@ final class MakefileParser {
         MakefileParser p = new MakefileParser(file);
         return p.run(text);
     }
-
 
     BuildFacts run(String text) {
         BuildFacts facts = new BuildFacts();
@@ -206,17 +206,7 @@ final class MakefileParser {
             }
         }
         programs(facts);
-        // a library the Makefile builds itself (a rule for lib/sh/libsh.a) is linked from the tree, not installed
-        java.util.Set<String> built = new java.util.HashSet<>();
-        for (Rule rule : rules) {
-            for (String t : rule.targets()) {
-                Matcher own = Pattern.compile("(?:^|/)lib([A-Za-z0-9_+.-]+)\\.(?:a|so)$").matcher(t);
-                if (own.find()) {
-                    built.add(own.group(1));
-                }
-            }
-        }
-        facts.libraries.removeIf(r -> r.kind() == BuildFacts.RefKind.LINK && built.contains(r.name()));
+        MakeTree.dropOwnLibraries(facts, rules.stream().flatMap(r -> r.targets().stream()).toList());
         return facts;
     }
 
@@ -319,6 +309,7 @@ final class MakefileParser {
         if (goal == null) {
             return;
         }
+        facts.defaultGoal = goal;
         List<String> queue = new ArrayList<>(List.of(goal));
         List<String> seen = new ArrayList<>();
         while (!queue.isEmpty() && seen.size() < 200) {
@@ -338,8 +329,11 @@ final class MakefileParser {
             String produced = linked(t, rule);
             if (produced != null) {
                 facts.programs.add(Fact.of(produced, file, rule.line()));
+                facts.makeTargets.putIfAbsent(produced, t);
+                facts.programSources.putIfAbsent(produced, rule.deps().stream().filter(d -> COMPILED.matcher(d).matches()).toList());
                 continue;
             }
+            facts.goalRuns |= !rule.recipe().isEmpty(); // all: prog, then $(RUN) ./prog
             queue.addAll(rule.deps());
         }
     }
