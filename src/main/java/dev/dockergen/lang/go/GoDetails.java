@@ -40,6 +40,7 @@ import java.util.Map;
  * @param listenArgs arguments that make a program whose flag defaults to a loopback address listen on every
  *                   interface ({@code --addr=:8080}), with the flag's line; null when none are needed
  * @param gopath a GOPATH-era project (no go.mod, dependencies in vendor/): its import path; null for a module
+ * @param portEnvRequired the program takes its port from PORT and names no default: the image must set PORT
  */
 public record GoDetails(
         Fact<String> module,
@@ -66,7 +67,8 @@ public record GoDetails(
         List<GoFrontends.Use> uses,
         GoFrontends.Build frontend,
         GoRuntimeFiles.Result runtimeFiles,
-        GoGopath gopath) implements LanguageDetails {
+        GoGopath gopath,
+        boolean portEnvRequired) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
@@ -139,6 +141,9 @@ public record GoDetails(
         facts.put("timeZones", needsTzdata);
         facts.put("caCertificates", needsCaCerts);
         facts.put("portFromEnv", readsPortEnv);
+        if (portEnvRequired) {
+            facts.put("portEnvRequired", true); // no default in the code: the image sets PORT to the exposed port
+        }
         if (loopbackFlag != null) {
             facts.put("loopbackFlag", loopbackFlag); // present only when the default listen address is loopback
         }

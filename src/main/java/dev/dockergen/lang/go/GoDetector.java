@@ -33,6 +33,8 @@ public final class GoDetector implements Detector {
     private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
     private static final int MAX_DEPTH = 12;
     private static final int MAX_SOURCE_FILES = 10_000;
+    /** The port set through PORT for a program that requires the variable and names no default. */
+    private static final int REQUIRED_PORT = 8080;
     /** Web frameworks by module path prefix, most specific first. */
     private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
 
@@ -42,6 +44,9 @@ public final class GoDetector implements Detector {
         FRAMEWORKS.put("github.com/gofiber/fiber", "fiber");
         FRAMEWORKS.put("github.com/go-chi/chi", "chi");
         FRAMEWORKS.put("github.com/gorilla/mux", "gorilla/mux");
+        FRAMEWORKS.put("github.com/zeromicro/go-zero", "go-zero");
+        FRAMEWORKS.put("github.com/beego/beego", "beego");
+        FRAMEWORKS.put("github.com/kataras/iris", "iris");
     }
 
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
@@ -229,7 +234,26 @@ public final class GoDetector implements Detector {
                         + "cannot be reached from outside a container; listen on \":" + portHint.port() + "\" instead"));
             }
         }
+        List<String> embeds = GoFrontends.embeds(files, scans, MAX_DEPTH);
+        GoRuntimeFiles.Result runtimeFiles = GoRuntimeFiles.find(files, mainDir, ordered, embeds, packageDirs);
+        GoConfigPort.Hint fromConfig = port == null ? GoConfigPort.of(files, runtimeFiles.files()) : null;
+        if (fromConfig != null) {
+            // the code names no port: the config file it reads by default does (go-zero etc/app.yaml Port: 8888)
+            port = Fact.of(fromConfig.port(), fromConfig.source());
+            if (fromConfig.loopback()) {
+                warnings.add(new Warning(fromConfig.source(), "the config file makes the server listen on a loopback address ("
+                        + Shown.of(fromConfig.host()) + "), which cannot be reached from outside a container; set its host "
+                        + "to 0.0.0.0 in the file the image copies"));
+            }
+        }
         Source portEnv = ordered.stream().map(s -> s.portEnv).filter(s -> s != null).findFirst().orElse(null);
+        boolean portEnvRequired = port == null && portEnv != null;
+        if (portEnvRequired) {
+            // os.Getenv("PORT") with no default anywhere: the program needs PORT, so the image sets it
+            port = Fact.of(REQUIRED_PORT, portEnv);
+            warnings.add(new Warning(portEnv, "the program reads its port from PORT and names no default; the image sets "
+                    + "PORT=" + REQUIRED_PORT + " (choose another with --port)"));
+        }
         GoSourceScan loopbackIn = ordered.stream().filter(s -> !s.loopbackFlags.isEmpty()).findFirst().orElse(null);
         GoSourceScan.LoopbackFlag loopback = loopbackIn == null ? null : loopbackIn.loopbackFlags.get(0);
         boolean passLoopback = loopback != null && "main".equals(loopbackIn.packageName);
@@ -263,7 +287,6 @@ public final class GoDetector implements Detector {
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
         GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
-        List<String> embeds = GoFrontends.embeds(files, scans, MAX_DEPTH);
         Fact<String> directive = gopath != null ? gopath.goVersion() : mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(
@@ -277,7 +300,7 @@ public final class GoDetector implements Detector {
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
                 loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs,
                 frontends.uses(), frontends.build(),
-                GoRuntimeFiles.find(files, mainDir, ordered, embeds, packageDirs), gopath);
+                runtimeFiles, gopath, portEnvRequired);
 
         // the toolchain line names the Go the project builds with; the go directive is only its minimum
         Matcher toolchain = mod == null || mod.toolchain() == null ? null : TOOLCHAIN.matcher(mod.toolchain());

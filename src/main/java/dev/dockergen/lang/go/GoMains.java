@@ -17,6 +17,10 @@ final class GoMains {
     /** Main package folders whose name says nothing of the program; the binary is named after the module. */
     private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
     private static final Pattern GENERIC_MODULE = Pattern.compile("backend|server|app|src|go");
+    /** The first module path element below host/owner/repository on a forge (below host/repository elsewhere). */
+    private static final int FIRST_FOLDER = 3;
+    private static final java.util.Set<String> FORGES = java.util.Set.of("github.com", "gitlab.com", "bitbucket.org",
+            "codeberg.org");
     private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AUXILIARY = Pattern.compile(
             "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
@@ -76,7 +80,9 @@ final class GoMains {
             i--;
         }
         // a module in a repository's folder named for its role (.../remark42/backend) is named for the repository
-        if (i > 0 && GENERIC_MODULE.matcher(parts[i]).matches()) {
+        // (not when it is the repository itself, github.com/owner/server/v2: go build names that binary "server")
+        int firstFolder = FORGES.contains(parts[0]) ? FIRST_FOLDER : FIRST_FOLDER - 1;
+        if (i >= firstFolder && GENERIC_MODULE.matcher(parts[i]).matches()) {
             i--;
         }
         return parts[i];

@@ -338,8 +338,10 @@ public final class GoPlanner implements LanguagePlanner {
         String installed = BIN_DIR + "/" + binary;
         ins.add(new Copy("build", List.of(OUT + "/" + binary), installed));
         ins.addAll(runtimeFiles(go));
-        if (port > 0 && go.readsPortEnv().value() && (facts.port() == null || facts.port().value() != port)) {
-            ins.add(Comment.of("The program reads PORT (" + go.readsPortEnv().source() + "); it listens on the exposed port."));
+        if (port > 0 && go.readsPortEnv().value() && (facts.port() == null || facts.port().value() != port
+                || go.portEnvRequired())) {
+            ins.add(Comment.of("The program reads PORT (" + go.readsPortEnv().source() + ")" + (go.portEnvRequired()
+                    ? " and has no default" : "") + "; it listens on the exposed port."));
             ins.add(new Instruction.Env("PORT", Integer.toString(port)));
         }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
