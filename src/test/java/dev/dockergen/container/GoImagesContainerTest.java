@@ -66,6 +66,12 @@ class GoImagesContainerTest {
             // //go:embed web/dist, which web/'s npm build writes: a frontend stage builds it before go build
             new App("embedded-frontend", Fixtures.go("embedded-frontend"), "/", "notes (built by the frontend stage)",
                     "web/src/index.html", "<p>notes", "<p>notes v2", "notes v2"),
+            // no go.mod, dependencies in vendor/ (Godeps): built in GOPATH mode at its import path, offline
+            new App("gopath-godeps", Fixtures.go("gopath-godeps"), "/", "tally: ",
+                    "main.go", "\"tally: %s\\n\"", "\"count: %s\\n\"", "count: "),
+            // requires PORT and names no default: the image sets PORT to the exposed port
+            new App("port-env-required", Fixtures.go("port-env-required"), "/", "board is up",
+                    "main.go", "\"board is up\\n\"", "\"board is still up\\n\"", "board is still up"),
             // a main in _examples/ without a go.mod of its own: built from the module root (--project _examples/hello)
             new App("underscore-example", Fixtures.go("underscore-example"), "/?name=lab", "hello, lab",
                     "greet.go", "\"hello, %s\\n\"", "\"hi, %s\\n\"", "hi, lab", "_examples/hello"));

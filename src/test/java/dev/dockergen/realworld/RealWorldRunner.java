@@ -341,7 +341,7 @@ public final class RealWorldRunner {
             r.notes.add("no detected project matches" + (c.project() == null ? "" : " --project " + c.project())
                     + "; detect listed " + (paths.isEmpty() ? "none" : String.join(", ", paths)));
         }
-        r.fields = Scoring.scoreDetection(c, project, r.detect == null ? null : r.detect.get("warnings"));
+        r.fields = Scoring.scoreDetection(c, project, r.detect == null ? null : Scoring.ownWarnings(project, r.detect));
         // the default final's files, else (the default was refused) the first final that has files
         FinalRun scored = defaultFinal != null ? first
                 : r.finals.values().stream().filter(f -> f.exit == 0 && f.dockerfile != null).findFirst().orElse(null);

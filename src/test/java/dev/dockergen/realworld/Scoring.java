@@ -307,6 +307,33 @@ public final class Scoring {
         return "0.0.0.0";
     }
 
+    /**
+     * detect's warnings less those about another detected project (a member's {@code servicegroup/main.go:22: ...
+     * loopback} is not the root project's): the root's listen address is read from what is left.
+     */
+    static JsonNode ownWarnings(JsonNode project, JsonNode detect) {
+        JsonNode all = detect.get("warnings");
+        String path = text(project, "path");
+        if (all == null || !all.isArray() || project == null || !".".equals(path)) {
+            return all;
+        }
+        List<String> others = new ArrayList<>();
+        for (JsonNode p : iterable(detect.get("projects"))) {
+            String other = text(p, "path");
+            if (other != null && !other.equals(".")) {
+                others.add(other + "/");
+            }
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (JsonNode w : all) {
+            String t = w.isTextual() ? w.asText() : w.toString();
+            if (others.stream().noneMatch(t::startsWith)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     /** any (0.0.0.0, ::, *, empty), loopback (127.x, localhost, ::1), or the address as written. */
     static String normListen(String s) {
         String l = s.strip().toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");

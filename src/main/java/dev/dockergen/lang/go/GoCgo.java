@@ -40,7 +40,12 @@ final class GoCgo {
             }
         }
         if (mod == null) {
-            return new Fact<>(Boolean.FALSE, null);
+            // no go.mod (GOPATH mode, or a throw-away module): a C-wrapping package the program imports
+            return reached.stream().filter(s -> !s.ignored)
+                    .filter(s -> s.imports.stream().anyMatch(i -> CGO_MODULES.keySet().stream()
+                            .anyMatch(m -> i.equals(m) || i.startsWith(m + "/"))))
+                    .findFirst().map(s -> GoSourceScan.yes(Source.of(s.path)))
+                    .orElse(new Fact<>(Boolean.FALSE, null));
         }
         List<String> vendorLines = vendored ? files.read("vendor/modules.txt").orElse("").lines().toList() : List.of();
         for (GoMod.Require r : mod.requires()) {

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param module module path from go.mod, or null without go.mod
  * @param toolchain the toolchain directive (e.g. "go1.23.4"), or null
- * @param directive the go directive (the language level; from Go 1.21 a minimum), or null; the project's version is
+ * @param directive the go directive (the language level; from Go 1.21 a minimum), or a GOPATH-era project's recorded
+ *                  Go (Godeps.json GoVersion, a language level), or null; the project's version is
  *                  the toolchain's when go.mod names one
  * @param mainPackage directory of the main package to build, "." for the module root; null when
  *                    there is none or several and no choice was made
@@ -38,6 +39,8 @@ import java.util.Map;
  *                     static assets, a default config file), and that directory
  * @param listenArgs arguments that make a program whose flag defaults to a loopback address listen on every
  *                   interface ({@code --addr=:8080}), with the flag's line; null when none are needed
+ * @param gopath a GOPATH-era project (no go.mod, dependencies in vendor/): its import path; null for a module
+ * @param portEnvRequired the program takes its port from PORT and names no default: the image must set PORT
  */
 public record GoDetails(
         Fact<String> module,
@@ -63,7 +66,9 @@ public record GoDetails(
         Fact<List<String>> listenArgs,
         List<GoFrontends.Use> uses,
         GoFrontends.Build frontend,
-        GoRuntimeFiles.Result runtimeFiles) implements LanguageDetails {
+        GoRuntimeFiles.Result runtimeFiles,
+        GoGopath gopath,
+        boolean portEnvRequired) implements LanguageDetails {
 
     public GoDetails {
         mainCandidates = List.copyOf(mainCandidates);
@@ -106,6 +111,9 @@ public record GoDetails(
         facts.put("cgo", cgo);
         facts.put("goSum", hasGoSum);
         facts.put("vendored", vendored);
+        if (gopath != null) {
+            facts.put("gopathImportPath", gopath.importPath()); // built in GOPATH mode at $GOPATH/src/<this>
+        }
         facts.put("localModules", localModules);
         facts.put("embeds", embedPaths);
         facts.put("healthPath", healthPath);
@@ -133,6 +141,9 @@ public record GoDetails(
         facts.put("timeZones", needsTzdata);
         facts.put("caCertificates", needsCaCerts);
         facts.put("portFromEnv", readsPortEnv);
+        if (portEnvRequired) {
+            facts.put("portEnvRequired", true); // no default in the code: the image sets PORT to the exposed port
+        }
         if (loopbackFlag != null) {
             facts.put("loopbackFlag", loopbackFlag); // present only when the default listen address is loopback
         }

@@ -1,7 +1,5 @@
 package dev.dockergen.lang.go;
 
-import dev.dockergen.DockergenException;
-import dev.dockergen.ExitCode;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.Detector;
 import dev.dockergen.detect.Fact;
@@ -35,6 +33,8 @@ public final class GoDetector implements Detector {
     private static final Predicate<String> SKIPPED = Walk.skipping(Walk.INSTALLED, Set.of("testdata"));
     private static final int MAX_DEPTH = 12;
     private static final int MAX_SOURCE_FILES = 10_000;
+    /** The port set through PORT for a program that requires the variable and names no default. */
+    private static final int REQUIRED_PORT = 8080;
     /** Web frameworks by module path prefix, most specific first. */
     private static final Map<String, String> FRAMEWORKS = new LinkedHashMap<>();
 
@@ -44,17 +44,13 @@ public final class GoDetector implements Detector {
         FRAMEWORKS.put("github.com/gofiber/fiber", "fiber");
         FRAMEWORKS.put("github.com/go-chi/chi", "chi");
         FRAMEWORKS.put("github.com/gorilla/mux", "gorilla/mux");
+        FRAMEWORKS.put("github.com/zeromicro/go-zero", "go-zero");
+        FRAMEWORKS.put("github.com/beego/beego", "beego");
+        FRAMEWORKS.put("github.com/kataras/iris", "iris");
     }
 
     private static final Pattern SAFE_DIR = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-    /** Main package folders whose name says nothing of the program; the binary is named after the module. */
-    private static final Pattern GENERIC_MAIN = Pattern.compile("app|server|cmd|main|src");
-    private static final Pattern GENERIC_MODULE = Pattern.compile("backend|server|app|src|go");
     private static final Pattern TOOLCHAIN = Pattern.compile("go(1\\.[0-9]+(?:\\.[0-9]+)?)(?:\\+.*)?");
-    private static final Pattern SAFE_BINARY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern AUXILIARY = Pattern.compile(
-            "(?i)_?examples?|samples?|demos?|tools?|tests?|testing|testdata|e2e|integration|hack|scripts?|bench(?:marks?)?|"
-                    + "internal|docs?|plugins?|contrib|misc|gen|generators?|fixtures?|mocks?");
 
     /**
      * The Go the image builds with when the project chooses it (the toolchain directive, or a go directive of 1.21 or
@@ -86,12 +82,14 @@ public final class GoDetector implements Detector {
     @Override
     public Optional<ProjectFacts> detect(ProjectFiles files, DetectOptions options, List<Warning> warnings) {
         boolean hasGoMod = files.isFile("go.mod");
+        // no go.mod but vendored dependencies: a GOPATH-era project, whose packages lie as deep as a module's
+        boolean gopathMode = !hasGoMod && GoGopath.applies(files);
         // a directory with its own go.mod is another module: the go command leaves it out, and so do we.
         // Without a go.mod only the top two levels count (main.go, cmd/x/main.go): deeper .go files in a
         // repository of another language are fixtures or build output, not a program of its own.
         // folders starting with _ are walked too, only to list the example mains they hold (go build ./... skips
         // them, go build ./_examples/x builds them as packages of this module)
-        List<String> walked = files.walk("", hasGoMod ? MAX_DEPTH : 2,
+        List<String> walked = files.walk("", hasGoMod || gopathMode ? MAX_DEPTH : 2,
                 dir -> SKIPPED.test(dir) || files.isFile(dir + "/go.mod")).stream()
                 .filter(p -> p.endsWith(".go") && !p.endsWith("_test.go"))
                 .toList();
@@ -128,6 +126,10 @@ public final class GoDetector implements Detector {
         if (!hasGoMod && mains.isEmpty()) {
             return Optional.empty(); // loose .go files without a main package are not an app
         }
+        List<String> packageDirs = scans.stream().map(GoSourceScan::dir).distinct().sorted().toList();
+        GoGopath gopath = gopathMode ? GoGopath.of(files, scans, packageDirs, GoMains.folderName(files)) : null;
+        // the path the project's own packages are imported by: the module's, or the GOPATH import path
+        String importRoot = mod != null ? mod.modulePath() : gopath != null ? gopath.importPath().value() : null;
         if (files.isFile("go.work")) {
             warnings.add(new Warning(Source.of("go.work"),
                     "Go workspaces are not supported yet; the Dockerfile builds the module at the root only"));
@@ -135,6 +137,15 @@ public final class GoDetector implements Detector {
         List<String> evidence = new ArrayList<>();
         if (hasGoMod) {
             evidence.add("go.mod");
+        } else if (gopath != null) {
+            if (!gopath.manifest().equals("vendor")) {
+                evidence.add(gopath.manifest());
+            }
+            warnings.add(new Warning(gopath.importPath().source() != null ? gopath.importPath().source()
+                    : Source.of(gopath.manifest()), "no go.mod, dependencies in vendor/: a GOPATH-era project, built in GOPATH "
+                    + "mode (GO111MODULE=off) at its import path " + Shown.of(gopath.importPath().value())
+                    + " from vendor/, with no download; `go mod init " + Shown.of(gopath.importPath().value())
+                    + " && go mod tidy` makes it a module"));
         } else {
             warnings.add(new Warning(Source.of(mains.isEmpty() ? "." : display(mains.get(0))),
                     "no go.mod: the image build creates a throw-away module; run `go mod init <module-path>` "
@@ -164,7 +175,7 @@ public final class GoDetector implements Detector {
                     + "`go mod edit -go=1.14 && go mod vendor`"));
         }
 
-        String mainDir = chooseMain(mains, mod, options);
+        String mainDir = GoMains.choose(mains, importRoot, options);
         Fact<String> mainPackage = null;
         if (mainDir != null) {
             if (!SAFE_DIR.matcher(mainDir).matches() && !mainDir.isEmpty()) {
@@ -183,18 +194,26 @@ public final class GoDetector implements Detector {
             warnings.add(new Warning(Source.of("go.mod"),
                     "no main package (package main with func main) found; this module is a library, not an app"));
         }
-        String binary = mainDir == null ? null : binaryName(mainDir, mod, files, warnings);
+        Fact<String> rootPath = mod != null ? Fact.of(mod.modulePath(), "go.mod", mod.moduleLine())
+                : gopath != null ? gopath.importPath() : null;
+        String binary = mainDir == null ? null : GoMains.binaryName(mainDir, rootPath, gopath != null, files, warnings);
 
         // other programs' main packages say nothing about this binary, nor do packages it never imports
         // (test helpers, tools); the packages the main package reaches through imports may
-        Set<String> reached = mainDir == null || mod == null ? null : reachable(mainDir, mod.modulePath(), scans);
+        Set<String> reached = mainDir == null || importRoot == null ? null : reachable(mainDir, importRoot, scans);
         List<GoSourceScan> ordered = new ArrayList<>(scans.stream()
                 .filter(s -> !("main".equals(s.packageName) && !s.dir().equals(mainDir)))
                 .filter(s -> reached == null || reached.contains(s.dir())).toList());
         ordered.sort(Comparator.comparing((GoSourceScan s) -> !(mainDir != null && s.dir().equals(mainDir)))
                 .thenComparing(s -> s.path));
+        // packages in vendor/ that the program imports: the flags they register are the program's own command line
+        List<GoSourceScan> vendoredScans = gopath != null || vendored
+                ? scan(files, GoVendored.imported(files, ordered, importRoot), warnings) : List.of();
         GoSourceScan.PortHint portHint = ordered.stream().flatMap(s -> s.ports.stream())
-                .min(Comparator.comparingInt(GoSourceScan.PortHint::strength)).orElse(null);
+                .min(Comparator.comparingInt(GoSourceScan.PortHint::strength))
+                .or(() -> vendoredScans.stream().flatMap(s -> s.ports.stream()).filter(p -> p.flag() != null)
+                        .min(Comparator.comparingInt(GoSourceScan.PortHint::strength)))
+                .orElse(null);
         // stream().min keeps the first of equals, and `ordered` puts the main package first
         Fact<Integer> port = null;
         Fact<List<String>> listenArgs = null;
@@ -215,7 +234,26 @@ public final class GoDetector implements Detector {
                         + "cannot be reached from outside a container; listen on \":" + portHint.port() + "\" instead"));
             }
         }
+        List<String> embeds = GoFrontends.embeds(files, scans, MAX_DEPTH);
+        GoRuntimeFiles.Result runtimeFiles = GoRuntimeFiles.find(files, mainDir, ordered, embeds, packageDirs);
+        GoConfigPort.Hint fromConfig = port == null ? GoConfigPort.of(files, runtimeFiles.files()) : null;
+        if (fromConfig != null) {
+            // the code names no port: the config file it reads by default does (go-zero etc/app.yaml Port: 8888)
+            port = Fact.of(fromConfig.port(), fromConfig.source());
+            if (fromConfig.loopback()) {
+                warnings.add(new Warning(fromConfig.source(), "the config file makes the server listen on a loopback address ("
+                        + Shown.of(fromConfig.host()) + "), which cannot be reached from outside a container; set its host "
+                        + "to 0.0.0.0 in the file the image copies"));
+            }
+        }
         Source portEnv = ordered.stream().map(s -> s.portEnv).filter(s -> s != null).findFirst().orElse(null);
+        boolean portEnvRequired = port == null && portEnv != null;
+        if (portEnvRequired) {
+            // os.Getenv("PORT") with no default anywhere: the program needs PORT, so the image sets it
+            port = Fact.of(REQUIRED_PORT, portEnv);
+            warnings.add(new Warning(portEnv, "the program reads its port from PORT and names no default; the image sets "
+                    + "PORT=" + REQUIRED_PORT + " (choose another with --port)"));
+        }
         GoSourceScan loopbackIn = ordered.stream().filter(s -> !s.loopbackFlags.isEmpty()).findFirst().orElse(null);
         GoSourceScan.LoopbackFlag loopback = loopbackIn == null ? null : loopbackIn.loopbackFlags.get(0);
         boolean passLoopback = loopback != null && "main".equals(loopbackIn.packageName);
@@ -249,9 +287,7 @@ public final class GoDetector implements Detector {
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
         GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
-        List<String> embeds = GoFrontends.embeds(files, scans, MAX_DEPTH);
-        List<String> packageDirs = scans.stream().map(GoSourceScan::dir).distinct().sorted().toList();
-        Fact<String> directive = mod == null || mod.goVersion() == null
+        Fact<String> directive = gopath != null ? gopath.goVersion() : mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(
                 mod == null ? null : Fact.of(mod.modulePath(), "go.mod", mod.moduleLine()),
@@ -264,13 +300,13 @@ public final class GoDetector implements Detector {
                 portEnv == null ? new Fact<>(Boolean.FALSE, null) : Fact.of(Boolean.TRUE, portEnv),
                 loopback == null ? null : Fact.of(loopback.flag(), loopback.source()), listenArgs,
                 frontends.uses(), frontends.build(),
-                GoRuntimeFiles.find(files, mainDir, ordered, embeds, packageDirs));
+                runtimeFiles, gopath, portEnvRequired);
 
         // the toolchain line names the Go the project builds with; the go directive is only its minimum
         Matcher toolchain = mod == null || mod.toolchain() == null ? null : TOOLCHAIN.matcher(mod.toolchain());
         Fact<String> version = toolchain != null && toolchain.matches()
                 ? Fact.of(toolchain.group(1), "go.mod", mod.toolchainLine()) : directive;
-        return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : null,
+        return Optional.of(new ProjectFacts(".", Language.GO, "go", hasGoMod ? "go-modules" : gopath != null ? "gopath" : null,
                 version, framework, port, start, evidence, details));
     }
 
@@ -347,49 +383,6 @@ public final class GoDetector implements Detector {
         return scans;
     }
 
-    private static String chooseMain(List<String> mains, GoMod mod, DetectOptions options) {
-        if (options.mainPackage() != null) {
-            String wanted = normalizeDir(options.mainPackage());
-            if (!mains.contains(wanted)) {
-                throw new DockergenException(ExitCode.USAGE, "--main " + options.mainPackage()
-                        + ": no main package there; main packages found: "
-                        + (mains.isEmpty() ? "none" : String.join(", ", display(mains))));
-            }
-            return wanted;
-        }
-        if (mains.size() == 1) {
-            return mains.get(0);
-        }
-        if (mains.size() > 1) {
-            // cmd/<name> named like the module is the conventional main binary
-            String name = mod == null ? null : lastElement(mod.modulePath());
-            for (String dir : mains) {
-                if (dir.equals("cmd/" + name)) {
-                    return dir;
-                }
-            }
-            // examples, tools, tests and plugin samples are not the program; the root main, or the only other, is
-            List<String> programs = mains.stream().filter(d -> !auxiliary(d)).toList();
-            if (programs.contains("")) {
-                return "";
-            }
-            if (programs.size() == 1) {
-                return programs.get(0);
-            }
-        }
-        return null;
-    }
-
-    /** A main package that sits under a folder of examples, tools, tests or plugins. */
-    static boolean auxiliary(String dir) {
-        for (String part : dir.split("/")) {
-            if (AUXILIARY.matcher(part).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String normalizeDir(String dir) {
         String d = dir.replace('\\', '/');
         while (d.startsWith("./")) {
@@ -401,47 +394,12 @@ public final class GoDetector implements Detector {
         return d.equals(".") ? "" : d;
     }
 
-    private static String display(String dir) {
+    static String display(String dir) {
         return dir.isEmpty() ? "." : dir;
     }
 
-    private static List<String> display(List<String> dirs) {
+    static List<String> display(List<String> dirs) {
         return dirs.stream().map(GoDetector::display).toList();
-    }
-
-    /** The last path element without a /vN major-version suffix. */
-    private static String lastElement(String modulePath) {
-        String[] parts = modulePath.split("/");
-        int i = parts.length - 1;
-        if (parts[i].matches("v[0-9]+") && i > 0) {
-            i--;
-        }
-        // a module in a repository's folder named for its role (.../remark42/backend) is named for the repository
-        if (i > 0 && GENERIC_MODULE.matcher(parts[i]).matches()) {
-            i--;
-        }
-        return parts[i];
-    }
-
-    private static String binaryName(String mainDir, GoMod mod, ProjectFiles files, List<Warning> warnings) {
-        String name;
-        Source source;
-        if (!mainDir.isEmpty() && !(mod != null && GENERIC_MAIN.matcher(ProjectFiles.fileName(mainDir)).matches())) {
-            name = ProjectFiles.fileName(mainDir);
-            source = Source.of(mainDir);
-        } else if (mod != null) {
-            name = lastElement(mod.modulePath());
-            source = Source.of("go.mod", mod.moduleLine());
-        } else {
-            name = ProjectFiles.fileName(Path.of(files.displayName()).toAbsolutePath().normalize().toString());
-            source = null;
-        }
-        if (!SAFE_BINARY.matcher(name).matches()) {
-            warnings.add(new Warning(source, "'" + Shown.of(name)
-                    + "' is not a safe file name for the binary; using 'app'"));
-            return "app";
-        }
-        return name;
     }
 
     private static Fact<String> framework(GoMod mod) {

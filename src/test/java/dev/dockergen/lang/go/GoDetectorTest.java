@@ -414,4 +414,59 @@ class GoDetectorTest {
         assertTrue(warnings.get(0).toString().startsWith("go.mod:3: replace points outside the repository (../z)"),
                 warnings.toString());
     }
+
+    @Test
+    void noGoModWithVendoredPackagesIsAGopathProjectAtTheImportPathItsOwnImportsName() {
+        // no dependency tool's file: the import path is what the main package imports its own folder by
+        ProjectFacts p = detect(repo(
+                "main.go", "package main\nimport (\n\t\"net/http\"\n\t\"example.com/team/Ledger/books\"\n"
+                        + "\t\"example.org/lib/money\"\n)\nfunc main() { books.Open(); money.Sum(); "
+                        + "http.ListenAndServe(\":8090\", nil) }\n",
+                "books/books.go", "package books\nfunc Open() {}\n",
+                "vendor/example.org/lib/money/money.go", "package money\nfunc Sum() {}\n"));
+        assertEquals("example.com/team/Ledger @ main.go", fact(go(p).gopath().importPath()));
+        assertEquals("Ledger", go(p).binaryName(), "go build names the binary after the import path's last element");
+        assertEquals("gopath", p.packageManager());
+        assertEquals(8090, p.port().value());
+        assertTrue(warnings.stream().anyMatch(w -> w.toString().contains("GOPATH mode (GO111MODULE=off)")), warnings.toString());
+    }
+
+    @Test
+    void glideYamlNamesTheImportPathAndAGodepsGoVersionIsTheLanguageVersion() {
+        ProjectFacts glide = detect(repo(
+                "glide.yaml", "package: example.com/team/relay\nimport:\n- package: example.org/lib/wire\n",
+                "main.go", "package main\nfunc main() {}\n",
+                "vendor/example.org/lib/wire/wire.go", "package wire\n"));
+        assertEquals("example.com/team/relay @ glide.yaml:1", fact(go(glide).gopath().importPath()));
+        assertNull(glide.languageVersion());
+        ProjectFacts godeps = detect(repo(
+                "Godeps/Godeps.json", "{\n\t\"ImportPath\": \"example.com/team/relay\",\n\t\"GoVersion\": \"go1.8\",\n"
+                        + "\t\"Deps\": [{\"ImportPath\": \"example.org/lib/wire\"}]\n}\n",
+                "main.go", "package main\nfunc main() {}\n",
+                "vendor/example.org/lib/wire/wire.go", "package wire\n"));
+        assertEquals("1.8 @ Godeps/Godeps.json:3", fact(godeps.languageVersion()));
+        assertEquals("example.com/team/relay @ Godeps/Godeps.json:2", fact(go(godeps).gopath().importPath()));
+    }
+
+    @Test
+    void withoutVendorOrWithAGoModItIsNoGopathProject() {
+        assertNull(go(detect(repo("main.go", "package main\nfunc main() {}\n",
+                "glide.yaml", "package: example.com/team/relay\n"))).gopath());
+        assertNull(go(detect(repo("go.mod", "module example.com/m\n\ngo 1.22\n", "main.go", "package main\nfunc main() {}\n",
+                "vendor/modules.txt", "# example.org/lib/wire v1.0.0\n", "vendor/example.org/lib/wire/wire.go", "package wire\n")))
+                .gopath());
+    }
+
+    @Test
+    void aVendoredPackagesFlagGivesThePortOnlyWhenTheProgramsOwnCodeNamesNone() {
+        String vendored = "package cfg\nimport \"flag\"\nvar a string\n"
+                + "func Register() { flag.StringVar(&a, \"web-listen\", \":7001\", \"\") }\n";
+        ProjectFacts none = detect(repo("main.go", "package main\nimport \"example.org/lib/cfg\"\nfunc main() { cfg.Register() }\n",
+                "vendor/example.org/lib/cfg/cfg.go", vendored));
+        assertEquals("7001 @ vendor/example.org/lib/cfg/cfg.go:4", fact(none.port()));
+        ProjectFacts own = detect(repo("main.go", "package main\nimport (\n\t\"net/http\"\n\t\"example.org/lib/cfg\"\n)\n"
+                        + "func main() { cfg.Register(); http.ListenAndServe(\":9000\", nil) }\n",
+                "vendor/example.org/lib/cfg/cfg.go", vendored));
+        assertEquals(9000, own.port().value());
+    }
 }
