@@ -359,6 +359,7 @@ public final class NodePlanner implements LanguagePlanner {
             if (node.publicDir()) {
                 ins.add(new Copy("build", List.of("/app/public"), "./public"));
             }
+            ins.addAll(readAtRunTime(node, "public"));
             ins.add(new Instruction.Env("HOSTNAME", "0.0.0.0"));
         } else if (node.workspace() != null) {
             NodeWorkspace ws = node.workspace();
@@ -378,6 +379,7 @@ public final class NodePlanner implements LanguagePlanner {
                 ins.add(new Copy("build", List.of("/app/package.json"), "./"));
                 ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
                 ins.add(new Copy("build", List.of("/app/" + dir), "./" + dir));
+                ins.addAll(readAtRunTime(node, dir));
             } else {
                 ins.add(Comment.of("The built application with production dependencies only."));
                 ins.add(new Copy("build", List.of("/app"), "./"));
@@ -425,6 +427,20 @@ public final class NodePlanner implements LanguagePlanner {
         String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
         return new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+    }
+
+    /** The files the program reads at run time that the copies above leave out (not {@code copied} or inside it). */
+    private static List<Instruction> readAtRunTime(NodeDetails node, String copied) {
+        List<Fact<String>> files = node.runtimeFiles().stream()
+                .filter(f -> !f.value().equals(copied) && !f.value().startsWith(copied + "/")).toList();
+        List<Instruction> ins = new ArrayList<>();
+        if (!files.isEmpty()) {
+            List<String> lines = new ArrayList<>(List.of("Read by the program at run time, so copied beside the build output:"));
+            files.forEach(f -> lines.add("  " + f.value() + " (" + f.source() + ")"));
+            ins.add(new Comment(lines));
+            files.forEach(f -> ins.add(new Copy("build", List.of("/app/" + f.value()), "./" + f.value())));
+        }
+        return ins;
     }
 
     private static String withoutVersion(String image) {
