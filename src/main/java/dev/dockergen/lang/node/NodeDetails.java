@@ -33,6 +33,8 @@ import java.util.Map;
  * @param artefact what the build produces for the image (.next, .output, dist), or null when it runs the sources
  * @param runtimeFiles files and folders the program reads at run time outside what the image copies anyway
  *                     ({@link NodeRuntimeFiles}): views, public, an example .env, Prisma migrations
+ * @param devNeeded a package package-lock.json marks dev that a production package needs ({@link NodeLockFlags}),
+ *                  or null
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -56,7 +58,8 @@ public record NodeDetails(
         Fact<String> engines,
         Fact<String> nativeAddon,
         String artefact,
-        List<Fact<String>> runtimeFiles) implements LanguageDetails {
+        List<Fact<String>> runtimeFiles,
+        Fact<String> devNeeded) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -95,6 +98,9 @@ public record NodeDetails(
         }
         if (artefact != null) {
             m.put("artefact", artefact);
+        }
+        if (devNeeded != null) {
+            m.put("devNeeded", devNeeded);
         }
         if (!runtimeFiles.isEmpty()) {
             m.put("runtimeFiles", runtimeFiles);

@@ -236,7 +236,8 @@ public final class NodeDetector implements Detector {
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthCommand(files), name(pkg), workspace,
                 NodePackageManager.installFiles(top, pm.value()), startEnv,
                 engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
-                NodeNativeAddons.find(files, top, lockfile), artefact, runtimeFiles);
+                NodeNativeAddons.find(files, top, lockfile), artefact, runtimeFiles,
+                workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null);
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));

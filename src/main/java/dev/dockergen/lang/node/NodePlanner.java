@@ -166,7 +166,15 @@ public final class NodePlanner implements LanguagePlanner {
         List<Instruction> toolchain = NativeAddonPlanner.forAddon(preset.build(), node.nativeAddon());
         List<Stage> stages = new ArrayList<>();
         if (!needsBuild) {
-            List<Instruction> ins = install(tool, manifests, tool.installProd(), secretNpmrc, bunOrigin);
+            // a lockfile marking dev a package production needs: npm ci --omit=dev would leave it out, prune keeps it
+            boolean flagsWrong = node.devNeeded() != null && tool == TOOLS.get("npm");
+            List<Instruction> ins = install(tool, manifests, flagsWrong ? "npm ci && npm prune --omit=dev" : tool.installProd(),
+                    secretNpmrc, bunOrigin);
+            if (flagsWrong) {
+                ins.add(ins.size() - 1, Comment.of("package-lock.json marks " + node.devNeeded().value(),
+                        "dev (" + node.devNeeded().source() + "): npm ci --omit=dev would leave it out, so everything is",
+                        "installed and npm prune --omit=dev removes the dev dependencies."));
+            }
             ins.addAll(1, toolchain); // after WORKDIR
             stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps", ins));
         } else {
