@@ -33,6 +33,9 @@ class NodeImagesContainerTest {
                 // a native addon: python3, make and g++ from apt in the install stage (the lab has no apk for alpine)
                 Arguments.of("native-addon", FinalStage.DISTROLESS, "/", "frames ok: ping", "server.js", "`frames ok: ",
                         "`frames fine: ", "frames fine: ping", "npm ci --omit=dev"),
+                // a lockfile marking dev a package production needs: everything installed, then pruned
+                Arguments.of("lockfile-dev-flags", FinalStage.DISTROLESS, "/", "true", "index.js", "\"*.js\"", "\"*.ts\"",
+                        "false", "npm ci && npm prune --omit=dev"),
                 // a deep link to a client-side route: nginx answers it with index.html
                 Arguments.of("vite-spa", FinalStage.ALPINE, "/reports/2026", "dashboard", "index.html", "<title>dashboard",
                         "<title>dashboard v2", "dashboard v2", "npm ci"));

@@ -128,6 +128,14 @@ class RealWorldScoringTest {
         assertEquals(Verdict.RIGHT, s.get("artefact").verdict());
     }
 
+    @Test
+    void aNodeMajorAloneIsItsNewestReleaseAgainstALowerBound() {
+        assertTrue(Scoring.versionMatches(">=24.18.0", "24", "node"), "node:24 is the newest 24.x");
+        assertFalse(Scoring.versionMatches(">=24.18.0", "22", "node"));
+        assertFalse(Scoring.versionMatches(">=3.10.2", "3", "python"), "only images tagged by major");
+        assertTrue(Scoring.versionMatches("<=24", "24", "node"));
+    }
+
     @ParameterizedTest(name = "{0} vs {1}: {2}")
     @CsvSource(delimiter = ';', value = {
         "1.21; 1.21.0; true", "1.21.0; 1.21; true", "1.21; 1.22; false", "1.21; 1; false", "3.10; 3.1; false",
@@ -239,6 +247,14 @@ class RealWorldScoringTest {
         assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(api, context, "templates\n")).get("runtimeFiles").verdict(),
                 ".dockerignore keeps it out");
         assertEquals(Verdict.UNSCORED, byField(Scoring.scoreImage(sample("python/sample/site"), null, null)).get("writes").verdict());
+        String wholeBuild = "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\n"
+                + "FROM node:22-alpine AS runtime\nWORKDIR /app\nCOPY --from=build /app ./\n";
+        assertEquals(Verdict.RIGHT, byField(Scoring.scoreImage(api, wholeBuild, "")).get("runtimeFiles").verdict(),
+                "the build stage's whole working directory, which holds the context");
+        assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(api, wholeBuild, "templates\n")).get("runtimeFiles").verdict(),
+                "the context it holds leaves templates out");
+        assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(api, wholeBuild.replace("COPY . .", "COPY go.mod ."), ""))
+                .get("runtimeFiles").verdict(), "a build stage without the context");
     }
 
     @Test

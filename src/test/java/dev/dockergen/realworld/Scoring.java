@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -173,9 +174,11 @@ public final class Scoring {
             String raw = m.group(2);
             int[] v = parse(raw.replaceAll("\\.(x|\\*).*$", ""), language);
             int given = raw.replaceAll("\\.(x|\\*).*$", "").split("\\.").length;
+            // a Node or Java image tagged by major alone ("24") is that major's newest release: it meets >=24.18.0
+            int[] newest = d.length == 1 && Set.of("node", "java").contains(language) ? new int[] {d[0], Integer.MAX_VALUE} : d;
             boolean ok = switch (op) {
-                case ">=" -> compare(d, v) >= 0;
-                case ">" -> compare(d, v) > 0;
+                case ">=" -> compare(newest, v) >= 0;
+                case ">" -> compare(newest, v) > 0;
                 case "<=" -> compare(d, v) <= 0;
                 case "<" -> compare(d, v) < 0;
                 case "!=" -> compare(d, v) != 0;
@@ -573,7 +576,8 @@ public final class Scoring {
         List<String> finalStage = finalStage(dockerfile);
         IgnoreMatcher ignore = dockerignore == null ? null : new IgnoreMatcher(dockerignore.lines().toList());
         List<String> reads = c.truthList("runtimeFiles");
-        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(r, finalStage, ignore)));
+        Map<String, String> whole = stagesHoldingTheContext(dockerfile);
+        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(r, finalStage, ignore, whole)));
         List<String> writes = c.truthList("writes");
         out.add(imageScore("writes", writes, dockerfile, w -> writable(w, finalStage)));
         return out;
@@ -615,7 +619,34 @@ public final class Scoring {
         return lines.subList(last, lines.size());
     }
 
+    /**
+     * The stages that copy the whole build context into their working directory (COPY . .), by name, with that
+     * directory: a final stage copying it from them (COPY --from=build /app ./) holds what the context held.
+     */
+    static Map<String, String> stagesHoldingTheContext(String dockerfile) {
+        Map<String, String> out = new java.util.HashMap<>();
+        String name = null;
+        String workdir = "/";
+        for (String line : DockerfileContract.joinContinuations(dockerfile == null ? List.of() : dockerfile.lines().toList())) {
+            Matcher from = Pattern.compile("^FROM\\s.*\\sAS\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE).matcher(line);
+            if (line.startsWith("FROM ")) {
+                name = from.matches() ? from.group(1) : null;
+                workdir = "/";
+            } else if (line.startsWith("WORKDIR ")) {
+                String w = line.substring(8).strip();
+                workdir = w.startsWith("/") ? w : workdir.replaceFirst("/?$", "/") + w;
+            } else if (name != null && line.matches("COPY (?!--from)(--\\S+ )*\\. (\\.|\\./|" + Pattern.quote(workdir) + "/?)")) {
+                out.put(name, workdir.replaceFirst("(.)/$", "$1"));
+            }
+        }
+        return out;
+    }
+
     static boolean inImage(String path, List<String> stage, IgnoreMatcher ignore) {
+        return inImage(path, stage, ignore, Map.of());
+    }
+
+    private static boolean inImage(String path, List<String> stage, IgnoreMatcher ignore, Map<String, String> whole) {
         if (path.startsWith("/run/secrets/")) {
             // a secret is mounted when the container runs, never baked in: right when a comment says to mount it
             return stage.stream().anyMatch(l -> l.startsWith("#") && l.contains(path) && l.contains("mount"));
@@ -625,6 +656,8 @@ public final class Scoring {
             if (!line.startsWith("COPY ") && !line.startsWith("ADD ")) {
                 continue;
             }
+            Matcher fromStage = Pattern.compile("--from=(\\S+)").matcher(line);
+            String stageDir = fromStage.find() ? whole.get(fromStage.group(1)) : null;
             boolean fromContext = !line.contains("--from=");
             List<String> words = new ArrayList<>();
             for (String w : line.split(" ")) {
@@ -634,7 +667,9 @@ public final class Scoring {
             }
             for (String src : words.subList(1, Math.max(1, words.size() - 1))) {
                 String s = normPath(src.replaceAll("^\"|\"$|[\\[\\],]", ""));
-                if (fromContext && (s.equals(".") || s.isEmpty())) {
+                boolean wholeStage = stageDir != null && src.replaceAll("^\"|\"$|[\\[\\],]", "").replaceFirst("(.)/$", "$1")
+                        .equals(stageDir);
+                if ((fromContext && (s.equals(".") || s.isEmpty())) || wholeStage) {
                     if (ignore == null || !ignore.ignores(glob)) {
                         return true;
                     }

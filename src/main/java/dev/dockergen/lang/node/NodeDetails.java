@@ -31,6 +31,10 @@ import java.util.Map;
  * @param nativeAddon the first sign that the install compiles a native addon (binding.gyp, or a node-gyp helper package
  *                    in the lockfile), or null
  * @param artefact what the build produces for the image (.next, .output, dist), or null when it runs the sources
+ * @param runtimeFiles files and folders the program reads at run time outside what the image copies anyway
+ *                     ({@link NodeRuntimeFiles}): views, public, an example .env, Prisma migrations
+ * @param devNeeded a package package-lock.json marks dev that a production package needs ({@link NodeLockFlags}),
+ *                  or null
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -53,7 +57,9 @@ public record NodeDetails(
         Map<String, String> startEnv,
         Fact<String> engines,
         Fact<String> nativeAddon,
-        String artefact) implements LanguageDetails {
+        String artefact,
+        List<Fact<String>> runtimeFiles,
+        Fact<String> devNeeded) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -61,6 +67,7 @@ public record NodeDetails(
 
     public NodeDetails {
         installFiles = List.copyOf(installFiles);
+        runtimeFiles = List.copyOf(runtimeFiles);
         startEnv = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startEnv));
     }
 
@@ -91,6 +98,12 @@ public record NodeDetails(
         }
         if (artefact != null) {
             m.put("artefact", artefact);
+        }
+        if (devNeeded != null) {
+            m.put("devNeeded", devNeeded);
+        }
+        if (!runtimeFiles.isEmpty()) {
+            m.put("runtimeFiles", runtimeFiles);
         }
         if (workspace != null) {
             m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));

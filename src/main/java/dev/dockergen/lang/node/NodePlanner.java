@@ -166,7 +166,15 @@ public final class NodePlanner implements LanguagePlanner {
         List<Instruction> toolchain = NativeAddonPlanner.forAddon(preset.build(), node.nativeAddon());
         List<Stage> stages = new ArrayList<>();
         if (!needsBuild) {
-            List<Instruction> ins = install(tool, manifests, tool.installProd(), secretNpmrc, bunOrigin);
+            // a lockfile marking dev a package production needs: npm ci --omit=dev would leave it out, prune keeps it
+            boolean flagsWrong = node.devNeeded() != null && tool == TOOLS.get("npm");
+            List<Instruction> ins = install(tool, manifests, flagsWrong ? "npm ci && npm prune --omit=dev" : tool.installProd(),
+                    secretNpmrc, bunOrigin);
+            if (flagsWrong) {
+                ins.add(ins.size() - 1, Comment.of("package-lock.json marks " + node.devNeeded().value(),
+                        "dev (" + node.devNeeded().source() + "): npm ci --omit=dev would leave it out, so everything is",
+                        "installed and npm prune --omit=dev removes the dev dependencies."));
+            }
             ins.addAll(1, toolchain); // after WORKDIR
             stages.add(new Stage(List.of("Dependencies stage: production dependencies only."), null, image, "deps", ins));
         } else {
@@ -359,6 +367,7 @@ public final class NodePlanner implements LanguagePlanner {
             if (node.publicDir()) {
                 ins.add(new Copy("build", List.of("/app/public"), "./public"));
             }
+            ins.addAll(readAtRunTime(node, "public"));
             ins.add(new Instruction.Env("HOSTNAME", "0.0.0.0"));
         } else if (node.workspace() != null) {
             NodeWorkspace ws = node.workspace();
@@ -378,6 +387,7 @@ public final class NodePlanner implements LanguagePlanner {
                 ins.add(new Copy("build", List.of("/app/package.json"), "./"));
                 ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
                 ins.add(new Copy("build", List.of("/app/" + dir), "./" + dir));
+                ins.addAll(readAtRunTime(node, dir));
             } else {
                 ins.add(Comment.of("The built application with production dependencies only."));
                 ins.add(new Copy("build", List.of("/app"), "./"));
@@ -425,6 +435,20 @@ public final class NodePlanner implements LanguagePlanner {
         String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
         return new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
+    }
+
+    /** The files the program reads at run time that the copies above leave out (not {@code copied} or inside it). */
+    private static List<Instruction> readAtRunTime(NodeDetails node, String copied) {
+        List<Fact<String>> files = node.runtimeFiles().stream()
+                .filter(f -> !f.value().equals(copied) && !f.value().startsWith(copied + "/")).toList();
+        List<Instruction> ins = new ArrayList<>();
+        if (!files.isEmpty()) {
+            List<String> lines = new ArrayList<>(List.of("Read by the program at run time, so copied beside the build output:"));
+            files.forEach(f -> lines.add("  " + f.value() + " (" + f.source() + ")"));
+            ins.add(new Comment(lines));
+            files.forEach(f -> ins.add(new Copy("build", List.of("/app/" + f.value()), "./" + f.value())));
+        }
+        return ins;
     }
 
     private static String withoutVersion(String image) {
