@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  */
 final class PythonWritesFolders {
     private static final String Q = "['\"]";
-    private static final String LITS = Q + "[^'\"]+" + Q + "(?:\\s*[,/]\\s*" + Q + "[^'\"]+" + Q + ")*";
     private static final String ENV_DEFAULT = "(?:os\\.(?:getenv|environ\\.get)\\(\\s*" + Q + "\\w+" + Q + "\\s*,\\s*)?";
+    /** Literals, each possibly an environment setting's default: "var", os.environ.get("NAME", "app.sqlite3"). */
+    private static final String ITEM = ENV_DEFAULT + Q + "[^'\"]+" + Q + "\\)?";
+    private static final String LITS = ITEM + "(?:\\s*[,/]\\s*" + ITEM + ")*";
     private static final Pattern ASSIGN = Pattern.compile("^(\\w+)\\s*=\\s*(.+?)\\s*$");
     private static final Pattern PATH_PARENTS = Pattern.compile(
             "Path\\(\\s*__file__\\s*\\)(?:\\.resolve\\(\\)|\\.absolute\\(\\))*((?:\\.parent)+)");
@@ -65,8 +67,8 @@ final class PythonWritesFolders {
                 continue;
             }
             String var = "(" + String.join("|", folders.keySet()) + ")";
-            String join = "(?:os\\.path\\.join\\(\\s*" + var + "\\s*,\\s*" + ENV_DEFAULT + "(" + LITS + ")|" + var
-                    + "\\s*/\\s*(" + LITS + ")|" + var + "\\.joinpath\\(\\s*(" + LITS + "))";
+            String join = "(?:os\\.path\\.join\\(\\s*" + var + "\\s*,\\s*(" + LITS + ")\\s*,?\\s*\\)|" + var
+                    + "\\s*/\\s*(" + LITS + ")|" + var + "\\.joinpath\\(\\s*(" + LITS + ")\\s*\\))";
             List<Object[]> contexts = List.of(
                     new Object[] {Pattern.compile(Q + "NAME" + Q + "\\s*:\\s*" + ENV_DEFAULT + join), true, "SQLite database"},
                     new Object[] {Pattern.compile("\\bMEDIA_ROOT\\s*=\\s*" + ENV_DEFAULT + join), false, "media folder"});
@@ -95,7 +97,7 @@ final class PythonWritesFolders {
 
     private static List<String> literals(String lits) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile(Q + "([^'\"]+)" + Q).matcher(lits);
+        Matcher m = Pattern.compile(ENV_DEFAULT + Q + "([^'\"]+)" + Q).matcher(lits);
         while (m.find()) {
             out.add(m.group(1));
         }
