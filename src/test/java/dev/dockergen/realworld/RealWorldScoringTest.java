@@ -285,6 +285,14 @@ class RealWorldScoringTest {
                 "RUN mkdir -p /home/app/.tldr && chown 10001:10001 /home/app/.tldr");
         assertTrue(Scoring.writable("~/.tldr", home), "a home path matches in any home");
         assertFalse(Scoring.writable("~/.config/ranger", home));
+        List<String> sticky = List.of("FROM python:3.12-slim", "WORKDIR /app", "RUN chown root:10001 /app && chmod 1775 /app",
+                "RUN mkdir -p /datastore && chown 10001:10001 /datastore");
+        assertTrue(Scoring.writable(".", sticky), "the working directory itself");
+        assertTrue(Scoring.writable("../datastore", sticky), "a folder beside the working directory");
+        assertFalse(Scoring.writable("../other", sticky));
+        assertFalse(Scoring.writable(".", List.of("FROM python:3.12-slim", "WORKDIR /app")));
+        assertTrue(Scoring.writable("/tmp/app.log", List.of("FROM eclipse-temurin:21-jre", "WORKDIR /app")));
+        assertFalse(Scoring.writable("/tmp/app.log", List.of("FROM scratch", "WORKDIR /app")), "scratch has no /tmp");
     }
 
     @Test

@@ -684,11 +684,22 @@ public final class Scoring {
 
     /**
      * A written path is writable when it, or (for a file: a name with an extension) the folder holding it, is named
-     * writable; a relative file's folder is read against the final stage's WORKDIR, a home path ("~/.x") matches
-     * in any home folder.
+     * writable; a relative file's folder, "." and "../x" are read against the final stage's WORKDIR, a home path
+     * ("~/.x") matches in any home folder, and /tmp is writable in any final but scratch.
      */
     static boolean writable(String path, List<String> stage) {
         String p = path.startsWith("~/") ? path.substring(2) : path;
+        String wd = workdir(stage);
+        if ((p.equals(".") || p.startsWith("../")) && wd != null) {
+            // the working directory itself, or a folder beside it: read against the WORKDIR
+            p = java.nio.file.Path.of(wd).resolve(p).normalize().toString();
+            if (p.equals(wd) && namedWritable(p, stage, true)) {
+                return true;
+            }
+        }
+        if ((p.equals("/tmp") || p.startsWith("/tmp/")) && !stage.isEmpty() && !stage.get(0).matches("FROM\\s+scratch\\b.*")) {
+            return true; // every base image but scratch has a /tmp anyone may write
+        }
         if (namedWritable(p, stage, false)) {
             return true;
         }

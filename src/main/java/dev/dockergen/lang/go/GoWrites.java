@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * What a Go program writes: SQLite files it opens ({@code sql.Open("sqlite3", "x.db")}, gorm's
  * {@code sqlite.Open("x.db")}), folders it creates ({@code os.MkdirAll("data", ...)}), and the defaults of its
- * data/database flags ({@code flag.String("data", "data/", ...)}); a {@code filepath.Join(home, ".x")} is in the
- * runtime user's home.
+ * data/database flags ({@code flag.String("data", "data/", ...)}, on any flag set), a configuration struct's defaults
+ * ({@code Connection: "data/app.db"}, {@code UploadDir: "data/uploads"}), the data settings of its settings files
+ * ({@code RuntimeRootPath = runtime/} in conf/app.ini); a {@code filepath.Join(home, ".x")} is in the runtime
+ * user's home.
  */
 public final class GoWrites implements WritesScanner {
     private static final String LIT = "\"(?:file:)?([^\"?]+)[^\"]*\"";
@@ -22,18 +24,26 @@ public final class GoWrites implements WritesScanner {
             Rule.of("sqlite\\.Open\\(\\s*" + LIT, true, true, "SQLite database"),
             Rule.of("os\\.MkdirAll\\(\\s*\"([^\"]+)\"", false, true, "folder the program creates"),
             Rule.of("os\\.Mkdir\\(\\s*\"([^\"]+)\"", false, true, "folder the program creates"),
-            Rule.of("(?:flag|pflag|fs|flags)\\.(?:String|StringVar|StringP|StringVarP)\\([^\"]*\"(?![^\"]*(?:host|addr"
+            Rule.of("\\b\\w+\\.(?:String|StringVar|StringP|StringVarP)\\([^\"]*\"(?![^\"]*(?:host|addr"
                     + "|url|uri|port|user|pass|name|driver|dsn|type|key))[A-Za-z._-]*"
                     + "(?:data|db|database|store|storage|datadir|state)[A-Za-z._-]*\"\\s*,\\s*(?:\"[a-z]\"\\s*,\\s*)?"
                     + "\"([^\"]+)\"", null, true, "data flag's default"),
             Rule.of("(?:env|default)[-:]\"[^\"]*\"[^`]*default:\"([./~][^\"]*|[a-z_]+\\.db)\"", null, true,
-                    "setting's default"));
+                    "setting's default"),
+            // a configuration struct's defaults: Connection: "data/app.db", UploadDir: "data/uploads"
+            Rule.of("^\\s*\\w*(?:Upload|Data|Storage|DB|Db|Database)\\w*(?:Dir|Path|Folder|Root|Location|File)\\s*:"
+                    + "\\s*\"([./A-Za-z0-9_-]+)\"\\s*,?\\s*$", null, true, "setting's default"),
+            Rule.of("^\\s*\\w*(?:Cache|Log)\\w*(?:Dir|Path|Folder|Root|Location|File)\\s*:"
+                    + "\\s*\"([./A-Za-z0-9_-]+)\"\\s*,?\\s*$", null, false, "setting's default"),
+            Rule.of("^\\s*\\w+\\s*:\\s*\"([./A-Za-z0-9_-]+\\.(?:db|sqlite|sqlite3|db3))\"\\s*,?\\s*$", true, true,
+                    "SQLite database"));
 
     @Override
     public List<WritePath> scan(ProjectFiles files, ProjectFacts facts) {
         Map<String, WritePath> found = WriteSearch.found();
         List<String> sources = WriteSearch.sources(files, n -> n.endsWith("_test.go"), ".go");
         WriteSearch.scan(files, sources, RULES, found);
+        WriteSearch.scan(files, WriteSearch.settingsFiles(files), WriteSearch.SETTINGS, found);
         WriteSearch.scan(files, sources, "UserHomeDir", List.of(Rule.home(
                 "filepath\\.Join\\(\\s*(?:home|homeDir|dir|userHome)\\s*,\\s*\"(\\.[^\"]+)\"", false, true,
                 "folder in the user's home")), found);

@@ -20,9 +20,10 @@ public final class JavaWrites implements WritesScanner {
     private static final String PATH = "([A-Za-z0-9._/~-]+)";
     private static final List<Rule> CONFIG = List.of(
             Rule.of("jdbc:sqlite:" + PATH, true, true, "SQLite database"),
-            Rule.of("<file>\\s*([^<$]+?)\\s*</file>", true, false, "log file"),
-            Rule.of("fileName\\s*=\\s*\"([^\"$]+)\"", true, false, "log file"),
-            Rule.of("<property\\s+name=\"[^\"]*(?:log|LOG)[^\"]*\"\\s+value=\"([^\"$]+)\"", null, false, "log folder"),
+            Rule.of("<file>\\s*([^<]+?)\\s*</file>", true, false, "log file"),
+            Rule.of("fileName\\s*=\\s*\"([^\"]+)\"", true, false, "log file"),
+            Rule.of("<property\\s+name=\"[^\"]*(?:log|LOG)[^\"]*\"\\s+value=\"([^\"]+)\"", null, false, "log folder"),
+            Rule.of("^\\s*currentLogFilename\\s*:\\s*" + PATH + "\\s*$", true, false, "log file"),
             Rule.of("^\\s*logging\\.file\\.name\\s*[=:]\\s*" + PATH + "\\s*$", true, false, "log file"),
             Rule.of("^\\s*logging\\.(?:file\\.)?path\\s*[=:]\\s*" + PATH + "\\s*$", false, false, "log folder"),
             Rule.of("^\\s*[a-z.-]*\\.log[-.]?path\\s*[=:]\\s*" + PATH + "\\s*$", false, false, "log folder"),
@@ -34,7 +35,10 @@ public final class JavaWrites implements WritesScanner {
                     "folder the program creates"),
             Rule.of("new\\s+File\\(\\s*\"([^\"]+)\"\\s*\\)\\.mkdirs?\\(", false, true, "folder the program creates"),
             Rule.of("TemplateEngine\\.create\\([^;]*(?:Path\\.of|Paths\\.get)\\(\\s*\"([^\"]+)\"", false, false,
-                    "jte's compiled templates"));
+                    "jte's compiled templates"),
+            // without a class folder, jte compiles the templates it finds into jte-classes in the working directory
+            Rule.fixed("TemplateEngine\\.create\\(\\s*\\w+\\s*,\\s*(?:gg\\.jte\\.)?ContentType\\.\\w+\\s*\\)", "jte-classes",
+                    false, false, "jte's compiled templates"));
 
     @Override
     public List<WritePath> scan(ProjectFiles files, ProjectFacts facts) {
