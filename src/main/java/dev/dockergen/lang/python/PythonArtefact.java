@@ -40,6 +40,9 @@ final class PythonArtefact {
             if (program.equals("waitress-serve")) {
                 return moduleFile(files, "", start.get(start.size() - 1));
             }
+            if (program.equals("supervisord") && start.size() > 2) {
+                return PythonWorkers.supervisedFile(files, start.get(2));
+            }
             if (program.equals("uwsgi") && start.size() > 1) {
                 return uwsgiApp(files, start.get(1));
             }

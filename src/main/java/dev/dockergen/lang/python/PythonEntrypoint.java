@@ -21,6 +21,8 @@ import static dev.dockergen.lang.python.PythonPrograms.rank;
 import static dev.dockergen.lang.python.PythonScan.MAIN_GUARD;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
@@ -43,6 +45,8 @@ import java.util.regex.Pattern;
  * listens on and a health route, each with the file and line it came from.
  */
 final class PythonEntrypoint {
+    static final String WEB = "web";
+    static final String WORKER = "worker";
     private static final Pattern FLASK_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:flask\\.)?Flask\\(");
     private static final Pattern FASTAPI_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:fastapi\\.)?FastAPI\\(");
     private static final Pattern FACTORY = Pattern.compile("^def\\s+(create_app|make_app)\\s*\\(");
@@ -50,8 +54,6 @@ final class PythonEntrypoint {
     private static final Pattern FACTORY_CALL = Pattern.compile(
             "^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:[A-Za-z_][\\w.]*\\.)?(?:create_app|make_app)\\(");
     private static final Pattern FLASK_APP_ENV = Pattern.compile("^\\s*(?:export\\s+)?FLASK_APP\\s*=\\s*['\"]?([^'\"\\s#]+)");
-    private static final Pattern CELERY_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:celery\\.)?Celery\\(");
-    private static final Pattern LOCUST_HOST = Pattern.compile("^\\s+host\\s*=");
     private static final Pattern WSGI_SETTING = Pattern.compile("^(WSGI|ASGI)_APPLICATION\\s*=\\s*['\"]([\\w.]+)\\.(\\w+)['\"]");
     private static final Pattern HEALTH = Pattern.compile(
             "(?:\\.(?:get|route|head)\\(|\\bpath\\()\\s*['\"]/?((?:healthz|health|livez|readyz|ping)/?)['\"]|"
@@ -77,6 +79,9 @@ final class PythonEntrypoint {
     /** Whose default the port is (Flask, gunicorn...), or null when the project's own files give it. */
     String portDefault;
 
+    /** The programs of a folder that holds both a web app and a worker ({@code --main web|worker}), else empty. */
+    List<String> programs = List.of();
+
     /** The module file a console script runs (its port is looked for there), or null. */
     private String scriptModule;
     /** The program file of a folder without manifests, or null. */
@@ -94,19 +99,19 @@ final class PythonEntrypoint {
     }
 
     static PythonEntrypoint find(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
-        return find(files, pyproject, manifests, null, warnings);
+        return find(files, pyproject, manifests, null, null, warnings);
     }
 
     /** {@code lone}: the program file of a folder without any manifest (see {@link PythonPrograms#loneProgram}), else null. */
     static PythonEntrypoint find(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, Source lone,
-                                 List<Warning> warnings) {
+                                 String main, List<Warning> warnings) {
         PythonEntrypoint e = new PythonEntrypoint();
         e.lone = lone;
-        e.findIn(files, pyproject, manifests, warnings);
+        e.findIn(files, pyproject, manifests, main, warnings);
         return e;
     }
 
-    private void findIn(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
+    private void findIn(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, String main, List<Warning> warnings) {
         JsonNode py = pyproject == null ? null : pyproject.tree();
         Map<String, Source> deps = new LinkedHashMap<>(manifests.deps);
         deps.keySet().removeAll(manifests.pulledIn); // Flask pulled in by locust is not the project's framework
@@ -226,8 +231,33 @@ final class PythonEntrypoint {
                 }
             }
         }
-        if (framework == null) {
-            worker(deps, scan, warnings);
+        PythonWorkers.Worker worker = PythonWorkers.find(files, deps, scan);
+        if (worker != null && framework != null && start != null) {
+            programs = List.of(WEB, WORKER);
+            if (WORKER.equals(main)) {
+                framework = null; // the worker's, below
+                port = null;
+                server = null;
+                fallback = null;
+                portDefault = null;
+                portEnv = null;
+            } else {
+                warnings.add(new Warning(worker.start().source(), "a " + worker.framework().value() + " worker runs from "
+                        + "this folder too (" + String.join(" ", worker.start().value()).replace("/venv/bin/", "")
+                        + "): the image runs the web app; generate the worker's with --main worker"));
+            }
+        }
+        if (main != null && !programs.isEmpty() && !programs.contains(main)) {
+            throw new DockergenException(ExitCode.USAGE, "--main " + Shown.whole(main) + ": this folder runs "
+                    + String.join(" or ", programs) + "; choose one of them");
+        }
+        if (framework == null && worker != null) {
+            framework = worker.framework();
+            kind = PythonDetails.WORKER;
+            start = worker.start();
+            if (worker.warning() != null) {
+                warnings.add(worker.warning());
+            }
         }
         PythonFrameworks.Found other = framework == null ? PythonFrameworks.find(files, deps, scan) : null;
         if (other != null) {
@@ -269,48 +299,6 @@ final class PythonEntrypoint {
         health = kind.equals(PythonDetails.WEB) ? scan.first(sources, HEALTH) : null;
         if (health != null) {
             health = Fact.of("/" + health.value(), health.source());
-        }
-    }
-
-    /**
-     * A worker a dependency's console script starts: Celery (the module that builds the Celery app), rq, locust (its
-     * locustfile). Only when no web framework was found: beside one, the worker is a second process of the same folder.
-     */
-    private void worker(Map<String, Source> deps, PythonScan scan, List<Warning> warnings) {
-        if (deps.containsKey("celery")) {
-            Fact<String> app = scan.app(CELERY_APP);
-            if (app != null) {
-                Module mod = module(app);
-                framework = Fact.of("celery", deps.get("celery"));
-                kind = PythonDetails.WORKER;
-                // the app in a package's celery.py: -A pkg, which Celery resolves to pkg.celery (its documented layout)
-                String name = mod.name().endsWith(".celery") ? mod.name().substring(0, mod.name().length() - 7) : mod.name();
-                List<String> w = new ArrayList<>(List.of("/venv/bin/celery", "-A", name, "worker", "--loglevel=INFO"));
-                if (!mod.dir().isEmpty()) {
-                    w.add(1, "--workdir=" + mod.dir());
-                }
-                start = Fact.of(w, app.source());
-                return;
-            }
-        }
-        if (deps.containsKey("locust")) {
-            String file = scan.sources().stream().filter(p -> ProjectFiles.fileName(p).equals("locustfile.py"))
-                    .findFirst().orElse(null);
-            if (file != null && isSafePath(file)) {
-                framework = Fact.of("locust", deps.get("locust"));
-                kind = PythonDetails.WORKER;
-                start = Fact.of(List.of("/venv/bin/locust", "-f", file, "--headless"), Source.of(file));
-                if (scan.first(List.of(file), LOCUST_HOST) == null) {
-                    warnings.add(new Warning(Source.of(file), "no User class sets host, so locust needs the target: "
-                            + "set LOCUST_HOST when the container runs (docker run -e LOCUST_HOST=http://app:8080 IMAGE)"));
-                }
-                return;
-            }
-        }
-        if (deps.containsKey("rq")) {
-            framework = Fact.of("rq", deps.get("rq"));
-            kind = PythonDetails.WORKER;
-            start = Fact.of(List.of("/venv/bin/rq", "worker"), deps.get("rq"));
         }
     }
 
