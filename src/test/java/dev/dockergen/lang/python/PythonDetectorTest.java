@@ -112,6 +112,40 @@ class PythonDetectorTest {
     }
 
     @Test
+    void aWebAppWithAWorkerServesTheWebByDefaultAndRunsTheWorkerWithMainWorker() {
+        ProjectFacts web = fixture("flask-celery-pair");
+        assertEquals("flask", web.framework().value());
+        assertEquals(List.of("web", "worker"), web.details().programs());
+        assertTrue(warnings.stream().anyMatch(w -> w.toString().startsWith("run_worker.py:5: a celery worker runs from this "
+                + "folder too (celery -A run_worker worker --loglevel=INFO)")), warnings.toString());
+        ProjectFacts worker = new PythonDetector().detect(new DirectoryProjectFiles(Fixtures.ROOT.resolve("python")
+                .resolve("flask-celery-pair"), "p"), new DetectOptions("worker"), warnings).orElseThrow();
+        assertEquals("celery", worker.framework().value());
+        assertEquals("worker", py(worker).kind().value());
+        assertNull(worker.port());
+        assertEquals(List.of("celery", "-A", "run_worker", "worker", "--loglevel=INFO"), worker.start());
+        assertEquals("run_worker.py", py(worker).artefact());
+        assertEquals(List.of(), worker.details().programs(), "chosen: nothing left to choose");
+        DockergenException e = assertThrows(DockergenException.class, () -> new PythonDetector().detect(
+                new DirectoryProjectFiles(Fixtures.ROOT.resolve("python").resolve("flask-celery-pair"), "p"),
+                new DetectOptions("beat"), warnings));
+        assertEquals("--main beat: this folder runs web or worker; choose one of them", e.getMessage());
+    }
+
+    @Test
+    void workersTheProjectRunsUnderItsOwnSupervisordConfigStartWithThatConfig() {
+        ProjectFacts p = new PythonDetector().detect(new MemoryProjectFiles("repo", new TreeMap<>(Map.of(
+                "requirements.txt", "flask\ngunicorn\nrq\nsupervisor\n",
+                "app.py", "from flask import Flask\napp = Flask(__name__)\n",
+                "manage.py", "#!/usr/bin/env python\n",
+                "workers.conf", "[supervisord]\nnodaemon=true\n\n[program:jobs]\ncommand=./manage.py rq worker\n"))),
+                new DetectOptions("worker"), warnings).orElseThrow();
+        assertEquals("rq", p.framework().value());
+        assertEquals(List.of("supervisord", "-c", "workers.conf"), p.start());
+        assertEquals("manage.py", py(p).artefact());
+    }
+
+    @Test
     void uvWorkspaceMembersAreProjectsAndTheVirtualRootIsNot() {
         DirectoryProjectFiles files = new DirectoryProjectFiles(Fixtures.ROOT.resolve("python").resolve("uv-workspace"), "ws");
         DetectionResult all = Languages.detectors().detect(files, DetectOptions.DEFAULT);
