@@ -173,7 +173,11 @@ final class PythonEntrypoint {
             port = port(scan, launch, "uvicorn", 8000, uvicorn != null ? uvicorn : framework.source());
             Fact<String> launched = launched(files, launch, "uvicorn", uvicorn);
             Fact<String> app = launched != null ? launched : scan.app(FASTAPI_APP);
-            if (app != null) {
+            Fact<String> own = launched == null ? PythonOwnStart.find(files, scan, app == null ? null : app.source().file()) : null;
+            if (own != null) {
+                // the authors' entry script runs uvicorn itself, with their settings
+                start = Fact.of(List.of(own.value()), own.source());
+            } else if (app != null) {
                 Module mod = app == launched ? launchModule(files, app) : module(app);
                 if (uvicorn == null) {
                     fallback = "uvicorn is not a dependency (nor fastapi[standard]), so the image cannot serve the app "
@@ -215,6 +219,11 @@ final class PythonEntrypoint {
                         target = target + ":app"; // gunicorn's own default is "application"; Flask's app is "app"
                     }
                     start = Fact.of(gunicorn(mod.dir(), target, port.value()), app.source());
+                } else if (app != launched && PythonOwnStart.find(files, scan, app.source().file()) != null) {
+                    Fact<String> own = PythonOwnStart.find(files, scan, app.source().file());
+                    fallback = "gunicorn is not a dependency, so the image runs the project's own entry script ("
+                            + own.source() + "), which starts the server itself; add gunicorn to the dependencies for production";
+                    start = Fact.of(List.of(own.value()), own.source());
                 } else if (app != launched && ownRun(scan, app.source().file()) != null) {
                     // the authors run the file itself: its __main__ block calls .run(host=...), set-up a bare flask run skips
                     fallback = "gunicorn is not a dependency, so the image runs the app's own __main__ block ("

@@ -146,6 +146,22 @@ class PythonDetectorTest {
     }
 
     @Test
+    void anEntryScriptThatStartsTheServerItselfIsWhatTheImageRuns() {
+        ProjectFacts p = fixture("fastapi-own-main");
+        assertEquals(List.of("python", "notes/main.py"), p.start());
+        assertEquals("8300 @ notes/settings.py:10", fact(p.port()));
+        assertEquals("notes/main.py", py(p).artefact());
+        // Flask without gunicorn: a root script calling the package's main(), which runs the app on every interface
+        p = detect("requirements.txt", "flask\n", "blog/__init__.py", "import os\n\ndef main():\n"
+                        + "    from blog.web import app\n    app.run(host=os.environ.get('HOST', '0.0.0.0'), port=6100)\n",
+                "blog/web.py", "from flask import Flask\napp = Flask(__name__)\n",
+                "serve.py", "import blog\n\nif __name__ == '__main__':\n    blog.main()\n");
+        assertEquals(List.of("python", "serve.py"), p.start());
+        assertEquals("6100 @ blog/__init__.py:5", fact(p.port()));
+        assertTrue(warnings.stream().noneMatch(w -> w.message().contains("loopback")), warnings.toString());
+    }
+
+    @Test
     void uvWorkspaceMembersAreProjectsAndTheVirtualRootIsNot() {
         DirectoryProjectFiles files = new DirectoryProjectFiles(Fixtures.ROOT.resolve("python").resolve("uv-workspace"), "ws");
         DetectionResult all = Languages.detectors().detect(files, DetectOptions.DEFAULT);
@@ -279,7 +295,7 @@ class PythonDetectorTest {
     @Test
     void djangoWithOnlyAsgiAndUvicornRunsUvicorn() {
         ProjectFacts p = detect("requirements.txt", "django\nuvicorn\n", "manage.py",
-                "if __name__ == \"__main__\":\n    pass\n", "site/__init__.py", "",
+                "if __name__ == \"__main__\":\n    pass\n", "blog/__init__.py", "",
                 "site/asgi.py", "from django.core.asgi import get_asgi_application\napplication = get_asgi_application()\n");
         assertEquals("[-m, uvicorn, site.asgi:application, --host, 0.0.0.0, --port, 8000] @ site/asgi.py:2",
                 fact(py(p).start()));
