@@ -40,6 +40,11 @@ final class PythonArtefact {
             if (program.equals("waitress-serve")) {
                 return moduleFile(files, "", start.get(start.size() - 1));
             }
+            if (program.equals("fastapi")) {
+                // fastapi run PATH: the file, or the package's __init__.py; without one, the module that builds the app
+                String path = start.get(start.size() - 1);
+                return path.endsWith(".py") ? path : files.isFile(path + "/__init__.py") ? path + "/__init__.py" : scriptModule;
+            }
             if (program.equals("supervisord") && start.size() > 2) {
                 return PythonWorkers.supervisedFile(files, start.get(2));
             }

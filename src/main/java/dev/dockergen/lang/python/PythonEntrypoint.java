@@ -53,7 +53,6 @@ final class PythonEntrypoint {
     /** A module-level call of the factory: the WSGI module its authors serve ({@code app = create_app()} in wsgi.py). */
     private static final Pattern FACTORY_CALL = Pattern.compile(
             "^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:[A-Za-z_][\\w.]*\\.)?(?:create_app|make_app)\\(");
-    private static final Pattern FLASK_APP_ENV = Pattern.compile("^\\s*(?:export\\s+)?FLASK_APP\\s*=\\s*['\"]?([^'\"\\s#]+)");
     private static final Pattern WSGI_SETTING = Pattern.compile("^(WSGI|ASGI)_APPLICATION\\s*=\\s*['\"]([\\w.]+)\\.(\\w+)['\"]");
     private static final Pattern HEALTH = Pattern.compile(
             "(?:\\.(?:get|route|head)\\(|\\bpath\\()\\s*['\"]/?((?:healthz|health|livez|readyz|ping)/?)['\"]|"
@@ -170,11 +169,18 @@ final class PythonEntrypoint {
         } else if (deps.containsKey("fastapi")) {
             framework = Fact.of("fastapi", deps.get("fastapi"));
             kind = PythonDetails.WEB;
-            port = port(scan, launch, "uvicorn", 8000, uvicorn != null ? uvicorn : framework.source());
+            boolean cli = launch != null && launch.server().equals("fastapi") && (extras.contains("fastapi[standard]")
+                    || deps.containsKey("fastapi-cli"));
+            port = port(scan, launch, cli ? "fastapi" : "uvicorn", 8000, uvicorn != null ? uvicorn : framework.source());
             Fact<String> launched = launched(files, launch, "uvicorn", uvicorn);
             Fact<String> app = launched != null ? launched : scan.app(FASTAPI_APP);
-            Fact<String> own = launched == null ? PythonOwnStart.find(files, scan, app == null ? null : app.source().file()) : null;
-            if (own != null) {
+            Fact<String> own = launched == null && !cli ? PythonOwnStart.find(files, scan, app == null ? null : app.source().file()) : null;
+            if (cli) {
+                // the repository's own fastapi run|dev (fastapi-cli, of fastapi[standard]): run, on every interface
+                server = Fact.of("fastapi", deps.getOrDefault("fastapi-cli", deps.get("fastapi")));
+                scriptModule = app == null ? null : app.source().file();
+                start = Fact.of(PythonModules.fastapiRun(files, launch.target(), port.value()), launch.source());
+            } else if (own != null) {
                 // the authors' entry script runs uvicorn itself, with their settings
                 start = Fact.of(List.of(own.value()), own.source());
             } else if (app != null) {
@@ -186,6 +192,11 @@ final class PythonEntrypoint {
                     server = Fact.of("uvicorn", uvicorn);
                 }
                 start = Fact.of(uvicorn(mod.dir(), mod.name() + ":" + mod.var(), port.value()), app.source());
+                if (launched == null || launch.host() == null) {
+                    warnings.add(new Warning(launched != null ? launched.source() : app.source(), "uvicorn listens on "
+                            + "loopback (127.0.0.1) unless given --host, where a container cannot be reached; the image "
+                            + "passes --host 0.0.0.0"));
+                }
             }
         } else if (deps.containsKey("flask")) {
             framework = Fact.of("flask", deps.get("flask"));
@@ -202,7 +213,7 @@ final class PythonEntrypoint {
                 mod = launchModule(files, launched);
                 target = mod.name() + (mod.var().isEmpty() ? "" : ":" + mod.var());
             } else {
-                Fact<String> flaskApp = flaskAppEnv(files, scan);
+                Fact<String> flaskApp = PythonModules.flaskAppEnv(files, scan, FACTORY_CALL, FLASK_APP);
                 Fact<String> call = flaskApp == null ? scan.app(FACTORY_CALL, PythonEntrypoint::entryFile) : null;
                 Fact<String> object = flaskApp == null && call == null ? scan.app(FLASK_APP) : null;
                 Fact<String> factory = flaskApp == null && call == null && object == null ? scan.app(FACTORY) : null;
@@ -336,42 +347,6 @@ final class PythonEntrypoint {
         }
         portDefault = by;
         return Fact.of(fallback, declared);
-    }
-
-    /**
-     * FLASK_APP in .flaskenv (what {@code flask run} serves): a file (microblog.py) or module, with its :attr when given;
-     * a module of ours only. Without an attr, the module's own {@code NAME = Flask(} or {@code NAME = create_app()} is it.
-     */
-    private static Fact<String> flaskAppEnv(ProjectFiles files, PythonScan scan) {
-        if (!files.isFile(".flaskenv")) {
-            return null;
-        }
-        String[] lines = scan.lines(".flaskenv");
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = FLASK_APP_ENV.matcher(lines[i]);
-            if (!m.find()) {
-                continue;
-            }
-            String v = m.group(1);
-            String attr = v.contains(":") ? v.substring(v.indexOf(':')) : "";
-            String module = v.replaceFirst(":.*$", "").replaceFirst("\\.py$", "").replace('/', '.');
-            if (!MODULE.matcher(module).matches() || !attr.matches("(:[A-Za-z_]\\w*(\\(\\))?)?")) {
-                return null;
-            }
-            String dir = launchDir(files, module);
-            if (dir == null) {
-                return null;
-            }
-            if (attr.isEmpty()) {
-                String base = ProjectFiles.join(dir, module.replace('.', '/'));
-                String file = files.isFile(base + ".py") ? base + ".py" : base + "/__init__.py";
-                Fact<String> named = scan.first(List.of(file), FACTORY_CALL);
-                named = named != null ? named : scan.first(List.of(file), FLASK_APP);
-                attr = named != null ? ":" + named.value() : "";
-            }
-            return Fact.of(module + attr, ".flaskenv", i + 1);
-        }
-        return null;
     }
 
     /** A file its authors would serve: a preferred entry name (wsgi.py, app.py, main.py...) near the root. */
