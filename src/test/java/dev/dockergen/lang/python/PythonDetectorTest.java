@@ -162,6 +162,20 @@ class PythonDetectorTest {
     }
 
     @Test
+    void theRepositorysOwnFastapiRunInItsContainerFileIsKeptOnEveryInterface() {
+        ProjectFacts p = fixture("fastapi-cli-run");
+        assertEquals(List.of("fastapi", "run", "--host", "0.0.0.0", "--port", "8400", "src/inventory"), p.start());
+        assertEquals("8400 @ Containerfile:5", fact(p.port()));
+        assertEquals("src/inventory/__init__.py", py(p).artefact());
+        assertTrue(warnings.stream().noneMatch(w -> w.message().contains("loopback")), warnings.toString());
+        // a bare app object: uvicorn's own default is loopback, which the warning says (the image binds 0.0.0.0)
+        warnings.clear();
+        p = detect("requirements.txt", "fastapi\nuvicorn\n", "main.py", "from fastapi import FastAPI\napp = FastAPI()\n");
+        assertEquals("main.py:2: uvicorn listens on loopback (127.0.0.1) unless given --host, where a container cannot be "
+                + "reached; the image passes --host 0.0.0.0", warnings.get(0).toString());
+    }
+
+    @Test
     void uvWorkspaceMembersAreProjectsAndTheVirtualRootIsNot() {
         DirectoryProjectFiles files = new DirectoryProjectFiles(Fixtures.ROOT.resolve("python").resolve("uv-workspace"), "ws");
         DetectionResult all = Languages.detectors().detect(files, DetectOptions.DEFAULT);
