@@ -75,6 +75,9 @@ final class PythonArtefact {
                 }
                 default -> {
                     String main = ProjectFiles.join(runner.replace('.', '/'), "__main__.py");
+                    if (files.isFile(runner.replace('.', '/') + ".py")) {
+                        return runner.replace('.', '/') + ".py"; // -m pkg.module: that module's file
+                    }
                     for (String dir : List.of("", "src")) {
                         if (files.isFile(ProjectFiles.join(dir, main))) {
                             return ProjectFiles.join(dir, main);

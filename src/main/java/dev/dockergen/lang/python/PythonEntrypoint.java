@@ -182,7 +182,7 @@ final class PythonEntrypoint {
                 start = Fact.of(PythonModules.fastapiRun(files, launch.target(), port.value()), launch.source());
             } else if (own != null) {
                 // the authors' entry script runs uvicorn itself, with their settings
-                start = Fact.of(List.of(own.value()), own.source());
+                start = Fact.of(PythonOwnStart.command(files, own.value(), isPackage), own.source());
             } else if (app != null) {
                 Module mod = app == launched ? launchModule(files, app) : module(app);
                 if (uvicorn == null) {
@@ -234,7 +234,7 @@ final class PythonEntrypoint {
                     Fact<String> own = PythonOwnStart.find(files, scan, app.source().file());
                     fallback = "gunicorn is not a dependency, so the image runs the project's own entry script ("
                             + own.source() + "), which starts the server itself; add gunicorn to the dependencies for production";
-                    start = Fact.of(List.of(own.value()), own.source());
+                    start = Fact.of(PythonOwnStart.command(files, own.value(), isPackage), own.source());
                 } else if (app != launched && ownRun(scan, app.source().file()) != null) {
                     // the authors run the file itself: its __main__ block calls .run(host=...), set-up a bare flask run skips
                     fallback = "gunicorn is not a dependency, so the image runs the app's own __main__ block ("

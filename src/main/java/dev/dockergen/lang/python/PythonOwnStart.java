@@ -68,6 +68,20 @@ final class PythonOwnStart {
         return null;
     }
 
+    /**
+     * How to run the entry file: {@code FILE} at the top or when the project is installed as a package (its imports
+     * resolve in the venv), else {@code -m pkg.module} for a file inside a package folder, since {@code python pkg/x.py}
+     * would put pkg/, not the working directory, on the import path.
+     */
+    static List<String> command(ProjectFiles files, String file, boolean installed) {
+        String dir = ProjectFiles.parent(file);
+        String module = file.replaceFirst("\\.py$", "").replace('/', '.');
+        if (!installed && !dir.isEmpty() && files.isFile(dir + "/__init__.py") && PythonModules.MODULE.matcher(module).matches()) {
+            return List.of("-m", module);
+        }
+        return List.of(file);
+    }
+
     private static String imported(String[] lines) {
         for (String line : lines) {
             Matcher m = FROM_IMPORT_MAIN.matcher(line);

@@ -148,7 +148,7 @@ class PythonDetectorTest {
     @Test
     void anEntryScriptThatStartsTheServerItselfIsWhatTheImageRuns() {
         ProjectFacts p = fixture("fastapi-own-main");
-        assertEquals(List.of("python", "notes/main.py"), p.start());
+        assertEquals(List.of("python", "-m", "notes.main"), p.start(), "not installed: notes/ must not be the import path");
         assertEquals("8300 @ notes/settings.py:10", fact(p.port()));
         assertEquals("notes/main.py", py(p).artefact());
         // Flask without gunicorn: a root script calling the package's main(), which runs the app on every interface
