@@ -66,6 +66,6 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --retries=3 \
     CMD ["wget", "-q", "--spider", "http://127.0.0.1:8000/healthz"]
 LABEL org.opencontainers.image.title="old-dockerfile"
 
-# gunicorn (a dependency, requirements.txt:2) serves app:app (app.py:5); port 8000 from app.py:22.
+# gunicorn (a dependency, requirements.txt:2) serves app:app (Dockerfile:9); port 8000 from app.py:22.
 # tini is PID 1 and forwards SIGTERM to python3.
 ENTRYPOINT ["/sbin/tini", "--", "/venv/bin/python3", "-m", "gunicorn", "--bind", "0.0.0.0:8000", "app:app"]

@@ -69,7 +69,7 @@ EXPOSE 8000
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe GET http://<container>:8000/healthz.
 LABEL org.opencontainers.image.title="old-dockerfile"
 
-# gunicorn (a dependency, requirements.txt:2) serves app:app (app.py:5); port 8000 from app.py:22.
+# gunicorn (a dependency, requirements.txt:2) serves app:app (Dockerfile:9); port 8000 from app.py:22.
 # tini is PID 1 and forwards SIGTERM to python3.
 # ENTRYPOINT, not CMD: it replaces the image's own, whose python3 is outside the venv.
 ENTRYPOINT ["/usr/bin/tini", "--", "/venv/bin/python3", "-m", "gunicorn", "--bind", "0.0.0.0:8000", "app:app"]

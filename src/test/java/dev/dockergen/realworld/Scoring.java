@@ -263,7 +263,7 @@ public final class Scoring {
                     return "static-site";
                 case "next", "web":
                     return "server";
-                case "script":
+                case "script", "worker":
                     return "program";
                 default:
                     break;

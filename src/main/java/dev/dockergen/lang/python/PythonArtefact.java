@@ -40,6 +40,14 @@ final class PythonArtefact {
             if (program.equals("waitress-serve")) {
                 return moduleFile(files, "", start.get(start.size() - 1));
             }
+            if (program.equals("fastapi")) {
+                // fastapi run PATH: the file, or the package's __init__.py; without one, the module that builds the app
+                String path = start.get(start.size() - 1);
+                return path.endsWith(".py") ? path : files.isFile(path + "/__init__.py") ? path + "/__init__.py" : scriptModule;
+            }
+            if (program.equals("supervisord") && start.size() > 2) {
+                return PythonWorkers.supervisedFile(files, start.get(2));
+            }
             if (program.equals("uwsgi") && start.size() > 1) {
                 return uwsgiApp(files, start.get(1));
             }
@@ -67,6 +75,9 @@ final class PythonArtefact {
                 }
                 default -> {
                     String main = ProjectFiles.join(runner.replace('.', '/'), "__main__.py");
+                    if (files.isFile(runner.replace('.', '/') + ".py")) {
+                        return runner.replace('.', '/') + ".py"; // -m pkg.module: that module's file
+                    }
                     for (String dir : List.of("", "src")) {
                         if (files.isFile(ProjectFiles.join(dir, main))) {
                             return ProjectFiles.join(dir, main);

@@ -37,6 +37,7 @@ import java.util.Map;
  * @param artefact what the start command runs of the project: the module file a server serves, the worker's module,
  *                 the file python runs, a console script's top-level package; or null
  * @param portEnv the line of the server's configuration that reads its port from $PORT (the image sets PORT), or null
+ * @param programs a folder with a web app and a worker, none chosen: the values of {@code --main} (web, worker); else empty
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -62,7 +63,8 @@ public record PythonDetails(
         boolean listedDependencies,
         String portDefault,
         String artefact,
-        dev.dockergen.detect.Source portEnv) implements LanguageDetails {
+        dev.dockergen.detect.Source portEnv,
+        List<String> programs) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
@@ -74,6 +76,12 @@ public record PythonDetails(
     public PythonDetails {
         manifests = List.copyOf(manifests);
         members = List.copyOf(members);
+        programs = List.copyOf(programs);
+    }
+
+    @Override
+    public List<String> programs() {
+        return programs;
     }
 
     @Override
@@ -107,6 +115,9 @@ public record PythonDetails(
         m.put("portDefault", portDefault);
         if (portEnv != null) {
             m.put("portEnv", portEnv.toString());
+        }
+        if (!programs.isEmpty()) {
+            m.put("mainCandidates", programs);
         }
         if (artefact != null) {
             m.put(STATIC.equals(kind.value()) ? "staticDir" : "artefact", artefact);

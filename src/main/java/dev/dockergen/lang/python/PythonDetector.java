@@ -86,7 +86,7 @@ public final class PythonDetector implements Detector {
                     + "standard library only; list its dependencies in requirements.txt if it has any"));
         }
         Fact<String> version = PythonVersion.of(files, m.requiresPython, warnings);
-        PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, lone, warnings);
+        PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, lone, options.mainPackage(), warnings);
         PythonDetails details = new PythonDetails(m.pm, m.manifests, m.lockfile, m.requirements, m.self != null,
                 Fact.of(entry.kind, entry.start != null ? entry.start.source()
                         : entry.framework != null ? entry.framework.source() : m.pm.source()), entry.server,
@@ -94,7 +94,7 @@ public final class PythonDetector implements Detector {
                 workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
                 workspace == null ? List.of() : workspace.members(), m.packageName, entry.health, entry.healthCommand,
                 name(m.packageName, files), m.listedDependencies, entry.portDefault, entry.artefact(files),
-                entry.portEnv);
+                entry.portEnv, options.mainPackage() == null ? entry.programs : List.of());
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {

@@ -21,6 +21,8 @@ import static dev.dockergen.lang.python.PythonPrograms.rank;
 import static dev.dockergen.lang.python.PythonScan.MAIN_GUARD;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockergen.DockergenException;
+import dev.dockergen.ExitCode;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
@@ -43,15 +45,14 @@ import java.util.regex.Pattern;
  * listens on and a health route, each with the file and line it came from.
  */
 final class PythonEntrypoint {
+    static final String WEB = "web";
+    static final String WORKER = "worker";
     private static final Pattern FLASK_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:flask\\.)?Flask\\(");
     private static final Pattern FASTAPI_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:fastapi\\.)?FastAPI\\(");
     private static final Pattern FACTORY = Pattern.compile("^def\\s+(create_app|make_app)\\s*\\(");
     /** A module-level call of the factory: the WSGI module its authors serve ({@code app = create_app()} in wsgi.py). */
     private static final Pattern FACTORY_CALL = Pattern.compile(
             "^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:[A-Za-z_][\\w.]*\\.)?(?:create_app|make_app)\\(");
-    private static final Pattern FLASK_APP_ENV = Pattern.compile("^\\s*(?:export\\s+)?FLASK_APP\\s*=\\s*['\"]?([^'\"\\s#]+)");
-    private static final Pattern CELERY_APP = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:celery\\.)?Celery\\(");
-    private static final Pattern LOCUST_HOST = Pattern.compile("^\\s+host\\s*=");
     private static final Pattern WSGI_SETTING = Pattern.compile("^(WSGI|ASGI)_APPLICATION\\s*=\\s*['\"]([\\w.]+)\\.(\\w+)['\"]");
     private static final Pattern HEALTH = Pattern.compile(
             "(?:\\.(?:get|route|head)\\(|\\bpath\\()\\s*['\"]/?((?:healthz|health|livez|readyz|ping)/?)['\"]|"
@@ -77,6 +78,9 @@ final class PythonEntrypoint {
     /** Whose default the port is (Flask, gunicorn...), or null when the project's own files give it. */
     String portDefault;
 
+    /** The programs of a folder that holds both a web app and a worker ({@code --main web|worker}), else empty. */
+    List<String> programs = List.of();
+
     /** The module file a console script runs (its port is looked for there), or null. */
     private String scriptModule;
     /** The program file of a folder without manifests, or null. */
@@ -94,19 +98,19 @@ final class PythonEntrypoint {
     }
 
     static PythonEntrypoint find(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
-        return find(files, pyproject, manifests, null, warnings);
+        return find(files, pyproject, manifests, null, null, warnings);
     }
 
     /** {@code lone}: the program file of a folder without any manifest (see {@link PythonPrograms#loneProgram}), else null. */
     static PythonEntrypoint find(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, Source lone,
-                                 List<Warning> warnings) {
+                                 String main, List<Warning> warnings) {
         PythonEntrypoint e = new PythonEntrypoint();
         e.lone = lone;
-        e.findIn(files, pyproject, manifests, warnings);
+        e.findIn(files, pyproject, manifests, main, warnings);
         return e;
     }
 
-    private void findIn(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, List<Warning> warnings) {
+    private void findIn(ProjectFiles files, TomlFile pyproject, PythonManifests manifests, String main, List<Warning> warnings) {
         JsonNode py = pyproject == null ? null : pyproject.tree();
         Map<String, Source> deps = new LinkedHashMap<>(manifests.deps);
         deps.keySet().removeAll(manifests.pulledIn); // Flask pulled in by locust is not the project's framework
@@ -165,10 +169,21 @@ final class PythonEntrypoint {
         } else if (deps.containsKey("fastapi")) {
             framework = Fact.of("fastapi", deps.get("fastapi"));
             kind = PythonDetails.WEB;
-            port = port(scan, launch, "uvicorn", 8000, uvicorn != null ? uvicorn : framework.source());
+            boolean cli = launch != null && launch.server().equals("fastapi") && (extras.contains("fastapi[standard]")
+                    || deps.containsKey("fastapi-cli"));
+            port = port(scan, launch, cli ? "fastapi" : "uvicorn", 8000, uvicorn != null ? uvicorn : framework.source());
             Fact<String> launched = launched(files, launch, "uvicorn", uvicorn);
             Fact<String> app = launched != null ? launched : scan.app(FASTAPI_APP);
-            if (app != null) {
+            Fact<String> own = launched == null && !cli ? PythonOwnStart.find(files, scan, app == null ? null : app.source().file()) : null;
+            if (cli) {
+                // the repository's own fastapi run|dev (fastapi-cli, of fastapi[standard]): run, on every interface
+                server = Fact.of("fastapi", deps.getOrDefault("fastapi-cli", deps.get("fastapi")));
+                scriptModule = app == null ? null : app.source().file();
+                start = Fact.of(PythonModules.fastapiRun(files, launch.target(), port.value()), launch.source());
+            } else if (own != null) {
+                // the authors' entry script runs uvicorn itself, with their settings
+                start = Fact.of(PythonOwnStart.command(files, own.value(), isPackage), own.source());
+            } else if (app != null) {
                 Module mod = app == launched ? launchModule(files, app) : module(app);
                 if (uvicorn == null) {
                     fallback = "uvicorn is not a dependency (nor fastapi[standard]), so the image cannot serve the app "
@@ -177,6 +192,11 @@ final class PythonEntrypoint {
                     server = Fact.of("uvicorn", uvicorn);
                 }
                 start = Fact.of(uvicorn(mod.dir(), mod.name() + ":" + mod.var(), port.value()), app.source());
+                if (launched == null || launch.host() == null) {
+                    warnings.add(new Warning(launched != null ? launched.source() : app.source(), "uvicorn listens on "
+                            + "loopback (127.0.0.1) unless given --host, where a container cannot be reached; the image "
+                            + "passes --host 0.0.0.0"));
+                }
             }
         } else if (deps.containsKey("flask")) {
             framework = Fact.of("flask", deps.get("flask"));
@@ -193,7 +213,7 @@ final class PythonEntrypoint {
                 mod = launchModule(files, launched);
                 target = mod.name() + (mod.var().isEmpty() ? "" : ":" + mod.var());
             } else {
-                Fact<String> flaskApp = flaskAppEnv(files, scan);
+                Fact<String> flaskApp = PythonModules.flaskAppEnv(files, scan, FACTORY_CALL, FLASK_APP);
                 Fact<String> call = flaskApp == null ? scan.app(FACTORY_CALL, PythonEntrypoint::entryFile) : null;
                 Fact<String> object = flaskApp == null && call == null ? scan.app(FLASK_APP) : null;
                 Fact<String> factory = flaskApp == null && call == null && object == null ? scan.app(FACTORY) : null;
@@ -210,6 +230,11 @@ final class PythonEntrypoint {
                         target = target + ":app"; // gunicorn's own default is "application"; Flask's app is "app"
                     }
                     start = Fact.of(gunicorn(mod.dir(), target, port.value()), app.source());
+                } else if (app != launched && PythonOwnStart.find(files, scan, app.source().file()) != null) {
+                    Fact<String> own = PythonOwnStart.find(files, scan, app.source().file());
+                    fallback = "gunicorn is not a dependency, so the image runs the project's own entry script ("
+                            + own.source() + "), which starts the server itself; add gunicorn to the dependencies for production";
+                    start = Fact.of(PythonOwnStart.command(files, own.value(), isPackage), own.source());
                 } else if (app != launched && ownRun(scan, app.source().file()) != null) {
                     // the authors run the file itself: its __main__ block calls .run(host=...), set-up a bare flask run skips
                     fallback = "gunicorn is not a dependency, so the image runs the app's own __main__ block ("
@@ -226,8 +251,33 @@ final class PythonEntrypoint {
                 }
             }
         }
-        if (framework == null) {
-            worker(deps, scan, warnings);
+        PythonWorkers.Worker worker = PythonWorkers.find(files, deps, scan);
+        if (worker != null && framework != null && start != null) {
+            programs = List.of(WEB, WORKER);
+            if (WORKER.equals(main)) {
+                framework = null; // the worker's, below
+                port = null;
+                server = null;
+                fallback = null;
+                portDefault = null;
+                portEnv = null;
+            } else {
+                warnings.add(new Warning(worker.start().source(), "a " + worker.framework().value() + " worker runs from "
+                        + "this folder too (" + String.join(" ", worker.start().value()).replace("/venv/bin/", "")
+                        + "): the image runs the web app; generate the worker's with --main worker"));
+            }
+        }
+        if (main != null && !programs.isEmpty() && !programs.contains(main)) {
+            throw new DockergenException(ExitCode.USAGE, "--main " + Shown.whole(main) + ": this folder runs "
+                    + String.join(" or ", programs) + "; choose one of them");
+        }
+        if (framework == null && worker != null) {
+            framework = worker.framework();
+            kind = PythonDetails.WORKER;
+            start = worker.start();
+            if (worker.warning() != null) {
+                warnings.add(worker.warning());
+            }
         }
         PythonFrameworks.Found other = framework == null ? PythonFrameworks.find(files, deps, scan) : null;
         if (other != null) {
@@ -272,48 +322,6 @@ final class PythonEntrypoint {
         }
     }
 
-    /**
-     * A worker a dependency's console script starts: Celery (the module that builds the Celery app), rq, locust (its
-     * locustfile). Only when no web framework was found: beside one, the worker is a second process of the same folder.
-     */
-    private void worker(Map<String, Source> deps, PythonScan scan, List<Warning> warnings) {
-        if (deps.containsKey("celery")) {
-            Fact<String> app = scan.app(CELERY_APP);
-            if (app != null) {
-                Module mod = module(app);
-                framework = Fact.of("celery", deps.get("celery"));
-                kind = PythonDetails.WORKER;
-                // the app in a package's celery.py: -A pkg, which Celery resolves to pkg.celery (its documented layout)
-                String name = mod.name().endsWith(".celery") ? mod.name().substring(0, mod.name().length() - 7) : mod.name();
-                List<String> w = new ArrayList<>(List.of("/venv/bin/celery", "-A", name, "worker", "--loglevel=INFO"));
-                if (!mod.dir().isEmpty()) {
-                    w.add(1, "--workdir=" + mod.dir());
-                }
-                start = Fact.of(w, app.source());
-                return;
-            }
-        }
-        if (deps.containsKey("locust")) {
-            String file = scan.sources().stream().filter(p -> ProjectFiles.fileName(p).equals("locustfile.py"))
-                    .findFirst().orElse(null);
-            if (file != null && isSafePath(file)) {
-                framework = Fact.of("locust", deps.get("locust"));
-                kind = PythonDetails.WORKER;
-                start = Fact.of(List.of("/venv/bin/locust", "-f", file, "--headless"), Source.of(file));
-                if (scan.first(List.of(file), LOCUST_HOST) == null) {
-                    warnings.add(new Warning(Source.of(file), "no User class sets host, so locust needs the target: "
-                            + "set LOCUST_HOST when the container runs (docker run -e LOCUST_HOST=http://app:8080 IMAGE)"));
-                }
-                return;
-            }
-        }
-        if (deps.containsKey("rq")) {
-            framework = Fact.of("rq", deps.get("rq"));
-            kind = PythonDetails.WORKER;
-            start = Fact.of(List.of("/venv/bin/rq", "worker"), deps.get("rq"));
-        }
-    }
-
     private static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, d -> SKIPPED.test(d) || files.isFile(d + "/pyvenv.cfg")).stream()
                 .filter(p -> p.endsWith(".py") && !ProjectFiles.fileName(p).startsWith("test_")
@@ -339,42 +347,6 @@ final class PythonEntrypoint {
         }
         portDefault = by;
         return Fact.of(fallback, declared);
-    }
-
-    /**
-     * FLASK_APP in .flaskenv (what {@code flask run} serves): a file (microblog.py) or module, with its :attr when given;
-     * a module of ours only. Without an attr, the module's own {@code NAME = Flask(} or {@code NAME = create_app()} is it.
-     */
-    private static Fact<String> flaskAppEnv(ProjectFiles files, PythonScan scan) {
-        if (!files.isFile(".flaskenv")) {
-            return null;
-        }
-        String[] lines = scan.lines(".flaskenv");
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = FLASK_APP_ENV.matcher(lines[i]);
-            if (!m.find()) {
-                continue;
-            }
-            String v = m.group(1);
-            String attr = v.contains(":") ? v.substring(v.indexOf(':')) : "";
-            String module = v.replaceFirst(":.*$", "").replaceFirst("\\.py$", "").replace('/', '.');
-            if (!MODULE.matcher(module).matches() || !attr.matches("(:[A-Za-z_]\\w*(\\(\\))?)?")) {
-                return null;
-            }
-            String dir = launchDir(files, module);
-            if (dir == null) {
-                return null;
-            }
-            if (attr.isEmpty()) {
-                String base = ProjectFiles.join(dir, module.replace('.', '/'));
-                String file = files.isFile(base + ".py") ? base + ".py" : base + "/__init__.py";
-                Fact<String> named = scan.first(List.of(file), FACTORY_CALL);
-                named = named != null ? named : scan.first(List.of(file), FLASK_APP);
-                attr = named != null ? ":" + named.value() : "";
-            }
-            return Fact.of(module + attr, ".flaskenv", i + 1);
-        }
-        return null;
     }
 
     /** A file its authors would serve: a preferred entry name (wsgi.py, app.py, main.py...) near the root. */

@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  */
 record PythonLaunch(String server, String target, String host, Integer port, Source source, Source portSource,
                     boolean configured) {
-    private static final Pattern COMMAND = Pattern.compile("(?:^|[\\s;&|(])(?:exec\\s+)?(?:\\S*/)?(gunicorn|uvicorn)\\s+([^;&|#]*)");
+    private static final Pattern COMMAND = Pattern.compile(
+            "(?:^|[\\s;&|(])(?:exec\\s+)?(?:\\S*/)?(gunicorn|uvicorn|fastapi(?=\\s+(?:run|dev)\\b))\\s+([^;&|#]*)");
+    /** The repository's own container file: its CMD or ENTRYPOINT (exec form or shell form) is a start command too. */
+    private static final Pattern CONTAINER_FILE = Pattern.compile("(^|/)(Dockerfile|Containerfile)(\\.[^/]*)?$|\\.[Dd]ockerfile$");
+    private static final Pattern CMD_LINE = Pattern.compile("^\\s*(?:CMD|ENTRYPOINT)\\s+");
     private static final Pattern TARGET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\\(\\))?)?");
     /** Options of gunicorn and uvicorn that take a value (so the value is not the app). */
     private static final Set<String> VALUED = Set.of("-b", "--bind", "-w", "--workers", "-k", "--worker-class", "-c",
@@ -63,6 +67,21 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].strip().startsWith("#")) {
                     PythonLaunch l = parse(lines, i, script, files.isFile("gunicorn.conf.py"));
+                    if (l != null) {
+                        all.add(l);
+                    }
+                }
+            }
+        }
+        List<String> containerFiles = files.walk("", 1, PythonDetector.SKIPPED).stream()
+                .filter(p -> CONTAINER_FILE.matcher(p).find()).sorted().limit(20).toList();
+        for (String file : containerFiles) {
+            String[] lines = lines(files, file);
+            for (int i = 0; i < lines.length; i++) {
+                if (CMD_LINE.matcher(lines[i]).find()) {
+                    String[] words = lines.clone();
+                    words[i] = lines[i].replaceFirst("^\\s*(?:CMD|ENTRYPOINT)\\s+", "").replaceAll("[\\[\\]\",]", " ");
+                    PythonLaunch l = parse(words, i, file, files.isFile("gunicorn.conf.py"));
                     if (l != null) {
                         all.add(l);
                     }
@@ -128,6 +147,9 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
                     default -> {
                     }
                 }
+            } else if (server.equals("fastapi")) {
+                // fastapi run|dev [PATH]: the file or package folder to serve (else it finds main.py, app/main.py)
+                target = i == 0 ? null : w;
             } else if (TARGET.matcher(w).matches()) {
                 target = server.equals("uvicorn") && target != null ? target : w;
             }

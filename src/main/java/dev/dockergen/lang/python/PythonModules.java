@@ -11,6 +11,7 @@ import dev.dockergen.detect.Source;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ final class PythonModules {
     static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern LOOPBACK_HOST = Pattern.compile("\\bhost\\s*=\\s*['\"](?:127\\.|localhost|::1)");
     private static final Pattern RUN_HOST = Pattern.compile("^\\s+\\w+\\.run\\([^#]*\\bhost\\s*=");
+
+    private static final Pattern FLASK_APP_ENV = Pattern.compile("^\\s*(?:export\\s+)?FLASK_APP\\s*=\\s*['\"]?([^'\"\\s#]+)");
 
     private PythonModules() {
     }
@@ -68,6 +71,42 @@ final class PythonModules {
             } else if (guarded && RUN_HOST.matcher(lines[i]).find() && !LOOPBACK_HOST.matcher(lines[i]).find()) {
                 return Source.of(file, i + 1);
             }
+        }
+        return null;
+    }
+
+    /**
+     * FLASK_APP in .flaskenv (what {@code flask run} serves): a file (microblog.py) or module, with its :attr when given;
+     * a module of ours only. Without an attr, the module's own {@code NAME = Flask(} or {@code NAME = create_app()} is it.
+     */
+    static Fact<String> flaskAppEnv(ProjectFiles files, PythonScan scan, Pattern factoryCall, Pattern flaskApp) {
+        if (!files.isFile(".flaskenv")) {
+            return null;
+        }
+        String[] lines = scan.lines(".flaskenv");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = FLASK_APP_ENV.matcher(lines[i]);
+            if (!m.find()) {
+                continue;
+            }
+            String v = m.group(1);
+            String attr = v.contains(":") ? v.substring(v.indexOf(':')) : "";
+            String module = v.replaceFirst(":.*$", "").replaceFirst("\\.py$", "").replace('/', '.');
+            if (!MODULE.matcher(module).matches() || !attr.matches("(:[A-Za-z_]\\w*(\\(\\))?)?")) {
+                return null;
+            }
+            String dir = launchDir(files, module);
+            if (dir == null) {
+                return null;
+            }
+            if (attr.isEmpty()) {
+                String base = ProjectFiles.join(dir, module.replace('.', '/'));
+                String file = files.isFile(base + ".py") ? base + ".py" : base + "/__init__.py";
+                Fact<String> named = scan.first(List.of(file), factoryCall);
+                named = named != null ? named : scan.first(List.of(file), flaskApp);
+                attr = named != null ? ":" + named.value() : "";
+            }
+            return Fact.of(module + attr, ".flaskenv", i + 1);
         }
         return null;
     }
@@ -127,6 +166,16 @@ final class PythonModules {
         if (!appDir.isEmpty()) {
             w.add("--app-dir");
             w.add(appDir);
+        }
+        return w;
+    }
+
+    /** fastapi run on every interface, with the file or package folder the repository's own command names, when it is ours. */
+    static List<String> fastapiRun(ProjectFiles files, String target, int port) {
+        List<String> w = new ArrayList<>(List.of("/venv/bin/fastapi", "run", "--host", "0.0.0.0", "--port", String.valueOf(port)));
+        String path = target == null ? null : target.replaceFirst("^\\./", "").replaceFirst("/$", "");
+        if (path != null && isSafePath(path) && (files.isFile(path) || files.isFile(path + "/__init__.py"))) {
+            w.add(path);
         }
         return w;
     }

@@ -24,6 +24,9 @@ final class PythonScan {
     private static final Pattern PORT_RUNSERVER = Pattern.compile(
             "['\"]runserver['\"]\\s*,\\s*['\"](?:[\\w.\\[\\]:]*:)?([0-9]{2,5})['\"]");
     private static final Pattern PORT_CONST = Pattern.compile("^PORT\\s*=\\s*(?:int\\([^)]*?)?['\"]?([0-9]{2,5})\\b");
+    /** A settings class field (pydantic BaseSettings, a dataclass): {@code API_PORT: int = 9000}, {@code port: int = 8080}. */
+    private static final Pattern PORT_SETTING = Pattern.compile(
+            "(?i)^\\s+(?:(?:api|app|server|http|web|listen)_)?port\\s*:\\s*int\\s*=\\s*([0-9]{2,5})\\b");
     private static final Pattern SERVES = Pattern.compile(
             "^\\s*(?:from|import)\\s+(http\\.server|wsgiref|socketserver|aiohttp|asyncio)\\b|\\.serve_forever\\(|start_server\\(");
 
@@ -84,7 +87,7 @@ final class PythonScan {
 
     Fact<Integer> port(String file) {
         List<String> where = file == null ? sources : List.of(file);
-        for (Pattern p : List.of(PORT_ENV, PORT_RUN, PORT_SERVER, PORT_ARG, PORT_CONST, PORT_RUNSERVER)) {
+        for (Pattern p : List.of(PORT_ENV, PORT_RUN, PORT_SERVER, PORT_ARG, PORT_CONST, PORT_RUNSERVER, PORT_SETTING)) {
             Fact<String> f = first(where, p);
             if (f != null) {
                 int n = Integer.parseInt(f.value());

@@ -112,6 +112,70 @@ class PythonDetectorTest {
     }
 
     @Test
+    void aWebAppWithAWorkerServesTheWebByDefaultAndRunsTheWorkerWithMainWorker() {
+        ProjectFacts web = fixture("flask-celery-pair");
+        assertEquals("flask", web.framework().value());
+        assertEquals(List.of("web", "worker"), web.details().programs());
+        assertTrue(warnings.stream().anyMatch(w -> w.toString().startsWith("run_worker.py:5: a celery worker runs from this "
+                + "folder too (celery -A run_worker worker --loglevel=INFO)")), warnings.toString());
+        ProjectFacts worker = new PythonDetector().detect(new DirectoryProjectFiles(Fixtures.ROOT.resolve("python")
+                .resolve("flask-celery-pair"), "p"), new DetectOptions("worker"), warnings).orElseThrow();
+        assertEquals("celery", worker.framework().value());
+        assertEquals("worker", py(worker).kind().value());
+        assertNull(worker.port());
+        assertEquals(List.of("celery", "-A", "run_worker", "worker", "--loglevel=INFO"), worker.start());
+        assertEquals("run_worker.py", py(worker).artefact());
+        assertEquals(List.of(), worker.details().programs(), "chosen: nothing left to choose");
+        DockergenException e = assertThrows(DockergenException.class, () -> new PythonDetector().detect(
+                new DirectoryProjectFiles(Fixtures.ROOT.resolve("python").resolve("flask-celery-pair"), "p"),
+                new DetectOptions("beat"), warnings));
+        assertEquals("--main beat: this folder runs web or worker; choose one of them", e.getMessage());
+    }
+
+    @Test
+    void workersTheProjectRunsUnderItsOwnSupervisordConfigStartWithThatConfig() {
+        ProjectFacts p = new PythonDetector().detect(new MemoryProjectFiles("repo", new TreeMap<>(Map.of(
+                "requirements.txt", "flask\ngunicorn\nrq\nsupervisor\n",
+                "app.py", "from flask import Flask\napp = Flask(__name__)\n",
+                "manage.py", "#!/usr/bin/env python\n",
+                "workers.conf", "[supervisord]\nnodaemon=true\n\n[program:jobs]\ncommand=./manage.py rq worker\n"))),
+                new DetectOptions("worker"), warnings).orElseThrow();
+        assertEquals("rq", p.framework().value());
+        assertEquals(List.of("supervisord", "-c", "workers.conf"), p.start());
+        assertEquals("manage.py", py(p).artefact());
+    }
+
+    @Test
+    void anEntryScriptThatStartsTheServerItselfIsWhatTheImageRuns() {
+        ProjectFacts p = fixture("fastapi-own-main");
+        assertEquals(List.of("python", "-m", "notes.main"), p.start(), "not installed: notes/ must not be the import path");
+        assertEquals("8300 @ notes/settings.py:10", fact(p.port()));
+        assertEquals("notes/main.py", py(p).artefact());
+        // Flask without gunicorn: a root script calling the package's main(), which runs the app on every interface
+        p = detect("requirements.txt", "flask\n", "blog/__init__.py", "import os\n\ndef main():\n"
+                        + "    from blog.web import app\n    app.run(host=os.environ.get('HOST', '0.0.0.0'), port=6100)\n",
+                "blog/web.py", "from flask import Flask\napp = Flask(__name__)\n",
+                "serve.py", "import blog\n\nif __name__ == '__main__':\n    blog.main()\n");
+        assertEquals(List.of("python", "serve.py"), p.start());
+        assertEquals("6100 @ blog/__init__.py:5", fact(p.port()));
+        assertTrue(warnings.stream().noneMatch(w -> w.message().contains("loopback")), warnings.toString());
+    }
+
+    @Test
+    void theRepositorysOwnFastapiRunInItsContainerFileIsKeptOnEveryInterface() {
+        ProjectFacts p = fixture("fastapi-cli-run");
+        assertEquals(List.of("fastapi", "run", "--host", "0.0.0.0", "--port", "8400", "src/inventory"), p.start());
+        assertEquals("8400 @ Containerfile:5", fact(p.port()));
+        assertEquals("src/inventory/__init__.py", py(p).artefact());
+        assertTrue(warnings.stream().noneMatch(w -> w.message().contains("loopback")), warnings.toString());
+        // a bare app object: uvicorn's own default is loopback, which the warning says (the image binds 0.0.0.0)
+        warnings.clear();
+        p = detect("requirements.txt", "fastapi\nuvicorn\n", "main.py", "from fastapi import FastAPI\napp = FastAPI()\n");
+        assertEquals("main.py:2: uvicorn listens on loopback (127.0.0.1) unless given --host, where a container cannot be "
+                + "reached; the image passes --host 0.0.0.0", warnings.get(0).toString());
+    }
+
+    @Test
     void uvWorkspaceMembersAreProjectsAndTheVirtualRootIsNot() {
         DirectoryProjectFiles files = new DirectoryProjectFiles(Fixtures.ROOT.resolve("python").resolve("uv-workspace"), "ws");
         DetectionResult all = Languages.detectors().detect(files, DetectOptions.DEFAULT);
@@ -245,7 +309,7 @@ class PythonDetectorTest {
     @Test
     void djangoWithOnlyAsgiAndUvicornRunsUvicorn() {
         ProjectFacts p = detect("requirements.txt", "django\nuvicorn\n", "manage.py",
-                "if __name__ == \"__main__\":\n    pass\n", "site/__init__.py", "",
+                "if __name__ == \"__main__\":\n    pass\n", "blog/__init__.py", "",
                 "site/asgi.py", "from django.core.asgi import get_asgi_application\napplication = get_asgi_application()\n");
         assertEquals("[-m, uvicorn, site.asgi:application, --host, 0.0.0.0, --port, 8000] @ site/asgi.py:2",
                 fact(py(p).start()));
