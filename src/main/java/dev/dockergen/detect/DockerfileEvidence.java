@@ -103,6 +103,11 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
      * What {@code init} carries over: the old file's final stage, or, when the file is one dockergen wrote, what it
      * carried over from the file before it (read back from its comments; empty when it carried nothing).
      */
+    /** Whether a Dockerfile's text is one dockergen wrote (its header says so): never evidence of the project. */
+    public static boolean writtenByDockergen(String text) {
+        return text.lines().anyMatch(l -> l.startsWith(GENERATED));
+    }
+
     public static Optional<DockerfileEvidence> readForCarrying(ProjectFiles files) {
         for (String name : FILES) {
             if (!files.isFile(name)) {
@@ -112,7 +117,7 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
             if (text.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(text.get().lines().anyMatch(l -> l.startsWith(GENERATED)) ? carried(text.get())
+            return Optional.of(writtenByDockergen(text.get()) ? carried(text.get())
                     : parse(name, text.get()));
         }
         return Optional.empty();
@@ -153,7 +158,7 @@ public record DockerfileEvidence(String file, List<Fact<Integer>> ports, Fact<Li
                 continue;
             }
             Optional<String> text = files.read(name);
-            if (text.isEmpty() || text.get().lines().anyMatch(l -> l.startsWith(GENERATED))) {
+            if (text.isEmpty() || writtenByDockergen(text.get())) {
                 return Optional.empty();
             }
             return Optional.of(parse(name, text.get()));

@@ -77,6 +77,9 @@ record PythonLaunch(String server, String target, String host, Integer port, Sou
                 .filter(p -> CONTAINER_FILE.matcher(p).find()).sorted().limit(20).toList();
         for (String file : containerFiles) {
             String[] lines = lines(files, file);
+            if (dev.dockergen.detect.DockerfileEvidence.writtenByDockergen(String.join("\n", lines))) {
+                continue; // the file dockergen wrote last time says what dockergen chose, not what the project runs
+            }
             for (int i = 0; i < lines.length; i++) {
                 if (CMD_LINE.matcher(lines[i]).find()) {
                     String[] words = lines.clone();
