@@ -125,19 +125,28 @@ public final class GenerationOptions {
      */
     private static GenerationResult placedElsewhere(Generation g) {
         GenerationResult r = g.result();
+        return new GenerationResult(r.project(), r.preset(), builtWithF(r.files(), mr -> mr.group(1) + mr.group(2)
+                + " " + g.buildArgs()), r.warnings(), r.notes(), r.context(), r.why());
+    }
+
+    /**
+     * The files of a Dockerfile built with -f: the ignore file renamed Dockerfile.dockerignore (the one BuildKit
+     * reads beside it), the header's build line replaced by {@code buildLine} of its match of {@link #BUILD_LINE}.
+     */
+    private static List<dev.dockergen.render.GeneratedFile> builtWithF(List<dev.dockergen.render.GeneratedFile> in,
+                                                                       java.util.function.Function<java.util.regex.MatchResult, String> buildLine) {
         List<dev.dockergen.render.GeneratedFile> files = new java.util.ArrayList<>();
-        for (dev.dockergen.render.GeneratedFile f : r.files()) {
+        for (dev.dockergen.render.GeneratedFile f : in) {
             if (f.path().equals(Dockergen.DOCKERIGNORE)) {
                 files.add(new dev.dockergen.render.GeneratedFile(Dockergen.DOCKERFILE_IGNORE, f.content()));
             } else if (f.path().equals(Dockergen.DOCKERFILE)) {
-                Matcher m = BUILD_LINE.matcher(f.content());
-                files.add(new dev.dockergen.render.GeneratedFile(f.path(), m.replaceFirst(mr ->
-                        Matcher.quoteReplacement(mr.group(1) + mr.group(2) + " " + g.buildArgs()))));
+                files.add(new dev.dockergen.render.GeneratedFile(f.path(), BUILD_LINE.matcher(f.content())
+                        .replaceFirst(mr -> Matcher.quoteReplacement(buildLine.apply(mr)))));
             } else {
                 files.add(f);
             }
         }
-        return new GenerationResult(r.project(), r.preset(), files, r.warnings(), r.notes(), r.context(), r.why());
+        return files;
     }
 
     /**
@@ -165,19 +174,9 @@ public final class GenerationOptions {
      */
     private GenerationResult placedInModule(GenerationResult r) {
         String up = String.join("/", java.util.Collections.nCopies(enclosing.member().split("/").length, ".."));
-        List<dev.dockergen.render.GeneratedFile> files = new java.util.ArrayList<>();
-        for (dev.dockergen.render.GeneratedFile f : r.files()) {
-            if (f.path().equals(Dockergen.DOCKERIGNORE)) {
-                files.add(new dev.dockergen.render.GeneratedFile(Dockergen.DOCKERFILE_IGNORE, f.content()));
-            } else if (f.path().equals(Dockergen.DOCKERFILE)) {
-                Matcher m = BUILD_LINE.matcher(f.content());
-                files.add(new dev.dockergen.render.GeneratedFile(f.path(), m.replaceFirst(mr -> Matcher.quoteReplacement(
-                        "# Build from " + up + ", the build this module belongs to: docker build -f "
-                                + enclosing.member() + "/" + Dockergen.DOCKERFILE + " " + mr.group(2) + " ."))));
-            } else {
-                files.add(f);
-            }
-        }
+        List<dev.dockergen.render.GeneratedFile> files = builtWithF(r.files(), mr -> "# Build from " + up
+                + ", the build this module belongs to: docker build -f " + enclosing.member() + "/"
+                + Dockergen.DOCKERFILE + " " + mr.group(2) + " .");
         List<dev.dockergen.detect.Warning> notes = new java.util.ArrayList<>();
         notes.add(new dev.dockergen.detect.Warning(null, enclosing.note(project.path())));
         r.notes().forEach(w -> notes.add(enclosing.fromDir(w)));
