@@ -21,8 +21,8 @@ RUN mkdir -p /out && printf 'nonroot:x:65532:65532::/:/sbin/nologin\n' > /out/pa
 # so copying Makefile alone first would cache nothing.
 COPY . .
 
-# Build only the program's target, shelf (Makefile:8): the default goal builds more (other programs, or it runs the program).
-RUN make -j"$(nproc)" LDFLAGS=-static shelf \
+# Build only the program's target, shelf (Makefile:8): the default goal builds more (other programs, or it runs the program). CC carries -static too, for link rules that leave out LDFLAGS.
+RUN make -j"$(nproc)" LDFLAGS=-static 'CC=cc -static' shelf \
     && mkdir -p /out && cp shelf /out/shelf && strip /out/shelf
 
 # Fail here, not at docker run, if the link was not static (scratch has no loader).

@@ -20,6 +20,12 @@ final class AutotoolsParser {
     private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*s?bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
     private static final Pattern LIB = Pattern.compile("(?<![A-Za-z0-9_-])-l([A-Za-z0-9_+.-]+)");
     private static final Pattern LIBS_VAR = Pattern.compile("(?m)^\\s*([A-Za-z0-9_]*(?:LDADD|LIBS|LDFLAGS))\\s*\\+?=\\s*(.*)$");
+    /** AC_ARG_WITH / AC_ARG_ENABLE: the option's name, for its ACTION-IF-NOT-GIVEN. */
+    private static final Pattern ARG_OPTION = Pattern.compile("AC_ARG_(?:WITH|ENABLE)\\(");
+    /** A shell test that a feature variable is on: {@code if test "$WITH_X" != no}, {@code if test "x$enable_x" = xyes}. */
+    private static final Pattern FEATURE_ON = Pattern.compile("(?m)^[ \\t]*if[ \\t]+test[ \\t]+\"?x?\\$\\{?(\\w+)\\}?\"?"
+            + "[ \\t]*(?:!=[ \\t]*\"?x?no\"?|=[ \\t]*\"?x?yes\"?)");
+    private static final Pattern SHELL_IF = Pattern.compile("(?m)^[ \\t]*(if|fi)\\b");
 
     private AutotoolsParser() {
     }
@@ -38,12 +44,14 @@ final class AutotoolsParser {
                 String name = init.group(1).strip();
                 facts.projectName = Fact.of(name, ac, lineOf(text, init.start()));
             }
+            List<int[]> offByDefault = offByDefault(text);
             Matcher pkg = PKG.matcher(text);
             while (pkg.find()) {
                 facts.usesPkgConfig = true;
-                // PKG_CHECK_MODULES stops configure unless it is given an ACTION-IF-NOT-FOUND without an error
+                // PKG_CHECK_MODULES stops configure unless it is given an ACTION-IF-NOT-FOUND without an error, or
+                // stands in a feature's block that is off unless asked for (--with-X)
                 List<String> args = m4Args(text, text.indexOf('(', pkg.start()));
-                boolean optional = args.size() >= 4 && !fails(args.get(3));
+                boolean optional = args.size() >= 4 && !fails(args.get(3)) || inside(offByDefault, pkg.start());
                 for (String module : pkg.group(1).strip().split("\\s+")) {
                     if (!module.isEmpty() && !module.matches("[<>=!]+|[0-9][0-9.]*") && !module.contains("$")) {
                         facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, module,
@@ -55,7 +63,8 @@ final class AutotoolsParser {
             Matcher lib = CHECK_LIB.matcher(text);
             while (lib.find()) {
                 List<String> args = m4Args(text, text.indexOf('(', lib.start()));
-                facts.link(lib.group(1), Source.of(ac, lineOf(text, lib.start())), args.size() < 4 || !fails(args.get(3)));
+                facts.link(lib.group(1), Source.of(ac, lineOf(text, lib.start())), args.size() < 4 || !fails(args.get(3))
+                        || inside(offByDefault, lib.start()));
             }
             Matcher search = SEARCH_LIBS.matcher(text);
             while (search.find()) {
@@ -63,7 +72,8 @@ final class AutotoolsParser {
                 String first = search.group(1).strip().split("\\s+")[0];
                 List<String> args = m4Args(text, text.indexOf('(', search.start()));
                 if (!first.isEmpty()) {
-                    facts.link(first, Source.of(ac, lineOf(text, search.start())), args.size() < 4 || !fails(args.get(3)));
+                    facts.link(first, Source.of(ac, lineOf(text, search.start())), args.size() < 4 || !fails(args.get(3))
+                            || inside(offByDefault, search.start()));
                 }
             }
             // a shell list of pkg-config names tried in turn (curses_pkg_names="ncursesw6 ncursesw ..."): the first
@@ -121,6 +131,46 @@ final class AutotoolsParser {
     /** m4 comments (dnl ... and # ...) become blanks, so offsets still give the right line. */
     static String stripDnl(String text) {
         return text.replaceAll("(?m)(^|[ \\t])dnl\\b[^\\n]*", "$1").replaceAll("(?m)^[ \\t]*#[^\\n]*", "");
+    }
+
+    /**
+     * The spans of {@code if test "$VAR" != no; then ... fi} blocks whose VAR an AC_ARG_WITH/AC_ARG_ENABLE sets to
+     * {@code no} when the option is not given: what they check is only needed with --with-X / --enable-X.
+     */
+    static List<int[]> offByDefault(String text) {
+        java.util.Set<String> off = new java.util.HashSet<>();
+        Matcher arg = ARG_OPTION.matcher(text);
+        while (arg.find()) {
+            List<String> args = m4Args(text, arg.end() - 1);
+            if (args.size() >= 4) {
+                Matcher assign = Pattern.compile("(\\w+)=[\"']?no[\"']?[\\s\\]]*$").matcher(args.get(3).strip());
+                if (assign.find()) {
+                    off.add(assign.group(1));
+                }
+            }
+        }
+        List<int[]> spans = new ArrayList<>();
+        Matcher on = FEATURE_ON.matcher(text);
+        while (on.find()) {
+            if (!off.contains(on.group(1))) {
+                continue;
+            }
+            int depth = 0;
+            Matcher shell = SHELL_IF.matcher(text);
+            shell.region(on.start(), text.length());
+            while (shell.find()) {
+                depth += shell.group(1).equals("if") ? 1 : -1;
+                if (depth == 0) {
+                    spans.add(new int[] {on.start(), shell.start()});
+                    break;
+                }
+            }
+        }
+        return spans;
+    }
+
+    private static boolean inside(List<int[]> spans, int offset) {
+        return spans.stream().anyMatch(s -> offset > s[0] && offset < s[1]);
     }
 
     /** An m4 action that stops configure. */

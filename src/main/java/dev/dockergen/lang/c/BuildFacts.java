@@ -30,6 +30,8 @@ final class BuildFacts {
     Fact<String> cmakeMinimum;
     Fact<String> projectName;
     Fact<String> ldflags;
+    /** The Makefile assigns CC itself (a static build then cannot pass -static through CC). */
+    boolean setsCc;
     boolean usesPkgConfig;
     boolean needsAutoreconf;
     /** A hand-written configure script the README runs before make (auto/configure), or null. */

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param makeTarget the Make target that links the program, where a bare make builds more (other programs, a run), or null
  * @param serveArgs default arguments of a server whose usage asks for a folder to serve (its working directory), or null
  * @param readsWorkdir {@code runtimeFiles} are read from the working directory, {@code installPrefix}
+ * @param makeSetsCc the Makefile assigns CC itself
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -55,7 +56,8 @@ public record CDetails(
         List<Fact<String>> runtimeFiles,
         Fact<String> makeTarget,
         Fact<List<String>> serveArgs,
-        boolean readsWorkdir) implements LanguageDetails {
+        boolean readsWorkdir,
+        boolean makeSetsCc) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);

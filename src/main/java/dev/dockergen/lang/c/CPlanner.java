@@ -375,6 +375,8 @@ public final class CPlanner implements LanguagePlanner {
                             String.format(finish, artefact))));
                     break;
                 }
+                boolean ccStatic = staticBuild && !c.makeSetsCc(); // a link rule without $(LDFLAGS) gets it through CC
+                make += ccStatic ? " 'CC=cc -static'" : "";
                 if (c.makeTarget() != null) {
                     make += " " + c.makeTarget().value();
                 }
@@ -382,7 +384,8 @@ public final class CPlanner implements LanguagePlanner {
                         : "Build only the program's target, " + c.makeTarget().value() + " (" + at + "): the default goal builds more"
                         + " (other programs, or it runs the program).")
                         + ((staticBuild || cxxFlags != null) && c.makeLdflags() != null ? " LDFLAGS keeps the Makefile's value ("
-                        + c.makeLdflags().source() + ") and adds its flags." : "")));
+                        + c.makeLdflags().source() + ") and adds its flags." : "")
+                        + (ccStatic ? " CC carries -static too, for link rules that leave out LDFLAGS." : "")));
                 ins.add(new Run(List.of(), List.of(make, String.format(finish, artefact))));
             }
         }

@@ -153,6 +153,9 @@ final class MakefileParser {
                     vars.put(name, op.equals("!=") ? "" : value);
                     varLines.put(name, lineNo);
                 }
+                if (name.equals("CC")) {
+                    facts.setsCc = true;
+                }
                 if (name.equals("LDFLAGS")) {
                     if (op.equals("+=") && ldflags != null) {
                         ldflags.append(' ').append(value);
