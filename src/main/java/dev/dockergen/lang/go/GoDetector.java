@@ -247,7 +247,9 @@ public final class GoDetector implements Detector {
             }
         }
         Source portEnv = ordered.stream().map(s -> s.portEnv).filter(s -> s != null).findFirst().orElse(null);
-        boolean portEnvRequired = port == null && portEnv != null;
+        // the project's own Dockerfile EXPOSE outranks a guessed default (it fills the port in later)
+        boolean portEnvRequired = port == null && portEnv != null && dev.dockergen.detect.DockerfileEvidence.read(files)
+                .map(d -> d.ports().isEmpty()).orElse(true);
         if (portEnvRequired) {
             // os.Getenv("PORT") with no default anywhere: the program needs PORT, so the image sets it
             port = Fact.of(REQUIRED_PORT, portEnv);

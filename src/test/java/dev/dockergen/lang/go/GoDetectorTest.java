@@ -72,6 +72,21 @@ class GoDetectorTest {
     }
 
     @Test
+    void aRequiredPortGivesWayToTheProjectsOwnDockerfile() {
+        String main = "package main\n\nimport (\n\t\"net\"\n\t\"os\"\n)\n\nfunc main() {\n\tport := os.Getenv(\"PORT\")\n"
+                + "\tl, _ := net.Listen(\"tcp\", \":\"+port)\n\t_ = l\n}\n";
+        ProjectFacts alone = dev.dockergen.lang.Languages.detectors().detect(repo("go.mod",
+                "module example.com/catalog\n\ngo 1.22\n", "main.go", main), dev.dockergen.detect.DetectOptions.DEFAULT)
+                .projects().get(0);
+        assertEquals("8080 @ main.go:9", fact(alone.port()), "no default anywhere: the image sets PORT=8080");
+        ProjectFacts exposed = dev.dockergen.lang.Languages.detectors().detect(repo("go.mod",
+                "module example.com/catalog\n\ngo 1.22\n", "main.go", main, "Dockerfile",
+                "FROM golang:1.22\nEXPOSE 3550\nCMD [\"catalog\"]\n"), dev.dockergen.detect.DetectOptions.DEFAULT)
+                .projects().get(0);
+        assertEquals("3550 @ Dockerfile:2", fact(exposed.port()), "the project's own EXPOSE outranks a guessed default");
+    }
+
+    @Test
     void ginRunCountsOnlyOnAGinEngineAndCobraOrTagDefaultsGiveThePort() {
         ProjectFacts gin = detect(repo("go.mod", "module example.com/web\n\ngo 1.22\n",
                 "main.go", "package main\n\nfunc main() {\n\tr := gin.Default()\n\tr.Run()\n}\n"));
