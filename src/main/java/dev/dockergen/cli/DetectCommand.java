@@ -32,7 +32,8 @@ public final class DetectCommand extends BaseCommand implements Callable<Integer
             description = "Output as ${COMPLETION-CANDIDATES}.")
     Format format;
 
-    @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory, e.g. cmd/server.")
+    @Option(names = "--main", paramLabel = "PKG", description = "Which program of the folder, as init --main: Go: "
+            + "the main package directory, e.g. cmd/server; C: a program the build makes; Python: web or worker.")
     String mainPackage;
 
     @Option(names = "--project", paramLabel = "PATH", description = "Only the project at PATH, as init --project sees it "

@@ -43,8 +43,9 @@ public final class GenerationOptions {
     @Option(names = "--port", paramLabel = "N", description = "Port to expose instead of the detected one.")
     Integer port;
 
-    @Option(names = "--main", paramLabel = "PKG", description = "Go: main package directory to build, e.g. cmd/server; "
-            + "C: the program to run when the build makes several.")
+    @Option(names = "--main", paramLabel = "PKG", description = "Which program of the folder: Go: the main package "
+            + "directory, e.g. cmd/server; C: the program to run when the build makes several; Python: web or worker "
+            + "(detect lists the choices as mainCandidates).")
     String mainPackage;
 
     @Option(names = "--project", paramLabel = "PATH",
