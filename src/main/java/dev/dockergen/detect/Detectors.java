@@ -29,10 +29,18 @@ public final class Detectors {
         if (scanner == null || !p.isApp()) {
             return p;
         }
-        // a relative folder that holds project files (a schema beside its SQLite file) must not become a volume
-        return p.withWrites(scanner.scan(files, p).stream().map(w -> w.besideCode(!w.path().startsWith("/")
-                && !w.path().startsWith("~") && !w.folder().isEmpty() && !w.folder().startsWith("..")
-                && holdsFiles(files, w.folder()))).toList());
+        // a relative folder that holds project files (a schema beside its SQLite file) must not become a volume; the
+        // working directory itself ("." as a folder) is the plan's to judge, as for a file written straight into it
+        List<WritePath> found = new ArrayList<>(scanner.scan(files, p));
+        for (WritePath m : WriteSearch.deployedMounts(files)) {
+            if (found.stream().noneMatch(w -> w.path().equals(m.path()))) {
+                found.add(m); // the folder its own deployment keeps state in
+            }
+        }
+        found.sort(java.util.Comparator.comparing(WritePath::path));
+        return p.withWrites(found.stream().map(w -> w.besideCode(!w.path().startsWith("/")
+                && !w.path().startsWith("~") && !w.folder().isEmpty() && !w.folder().equals(".")
+                && !w.folder().startsWith("..") && holdsFiles(files, w.folder()))).toList());
     }
 
     private static boolean holdsFiles(ProjectFiles files, String folder) {

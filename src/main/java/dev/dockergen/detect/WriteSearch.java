@@ -140,6 +140,29 @@ public final class WriteSearch {
         return out;
     }
 
+    /**
+     * The folders the project's own deployment mounts a volume at: fly.toml's {@code [mounts]}/{@code [[mounts]]}
+     * {@code destination = "/data"}, where the app keeps its state when it runs in its container.
+     */
+    public static List<WritePath> deployedMounts(ProjectFiles files) {
+        Map<String, WritePath> found = found();
+        String text = SourceSearch.textOf(files, "fly.toml");
+        boolean inMounts = false;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("[")) {
+                inMounts = line.matches("\\[\\[?mounts\\]\\]?");
+                continue;
+            }
+            Matcher m = Pattern.compile("^destination\\s*=\\s*[\"'](/[A-Za-z0-9._/-]+)[\"']").matcher(line);
+            if (inMounts && m.find()) {
+                add(found, m.group(1), false, true, "volume its fly.toml mounts", Source.of("fly.toml", i + 1));
+            }
+        }
+        return sorted(found);
+    }
+
     /** Every rule's matches in {@code paths}, added to {@code found} by path (the first source wins). */
     public static void scan(ProjectFiles files, List<String> paths, List<Rule> rules, Map<String, WritePath> found) {
         scan(files, paths, null, rules, found);

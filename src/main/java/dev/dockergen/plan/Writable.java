@@ -20,7 +20,8 @@ import java.util.Map;
  * <ul>
  *   <li>each folder is created owned by the runtime user: {@code RUN mkdir -p … && chown} where the final has a
  *       shell, else an empty folder from a {@code writable} stage, {@code COPY --from=writable --chown=UID:GID};</li>
- *   <li>a folder that holds state is a {@code VOLUME};</li>
+ *   <li>a folder that holds state is a {@code VOLUME} (a folder below another listed one is made and owned too,
+ *       the volume is the outer one);</li>
  *   <li>a file written straight into a working directory that holds the code makes that directory writable: with a
  *       shell, group-writable with the sticky bit (1775, root-owned), so the program can create its file (and SQLite
  *       its journal) beside the code but cannot delete or replace the code's files; without one, owned by the
@@ -79,9 +80,14 @@ final class Writable {
                 folders.computeIfAbsent(folder, f -> new ArrayList<>()).add(w);
             }
         }
-        // a folder below another listed one is covered by it
-        folders.keySet().removeIf(f -> folders.keySet().stream().anyMatch(o -> !o.equals(f) && f.startsWith(o + "/")));
+        // a folder below another listed one is made and owned too (a copy of it from the build context would be
+        // root's), but the volume is the outer one
         beside.keySet().removeAll(folders.keySet());
+        List<String> made = new ArrayList<>();
+        for (String f : folders.keySet()) {
+            int below = made.stream().filter(o -> o.startsWith(f + "/")).findFirst().map(made::indexOf).orElse(made.size());
+            made.add(below, f); // a folder before the folders below it
+        }
         if (folders.isEmpty() && inWorkdir.isEmpty() && beside.isEmpty()) {
             return plans;
         }
@@ -89,7 +95,7 @@ final class Writable {
         List<Instruction> late = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         lines.add("Written at run time, so owned by the runtime user (the code stays root's):");
-        folders.forEach((f, ws) -> lines.add("  " + f + ": " + described(ws)));
+        made.forEach(f -> lines.add("  " + f + ": " + described(folders.get(f))));
         beside.forEach((f, ws) -> lines.add("  " + f + " (holds project files too" + (shell ? ", group-writable with the"
                 + " sticky bit: new files only" : "") + "): " + described(ws)));
         if (!inWorkdir.isEmpty()) {
@@ -99,7 +105,6 @@ final class Writable {
         if (writes.stream().anyMatch(w -> w.path().startsWith("~"))) {
             late.add(new Instruction.Env("HOME", home));
         }
-        List<String> made = List.copyOf(folders.keySet());
         if (shell) {
             List<String> run = new ArrayList<>();
             if (!made.isEmpty()) {
@@ -132,8 +137,9 @@ final class Writable {
         if (ownWorkdir) {
             late.add(new Workdir(workdir));
         }
-        List<String> volumes = folders.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(WritePath::state))
+        List<String> state = folders.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(WritePath::state))
                 .map(Map.Entry::getKey).toList();
+        List<String> volumes = state.stream().filter(f -> state.stream().noneMatch(o -> f.startsWith(o + "/"))).toList();
         if (!volumes.isEmpty()) {
             late.add(Comment.of("State kept outside the container's layer: mount a named volume or a host folder here."));
             late.add(new Volume(volumes));

@@ -281,6 +281,9 @@ class RealWorldScoringTest {
                 "RUN chown root:10001 /app && chmod 1775 /app", "USER 10001:10001");
         assertTrue(Scoring.writable("db.sqlite3", workdir), "a file at the top of the WORKDIR: the WORKDIR is writable");
         assertFalse(Scoring.writable("cache", workdir), "a folder must be named itself");
+        assertTrue(Scoring.writable("appdb", workdir, true), "a truth without a trailing '/' may be a file: its folder");
+        assertFalse(Scoring.writable("appdb", workdir, false), "a truth ending in '/' is a folder: named itself");
+        assertFalse(Scoring.writable("appdb", stage, true), "the folder holding the file must be writable");
         List<String> home = List.of("FROM node:24-alpine AS runtime", "ENV HOME=\"/home/app\"",
                 "RUN mkdir -p /home/app/.tldr && chown 10001:10001 /home/app/.tldr");
         assertTrue(Scoring.writable("~/.tldr", home), "a home path matches in any home");

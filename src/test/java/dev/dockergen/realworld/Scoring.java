@@ -569,7 +569,8 @@ public final class Scoring {
      * "." that .dockerignore does not exclude it from, or a COPY (from the context or a stage) of it or a folder
      * holding it; a secret under /run/secrets/ is never copied: a final-stage comment names it to be mounted.
      * writes: each folder the program writes (for a file: it or the folder holding it, see
-     * {@link #writable}) is named in the final stage by a VOLUME, a RUN (mkdir/chown) or a COPY --chown destination. Empty lists are not scored.
+     * {@link #writable}; a truth without a trailing '/' may name a file without an extension) is named in the final
+     * stage by a VOLUME, a RUN (mkdir/chown) or a COPY --chown destination. Empty lists are not scored.
      */
     public static List<FieldScore> scoreImage(RealWorldCase c, String dockerfile, String dockerignore) {
         List<FieldScore> out = new ArrayList<>();
@@ -577,9 +578,10 @@ public final class Scoring {
         IgnoreMatcher ignore = dockerignore == null ? null : new IgnoreMatcher(dockerignore.lines().toList());
         List<String> reads = c.truthList("runtimeFiles");
         Map<String, String> whole = stagesHoldingTheContext(dockerfile);
-        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(r, finalStage, ignore, whole)));
+        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(r), finalStage, ignore, whole)));
         List<String> writes = c.truthList("writes");
-        out.add(imageScore("writes", writes, dockerfile, w -> writable(w, finalStage)));
+        // a truth without a trailing '/' may be a file even without an extension (Django's NAME "appdb")
+        out.add(imageScore("writes", writes, dockerfile, w -> writable(normPath(w), finalStage, !w.strip().endsWith("/"))));
         return out;
     }
 
@@ -596,7 +598,7 @@ public final class Scoring {
         }
         List<String> missing = new ArrayList<>();
         for (String p : truth) {
-            if (!rule.holds(normPath(p))) {
+            if (!rule.holds(p)) {
                 missing.add(p);
             }
         }
@@ -688,6 +690,11 @@ public final class Scoring {
      * ("~/.x") matches in any home folder, and /tmp is writable in any final but scratch.
      */
     static boolean writable(String path, List<String> stage) {
+        return writable(path, stage, false);
+    }
+
+    /** As {@link #writable(String, List)}; {@code mayBeFile}: a name without an extension may be a file too. */
+    static boolean writable(String path, List<String> stage, boolean mayBeFile) {
         String p = path.startsWith("~/") ? path.substring(2) : path;
         String wd = workdir(stage);
         if ((p.equals(".") || p.startsWith("../")) && wd != null) {
@@ -704,7 +711,7 @@ public final class Scoring {
             return true;
         }
         String name = p.substring(p.lastIndexOf('/') + 1);
-        if (!name.matches("[^.].*\\.[A-Za-z0-9]+")) {
+        if (!name.matches("[^.].*\\.[A-Za-z0-9]+") && !(mayBeFile && name.matches("[^.][A-Za-z0-9_-]*"))) {
             return false;
         }
         int slash = p.lastIndexOf('/');

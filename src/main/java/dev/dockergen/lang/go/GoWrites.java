@@ -14,8 +14,9 @@ import java.util.Map;
  * {@code sqlite.Open("x.db")}), folders it creates ({@code os.MkdirAll("data", ...)}), and the defaults of its
  * data/database flags ({@code flag.String("data", "data/", ...)}, on any flag set), a configuration struct's defaults
  * ({@code Connection: "data/app.db"}, {@code UploadDir: "data/uploads"}), the data settings of its settings files
- * ({@code RuntimeRootPath = runtime/} in conf/app.ini); a {@code filepath.Join(home, ".x")} is in the runtime
- * user's home.
+ * ({@code RuntimeRootPath = runtime/} in conf/app.ini), a data folder setting given a default in code
+ * ({@code p.Data = "/var/opt/app"}, {@code dataDir := "."}); a {@code filepath.Join(home, ".x")} and go-app-paths'
+ * user data folder are in the runtime user's home.
  */
 public final class GoWrites implements WritesScanner {
     private static final String LIT = "\"(?:file:)?([^\"?]+)[^\"]*\"";
@@ -36,7 +37,20 @@ public final class GoWrites implements WritesScanner {
             Rule.of("^\\s*\\w*(?:Cache|Log)\\w*(?:Dir|Path|Folder|Root|Location|File)\\s*:"
                     + "\\s*\"([./A-Za-z0-9_-]+)\"\\s*,?\\s*$", null, false, "setting's default"),
             Rule.of("^\\s*\\w+\\s*:\\s*\"([./A-Za-z0-9_-]+\\.(?:db|sqlite|sqlite3|db3))\"\\s*,?\\s*$", true, true,
-                    "SQLite database"));
+                    "SQLite database"),
+            // a data folder setting given a default in code: p.Data = "/var/opt/app", dataDir := "." (a path, or any
+            // name when the setting says it is a folder)
+            Rule.of("^\\s*(?:\\w+\\.)*(?i:data|storage)(?:Dir|Path|Folder|Root|Directory)?\\s*:?=\\s*"
+                    + "\"(/[A-Za-z0-9._/-]*|\\.|\\.?\\./[A-Za-z0-9._/-]*)\"\\s*$", false, true, "data folder"),
+            Rule.of("^\\s*(?:\\w+\\.)*(?i:data|storage|state)(?:Dir|Path|Folder|Root|Directory)\\s*:?=\\s*"
+                    + "\"([A-Za-z0-9._-][A-Za-z0-9._/-]*)\"\\s*$", false, true, "data folder"));
+    /** go-app-paths' user scope ({@code gap.NewScope(gap.User, "app")}) keeps its data in ~/.local/share/app on Linux. */
+    private static final java.util.regex.Pattern APP_SCOPE = java.util.regex.Pattern.compile(
+            "\\w+\\.NewScope\\(\\s*\\w+\\.User\\s*,\\s*\"([A-Za-z0-9._-]+)\"");
+
+    private static int lineOf(String text, int at) {
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
 
     @Override
     public List<WritePath> scan(ProjectFiles files, ProjectFacts facts) {
@@ -47,6 +61,14 @@ public final class GoWrites implements WritesScanner {
         WriteSearch.scan(files, sources, "UserHomeDir", List.of(Rule.home(
                 "filepath\\.Join\\(\\s*(?:home|homeDir|dir|userHome)\\s*,\\s*\"(\\.[^\"]+)\"", false, true,
                 "folder in the user's home")), found);
+        for (String f : sources) {
+            String text = dev.dockergen.detect.SourceSearch.textOf(files, f);
+            java.util.regex.Matcher m = APP_SCOPE.matcher(text);
+            if (text.contains("DataPath(") && m.find()) {
+                WriteSearch.add(found, "~/.local/share/" + m.group(1), false, true, "the user's data folder (go-app-paths)",
+                        dev.dockergen.detect.Source.of(f, lineOf(text, m.start())));
+            }
+        }
         return WriteSearch.sorted(found);
     }
 }

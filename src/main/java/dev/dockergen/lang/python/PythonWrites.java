@@ -23,12 +23,20 @@ import java.util.Map;
 public final class PythonWrites implements WritesScanner {
     private static final String Q = "['\"]";
     private static final String LIT = Q + "([^'\"]+)" + Q;
-    private static final String BASE = "(?:BASE_DIR\\s*/\\s*|os\\.path\\.join\\(\\s*BASE_DIR\\s*,\\s*)";
+    /**
+     * A literal joined to BASE_DIR as the whole rest of the path: {@code BASE_DIR / "db.sqlite3"} with no further
+     * segment, or the last argument of {@code os.path.join(BASE_DIR, "db.sqlite3")}. A first segment followed by more
+     * ({@code os.path.join(BASE_DIR, "var", os.environ.get(...))}) is a folder, read by {@link PythonWritesFolders}.
+     */
+    private static final String[] BASE = {"BASE_DIR\\s*/\\s*" + LIT + "(?!\\s*/)",
+        "os\\.path\\.join\\(\\s*BASE_DIR\\s*,\\s*" + LIT + "\\s*,?\\s*\\)"};
     private static final List<Rule> RULES = List.of(
             Rule.of("sqlite3\\.connect\\(\\s*" + LIT, true, true, "SQLite database"),
             Rule.of("sqlite:///([^'\"\\s?]+)", true, true, "SQLite database"),
-            Rule.of(Q + "NAME" + Q + "\\s*:\\s*" + BASE + LIT + "(?!\\s*[,/]\\s*" + Q + ")", true, true, "SQLite database"),
-            Rule.of("MEDIA_ROOT\\s*=\\s*" + BASE + LIT + "(?!\\s*[,/]\\s*" + Q + ")", false, true, "media folder"),
+            Rule.of(Q + "NAME" + Q + "\\s*:\\s*" + BASE[0], true, true, "SQLite database"),
+            Rule.of(Q + "NAME" + Q + "\\s*:\\s*" + BASE[1], true, true, "SQLite database"),
+            Rule.of("MEDIA_ROOT\\s*=\\s*" + BASE[0], false, true, "media folder"),
+            Rule.of("MEDIA_ROOT\\s*=\\s*" + BASE[1], false, true, "media folder"),
             Rule.of("os\\.makedirs\\(\\s*" + LIT, false, true, "folder the program creates"),
             Rule.of("os\\.mkdir\\(\\s*" + LIT, false, true, "folder the program creates"),
             Rule.of("Path\\(\\s*" + LIT + "\\s*\\)\\.mkdir\\(", false, true, "folder the program creates"),
@@ -105,6 +113,10 @@ public final class PythonWrites implements WritesScanner {
         WriteSearch.scan(files, sources, "upload", UPLOADS, found);
         WriteSearch.scan(files, sources, "instance_path", List.of(Rule.of(
                 "(?:makedirs|mkdir)\\(\\s*\\w+\\.(instance)_path", false, true, "Flask instance folder")), found);
+        // a name found on the line that also names a longer path ending in it is that path's last part
+        // (an environment default inside os.path.join(BASE_DIR, "var", os.environ.get("DB", "x.sqlite3")))
+        found.values().removeIf(w -> found.values().stream().anyMatch(o -> o != w && o.path().endsWith("/" + w.path())
+                && java.util.Objects.equals(o.source(), w.source())));
         return WriteSearch.sorted(found);
     }
 }
