@@ -237,7 +237,8 @@ public final class NodeDetector implements Detector {
                 NodePackageManager.installFiles(top, pm.value()), startEnv,
                 engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
                 NodeNativeAddons.find(files, top, lockfile), artefact, runtimeFiles,
-                workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null);
+                workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null,
+                ssr != null && start == null ? ssr.noStart() : null);
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));
