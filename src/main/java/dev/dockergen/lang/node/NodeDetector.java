@@ -225,11 +225,12 @@ public final class NodeDetector implements Detector {
         }
         String artefact = NodeOutputs.artefact(ssr == null ? null : ssr.artefact(), kind, standalone, staticDir, start,
                 build, files);
+        String viteOut = build != null && deps.containsKey("vite") && scripts.path("build").asText("").contains("vite build")
+                ? NodeOutputs.viteOutDir(files) : null;
         List<Fact<String>> runtimeFiles = kind.equals(NodeDetails.SPA) ? List.of()
                 : NodeRuntimeFiles.find(files, pkg, runtimeDeps, lines, NodeRuntimeFiles.compiledFrom(files, start, build),
-                NodeRuntimeFiles.startFolder(files, start),
-                build != null && deps.containsKey("vite") && scripts.path("build").asText("").contains("vite build")
-                        ? NodeOutputs.viteOutDir(files) : null);
+                NodeRuntimeFiles.startFolder(files, start), viteOut);
+        artefact = artefact != null ? artefact : NodeOutputs.servedOrLoaded(start, viteOut, runtimeFiles);
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework),
