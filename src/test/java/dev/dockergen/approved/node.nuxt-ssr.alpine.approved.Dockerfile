@@ -20,10 +20,6 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY . .
 RUN npm run build
 
-# Keep only production dependencies for the runtime stage.
-RUN --mount=type=cache,target=/root/.npm \
-    npm prune --omit=dev
-
 # Runtime stage: node:<node>-alpine; runs as node (1000).
 
 FROM node:${NODE_VERSION}-alpine AS runtime
@@ -36,9 +32,8 @@ RUN apk add --no-cache tini
 WORKDIR /app
 ENV NODE_ENV="production"
 
-# The build output and the production dependencies; no sources.
-COPY --from=build /app/package.json ./
-COPY --from=build /app/node_modules ./node_modules
+# Nitro's .output is self-contained (its server bundles what it imports, with its own
+# node_modules): no other dependency or source goes into the image.
 COPY --from=build /app/.output ./.output
 USER 1000:1000
 EXPOSE 3000

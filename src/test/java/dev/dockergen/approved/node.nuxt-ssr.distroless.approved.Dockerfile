@@ -20,10 +20,6 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY . .
 RUN npm run build
 
-# Keep only production dependencies for the runtime stage.
-RUN --mount=type=cache,target=/root/.npm \
-    npm prune --omit=dev
-
 # Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
 # no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.
 
@@ -42,9 +38,8 @@ COPY --from=init /usr/bin/tini-static /usr/bin/tini
 WORKDIR /app
 ENV NODE_ENV="production"
 
-# The build output and the production dependencies; no sources.
-COPY --from=build /app/package.json ./
-COPY --from=build /app/node_modules ./node_modules
+# Nitro's .output is self-contained (its server bundles what it imports, with its own
+# node_modules): no other dependency or source goes into the image.
 COPY --from=build /app/.output ./.output
 USER 65532:65532
 EXPOSE 3000

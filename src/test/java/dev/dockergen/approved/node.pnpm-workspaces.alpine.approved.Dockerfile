@@ -30,7 +30,7 @@ COPY . .
 
 # Keep only production dependencies for the runtime stage.
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store \
-    find . -name node_modules -type d -prune -exec rm -rf {} + && pnpm install --frozen-lockfile --prod --prefer-offline
+    find . -name node_modules -type d -prune -exec rm -rf {} + && pnpm install --frozen-lockfile --prod --prefer-offline --ignore-scripts
 
 # Runtime stage: node:<node>-alpine; runs as node (1000).
 

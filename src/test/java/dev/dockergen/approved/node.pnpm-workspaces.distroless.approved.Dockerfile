@@ -30,7 +30,7 @@ COPY . .
 
 # Keep only production dependencies for the runtime stage.
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store \
-    find . -name node_modules -type d -prune -exec rm -rf {} + && pnpm install --frozen-lockfile --prod --prefer-offline
+    find . -name node_modules -type d -prune -exec rm -rf {} + && pnpm install --frozen-lockfile --prod --prefer-offline --ignore-scripts
 
 # Init stage: Debian's tini package, for its static binary (tini-static needs no C library and
 # no shell, so it runs on the shell-less final). Its version follows the base image's Debian release.

@@ -35,6 +35,8 @@ import java.util.Map;
  *                     ({@link NodeRuntimeFiles}): views, public, an example .env, Prisma migrations
  * @param devNeeded a package package-lock.json marks dev that a production package needs ({@link NodeLockFlags}),
  *                  or null
+ * @param frameworkNoStart why a full-stack framework's build gives the image nothing to run (a SvelteKit platform
+ *                         adapter, an Astro server without @astrojs/node), with what to change; null otherwise
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -59,7 +61,8 @@ public record NodeDetails(
         Fact<String> nativeAddon,
         String artefact,
         List<Fact<String>> runtimeFiles,
-        Fact<String> devNeeded) implements LanguageDetails {
+        Fact<String> devNeeded,
+        String frameworkNoStart) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";

@@ -225,11 +225,12 @@ public final class NodeDetector implements Detector {
         }
         String artefact = NodeOutputs.artefact(ssr == null ? null : ssr.artefact(), kind, standalone, staticDir, start,
                 build, files);
+        String viteOut = build != null && deps.containsKey("vite") && scripts.path("build").asText("").contains("vite build")
+                ? NodeOutputs.viteOutDir(files) : null;
         List<Fact<String>> runtimeFiles = kind.equals(NodeDetails.SPA) ? List.of()
                 : NodeRuntimeFiles.find(files, pkg, runtimeDeps, lines, NodeRuntimeFiles.compiledFrom(files, start, build),
-                NodeRuntimeFiles.startFolder(files, start),
-                build != null && deps.containsKey("vite") && scripts.path("build").asText("").contains("vite build")
-                        ? NodeOutputs.viteOutDir(files) : null);
+                NodeRuntimeFiles.startFolder(files, start), viteOut);
+        artefact = artefact != null ? artefact : NodeOutputs.servedOrLoaded(start, viteOut, runtimeFiles);
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),
                 kind.equals(NodeDetails.SPA) ? null : NodeSources.healthRoute(files, framework),
@@ -237,7 +238,8 @@ public final class NodeDetector implements Detector {
                 NodePackageManager.installFiles(top, pm.value()), startEnv,
                 engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
                 NodeNativeAddons.find(files, top, lockfile), artefact, runtimeFiles,
-                workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null);
+                workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null,
+                ssr != null && start == null ? ssr.noStart() : null);
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));

@@ -144,8 +144,9 @@ final class NodeFrameworks {
                         default -> null;
                     };
                     return new Ssr(framework, NodeDetails.SERVER, null, null, artefact, null, "SvelteKit builds with "
-                            + "@sveltejs/adapter-" + a.group(1) + " (" + where + "), for a hosting platform, not a Node server; "
-                            + "use @sveltejs/adapter-node (the image then runs node build) or adapter-static for a static site");
+                            + "@sveltejs/adapter-" + a.group(1) + " (" + where + "), which writes for a hosting platform, "
+                            + "not a Node server: add the devDependency @sveltejs/adapter-node and import it in " + c
+                            + " instead (the image then runs node build), or @sveltejs/adapter-static for a static site");
                 }
             }
         }

@@ -42,7 +42,7 @@ final class NodeIgnore {
                 ws == null ? "Dockerfile" : "**/Dockerfile", ws == null ? ".dockerignore" : "**/*.dockerignore",
                 "docker-compose*.yml", "compose*.yaml", "compose*.yml");
         IgnoreSections.add(sections, "Local build outputs, caches and test artefacts", needed, notes,
-                IgnoreSections.concat(outputs, ".next", "out", "coverage", ".turbo", ".cache", "**/*.log", "**/*.tsbuildinfo")
+                IgnoreSections.concat(outputs, ws == null ? ".next" : "**/.next", "out", "coverage", ".turbo", ".cache", "**/*.log", "**/*.tsbuildinfo")
                         .toArray(String[]::new));
         // tests are copied as they are into the final stage when nothing is built; a build (a compiler whose config
         // names the tests) may read them, so then only CI files are left out. docs/ stays: a server may read it at run

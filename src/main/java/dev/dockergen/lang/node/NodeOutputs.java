@@ -76,4 +76,19 @@ final class NodeOutputs {
         }
         return entry.substring(0, entry.indexOf('/'));
     }
+
+    /**
+     * The artefact of a server that runs its sources: the frontend its build writes when the server reads that folder
+     * (a Vite build's outDir among the files read at run time: the server serves what the build made), else the
+     * plugin file fastify-cli loads (`fastify start index.js`: the program is that file); null otherwise.
+     */
+    static String servedOrLoaded(Fact<List<String>> start, String viteOut, List<Fact<String>> runtimeFiles) {
+        if (viteOut != null && runtimeFiles.stream().anyMatch(f -> f.value().equals(viteOut))) {
+            return viteOut;
+        }
+        if (start != null && start.value().size() > 2 && start.value().get(0).equals("node_modules/fastify-cli/cli.js")) {
+            return start.value().get(start.value().size() - 1);
+        }
+        return null;
+    }
 }

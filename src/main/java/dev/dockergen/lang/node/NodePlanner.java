@@ -142,17 +142,16 @@ public final class NodePlanner implements LanguagePlanner {
         // a static site: nginx where the preset has a static image, else serve on the preset's own Node runtime
         boolean nodeServer = spa && preset.staticRuntime() == null;
         ImageSpec runtime = spa && !nodeServer ? preset.staticRuntime() : preset.runtime();
+        if (!spa && node.startCommand() == null && node.frameworkNoStart() != null) {
+            throw new DockergenException(ExitCode.NOTHING_DETECTED, facts.framework().source() + ": "
+                    + node.frameworkNoStart());
+        }
         if (!spa && node.startCommand() == null) {
             throw new DockergenException(ExitCode.NOTHING_DETECTED, "package.json: no node entry file to start the program; "
                     + "make the \"start\" script (or a \"start:prod\" one) end in `node FILE`, e.g. \"node server.js\", or set \"main\"");
         }
         boolean next = node.kind().value().equals(NodeDetails.NEXT);
         NodeWorkspace ws = node.workspace();
-        if (ws != null && next) {
-            throw new DockergenException(ExitCode.USAGE, facts.framework().source() + ": Next.js apps inside a workspace ("
-                    + ws.declaredIn().source() + ") are not generated yet: their standalone output depends on the "
-                    + "tracing root; write the Dockerfile by hand or build the app outside the workspace");
-        }
         // a workspace member always builds in the build stage: its workspace dependencies come from there
         boolean needsBuild = spa || next || node.buildScript() != null || node.prisma() != null || ws != null;
 
@@ -202,10 +201,11 @@ public final class NodePlanner implements LanguagePlanner {
             } else if (node.buildScript() != null) {
                 ins.add(new Run(List.of(), List.of(run(pm, node.buildScript()))));
             }
-            // Next.js standalone output carries the dependencies it traced: the final stage never copies node_modules
-            if (!spa && !(next && node.nextStandalone())) {
+            // a self-contained output (Next.js standalone, Nitro's .output) carries its dependencies: no node_modules copied
+            if (!spa && !BundledOutputPlanner.selfContained(node)) {
                 ins.add(Comment.of("Keep only production dependencies for the runtime stage."));
-                ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(ws == null ? tool.prune() : workspacePrune(pm, ws, tool))));
+                String prune = ws == null ? tool.prune() : workspacePrune(pm, ws, tool, node.nativeAddon() == null);
+                ins.add(new Run(List.of(Mount.cache(tool.cache())), List.of(prune)));
             }
             stages.add(new Stage(List.of("Build stage: every dependency, then the source and the build."), null, image,
                     "build", ins));
@@ -276,11 +276,17 @@ public final class NodePlanner implements LanguagePlanner {
         };
     }
 
-    /** Production dependencies only, for the whole workspace (pnpm cannot prune a workspace: it reinstalls). */
-    private static String workspacePrune(String pm, NodeWorkspace ws, Tool tool) {
+    /**
+     * Production dependencies only, for the whole workspace (pnpm cannot prune a workspace: it reinstalls). The
+     * reinstall runs no lifecycle scripts: the full install before the build ran them, and a member's own
+     * (prepare: nitropack prepare) calls a dev tool the production install leaves out; only a native addon, which
+     * compiles as it installs, needs them again.
+     */
+    private static String workspacePrune(String pm, NodeWorkspace ws, Tool tool, boolean noScripts) {
+        String scripts = noScripts ? " --ignore-scripts" : "";
         return switch (pm) {
-            case "pnpm" -> WIPE_NODE_MODULES + "pnpm install --frozen-lockfile --prod --prefer-offline";
-            case "bun" -> WIPE_NODE_MODULES + "bun install --frozen-lockfile --production";
+            case "pnpm" -> WIPE_NODE_MODULES + "pnpm install --frozen-lockfile --prod --prefer-offline" + scripts;
+            case "bun" -> WIPE_NODE_MODULES + "bun install --frozen-lockfile --production" + scripts;
             case "yarn-berry" -> "yarn workspaces focus " + ws.names().getOrDefault(ws.member(), ws.member()) + " --production";
             default -> tool.prune();
         };
@@ -360,15 +366,10 @@ public final class NodePlanner implements LanguagePlanner {
             }
         });
         List<String> start = node.startCommand().value();
-        if (next && node.nextStandalone()) {
-            ins.add(Comment.of("Next.js standalone output: the server, its traced dependencies, static assets."));
-            ins.add(new Copy("build", List.of("/app/.next/standalone"), "./"));
-            ins.add(new Copy("build", List.of("/app/.next/static"), "./.next/static"));
-            if (node.publicDir()) {
-                ins.add(new Copy("build", List.of("/app/public"), "./public"));
-            }
-            ins.addAll(readAtRunTime(node, "public"));
-            ins.add(new Instruction.Env("HOSTNAME", "0.0.0.0"));
+        if (BundledOutputPlanner.selfContained(node)) {
+            BundledOutputPlanner.Copies copies = BundledOutputPlanner.copies(node, start);
+            ins.addAll(copies.instructions());
+            start = copies.start();
         } else if (node.workspace() != null) {
             NodeWorkspace ws = node.workspace();
             ins.add(Comment.of("The workspace's production dependencies, then " + ws.member()
@@ -387,7 +388,7 @@ public final class NodePlanner implements LanguagePlanner {
                 ins.add(new Copy("build", List.of("/app/package.json"), "./"));
                 ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
                 ins.add(new Copy("build", List.of("/app/" + dir), "./" + dir));
-                ins.addAll(readAtRunTime(node, dir));
+                ins.addAll(BundledOutputPlanner.readAtRunTime(node, dir, "/app/", "./"));
             } else {
                 ins.add(Comment.of("The built application with production dependencies only."));
                 ins.add(new Copy("build", List.of("/app"), "./"));
@@ -435,20 +436,6 @@ public final class NodePlanner implements LanguagePlanner {
         String comment = "Runtime stage: " + withoutVersion(runtime.image()) + (runtime.shell() ? "" : ", which has no shell")
                 + "; runs as " + preset.user().name() + " (" + preset.user().uid() + ").";
         return new Stage(List.of(comment), null, runtime.image().replace("{version}", "${" + VERSION_ARG + "}"), "runtime", ins);
-    }
-
-    /** The files the program reads at run time that the copies above leave out (not {@code copied} or inside it). */
-    private static List<Instruction> readAtRunTime(NodeDetails node, String copied) {
-        List<Fact<String>> files = node.runtimeFiles().stream()
-                .filter(f -> !f.value().equals(copied) && !f.value().startsWith(copied + "/")).toList();
-        List<Instruction> ins = new ArrayList<>();
-        if (!files.isEmpty()) {
-            List<String> lines = new ArrayList<>(List.of("Read by the program at run time, so copied beside the build output:"));
-            files.forEach(f -> lines.add("  " + f.value() + " (" + f.source() + ")"));
-            ins.add(new Comment(lines));
-            files.forEach(f -> ins.add(new Copy("build", List.of("/app/" + f.value()), "./" + f.value())));
-        }
-        return ins;
     }
 
     private static String withoutVersion(String image) {
