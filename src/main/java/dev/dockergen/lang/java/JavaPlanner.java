@@ -292,13 +292,15 @@ public final class JavaPlanner implements LanguagePlanner {
             ins.addAll(TomcatPlanner.fetch(java, tool(java)));
         }
         ins.add(Comment.of("Then the source and the package; editing a source file keeps the layers above.",
-                "Tests do not run here: build with --build-arg RUN_TESTS=true to run them."));
+                "Tests do not run here: build with --build-arg RUN_TESTS=true to run them."
+                        + (java.maven() ? " Javadoc and sources jars are skipped: the image never holds them." : "")));
         ins.add(new Copy(null, List.of("."), "."));
         ins.add(new Arg("RUN_TESTS", "false"));
         List<String> build = new ArrayList<>();
         if (java.maven()) {
             build.add("if [ \"$RUN_TESTS\" = true ]; then skip=false; else skip=true; fi");
-            build.add("&& " + tool(java) + " -DskipTests=\"$skip\"" + (module.isEmpty() ? "" : " -pl " + module + " -am")
+            build.add("&& " + tool(java) + " -DskipTests=\"$skip\" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true"
+                    + (module.isEmpty() ? "" : " -pl " + module + " -am")
                     + " package" + (java.goals() == null ? "" : " " + dependencyPlugin(java, java.goals().value())));
         } else {
             String prefix = module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":";
