@@ -19,14 +19,14 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp dependency:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
-# Tests do not run here: build with --build-arg RUN_TESTS=true to run them.
+# Tests do not run here: build with --build-arg RUN_TESTS=true to run them. Javadoc and sources jars are skipped: the image never holds them.
 COPY . .
 ARG RUN_TESTS=false
 
 # After package: org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies (src/main/java/dev/example/greeter/Server.java:10 names a main class but nothing packages the dependencies).
 RUN --mount=type=cache,target=/root/.m2 \
     if [ "$RUN_TESTS" = true ]; then skip=false; else skip=true; fi \
-    && mvn -B -ntp -DskipTests="$skip" package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies -DincludeScope=runtime
+    && mvn -B -ntp -DskipTests="$skip" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies -DincludeScope=runtime
 
 # Runtime stage: gcr.io/distroless/java<java>-debian13:nonroot, which has no shell; runs as nonroot (65532).
 

@@ -25,12 +25,12 @@ RUN --mount=type=cache,target=/root/.m2 \
     && mv /opt/apache-tomcat-9.0.117 /opt/tomcat
 
 # Then the source and the package; editing a source file keeps the layers above.
-# Tests do not run here: build with --build-arg RUN_TESTS=true to run them.
+# Tests do not run here: build with --build-arg RUN_TESTS=true to run them. Javadoc and sources jars are skipped: the image never holds them.
 COPY . .
 ARG RUN_TESTS=false
 RUN --mount=type=cache,target=/root/.m2 \
     if [ "$RUN_TESTS" = true ]; then skip=false; else skip=true; fi \
-    && mvn -B -ntp -DskipTests="$skip" package
+    && mvn -B -ntp -DskipTests="$skip" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
 
 # The war in webapps/ as shop.war: its name is its context path (/shop/). Tomcat writes logs, temp, work, webapps (it expands the war there), so those are the runtime user's.
 RUN mkdir -p /opt/tomcat/logs /opt/tomcat/temp /opt/tomcat/work /opt/tomcat/webapps \

@@ -361,7 +361,9 @@ public final class RealWorldRunner {
                 IgnoreMatcher ignore = new IgnoreMatcher(f.dockerignore == null ? List.of() : f.dockerignore.lines().toList());
                 f.problems.addAll(DockerfileContract.violations(f.dockerfile, ignore, hasPort));
             } else if (f.exit == 2) {
-                f.status = Scoring.finalCanServe(c.language(), f.stage) ? "refused" : "refused-right";
+                List<String> unservable = c.truthList("unservable"); // finals the truth says cannot run this app
+                f.status = Scoring.finalCanServe(c.language(), f.stage)
+                        && (unservable == null || !unservable.contains(f.stage)) ? "refused" : "refused-right";
             } else {
                 f.status = "failed";
             }

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class JavaPlanner implements LanguagePlanner {
     static final String VERSION_ARG = "JAVA_VERSION";
+    private static final String JDK_ARG = "JDK_VERSION";
     /** JDK majors each final's image family is published for. */
     private static final Map<FinalStage, List<Integer>> PUBLISHED = Map.of(
             FinalStage.DISTROLESS, List.of(17, 21, 25),
@@ -106,6 +107,10 @@ public final class JavaPlanner implements LanguagePlanner {
                 : facts.languageVersion() != null ? facts.languageVersion().source().toString()
                 : "no version in the build files, so preset " + preset.name() + "'s default (the current LTS)";
         String version = published(preset, asked, origin, notes);
+        JdkPlanner.refuseFramework(facts, java, preset, asked, version, PUBLISHED.entrySet().stream()
+                .filter(e -> e.getKey() != preset.finalStage()
+                        && e.getValue().stream().anyMatch(v -> v >= Integer.parseInt(asked) && v < 16))
+                .map(e -> e.getKey().id()).sorted().toList());
 
         boolean alpine = preset.finalStage() == FinalStage.ALPINE;
         String builder;
@@ -120,8 +125,9 @@ public final class JavaPlanner implements LanguagePlanner {
                         + violation);
             }
         }
+        String jdk = JdkPlanner.builderJdk(builder, asked, version);
         List<Stage> stages = new ArrayList<>();
-        stages.add(buildStage(java, builder.replace("{version}", "${" + VERSION_ARG + "}"), preset));
+        stages.add(buildStage(java, builder.replace("{version}", "${" + (jdk == null ? VERSION_ARG : JDK_ARG) + "}"), preset));
         ImageSpec runtime = preset.runtime();
         stages.add(runtimeStage(request, java, runtime, version));
 
@@ -133,7 +139,8 @@ public final class JavaPlanner implements LanguagePlanner {
                 "Java " + version + ": " + (version.equals(asked) ? origin : "the build asks for " + asked + " (" + origin
                         + "); " + withoutVersion(runtime.image()) + " is published for "
                         + PUBLISHED.get(preset.finalStage()).stream().map(String::valueOf).collect(Collectors.joining(", "))
-                        + ", so the nearest newer one, which runs " + asked + " bytecode") + ".",
+                        + ", so the nearest newer one, which runs " + asked + " bytecode"
+                        + (jdk == null ? "" : "; the build runs on JDK " + jdk + " as asked")) + ".",
                 "Built with " + tool + " (" + java.buildTool().source() + ")"
                         + (java.wrapper() != null ? " through its wrapper, " + java.wrapper() : "") + (facts.framework() == null ? "" : "; "
                         + frameworkName(facts.framework().value()) + (java.frameworkVersion() == null ? "" : " "
@@ -145,7 +152,8 @@ public final class JavaPlanner implements LanguagePlanner {
                     + (java.otherApps().isEmpty() ? "" : "; other application modules: "
                     + String.join(", ", java.otherApps()) + " (choose with --project MODULE)") + ".");
         }
-        DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
+        DockerfilePlan dockerfile = new DockerfilePlan(header, jdk == null ? List.of(new Arg(VERSION_ARG, version))
+                : List.of(new Arg(JDK_ARG, jdk), new Arg(VERSION_ARG, version)), stages);
         return new Plans(dockerfile, JavaIgnore.plan(java, request.toolVersion(), notes), notes);
     }
 
@@ -284,13 +292,15 @@ public final class JavaPlanner implements LanguagePlanner {
             ins.addAll(TomcatPlanner.fetch(java, tool(java)));
         }
         ins.add(Comment.of("Then the source and the package; editing a source file keeps the layers above.",
-                "Tests do not run here: build with --build-arg RUN_TESTS=true to run them."));
+                "Tests do not run here: build with --build-arg RUN_TESTS=true to run them."
+                        + (java.maven() ? " Javadoc and sources jars are skipped: the image never holds them." : "")));
         ins.add(new Copy(null, List.of("."), "."));
         ins.add(new Arg("RUN_TESTS", "false"));
         List<String> build = new ArrayList<>();
         if (java.maven()) {
             build.add("if [ \"$RUN_TESTS\" = true ]; then skip=false; else skip=true; fi");
-            build.add("&& " + tool(java) + " -DskipTests=\"$skip\"" + (module.isEmpty() ? "" : " -pl " + module + " -am")
+            build.add("&& " + tool(java) + " -DskipTests=\"$skip\" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true"
+                    + (module.isEmpty() ? "" : " -pl " + module + " -am")
                     + " package" + (java.goals() == null ? "" : " " + dependencyPlugin(java, java.goals().value())));
         } else {
             String prefix = module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":";

@@ -26,7 +26,9 @@ final class WebLibraries {
             new Library("dropwizard", "io.dropwizard", "dropwizard-core"),
             new Library("helidon", "io.helidon.webserver", "helidon-webserver"),
             new Library("helidon", "io.helidon.microprofile.bundles", "helidon-microprofile"),
-            new Library("micronaut", "io.micronaut", "micronaut-http-server"));
+            new Library("micronaut", "io.micronaut", "micronaut-http-server"),
+            // a gRPC server on grpc-java's Netty transport (grpc-netty, grpc-netty-shaded) with no web framework
+            new Library("grpc", "io.grpc", "grpc-netty"));
 
     /** SparkJava's {@code port(4567)} (static import or Spark.port). */
     private static final Pattern SPARK_PORT = Pattern.compile("(?<![\\w.])(?:Spark\\.)?port\\(\\s*([0-9]{2,5})\\s*\\)");
@@ -34,6 +36,8 @@ final class WebLibraries {
     private static final Pattern JAVALIN_START = Pattern.compile("\\.start\\(\\s*([0-9]{2,5})\\s*\\)");
     /** Javalin's {@code .start(portMethod())}: the port is what that method returns. */
     private static final Pattern JAVALIN_START_CALL = Pattern.compile("\\.start\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\(\\s*\\)\\s*\\)");
+    /** grpc-java's {@code ServerBuilder.forPort(50051)} (also NettyServerBuilder). */
+    private static final Pattern GRPC_PORT = Pattern.compile("ServerBuilder\\.forPort\\(\\s*([0-9]{2,5})\\s*\\)");
     private static final Pattern RETURN_LITERAL = Pattern.compile("^\\s*return\\s+([0-9]{2,5})\\s*;");
 
     /** Dependencies (artifactId words) that open an HTTP port in a Spring Boot or Quarkus application. */
@@ -84,6 +88,10 @@ final class WebLibraries {
             case "dropwizard" -> {
                 Fact<Integer> set = DropwizardConfig.find(files, dir).map(DropwizardConfig::port).orElse(null);
                 return set != null ? set : Fact.of(8080, framework.source());
+            }
+            case "grpc" -> { // no default: ServerBuilder.forPort(N) or the code's fallback names it
+                Fact<Integer> set = literal(SourceSearch.firstMatch(files, sources, GRPC_PORT));
+                return set != null ? set : literal(SourceSearch.firstMatch(files, sources, JavaDetector.PORT_IN_CODE));
             }
             case "helidon" -> {
                 return AppConfig.port(files, under(dir, "src/main/resources"), List.of("server.port"));
