@@ -47,6 +47,8 @@ final class BuildFacts {
     /** Make: the goal a bare make builds, or null; whether a rule on its way (not a link) has a recipe of its own. */
     String defaultGoal;
     boolean goalRuns;
+    /** CMake: the project's options that build its tests and are on by default (BUILD_TESTING from include(CTest)). */
+    final List<Fact<String>> testOptions = new ArrayList<>();
 
     void link(String name, Source source) {
         libraries.add(new LibraryRef(RefKind.LINK, name, source));

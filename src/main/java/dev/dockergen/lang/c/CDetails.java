@@ -33,6 +33,7 @@ import java.util.Map;
  * @param serveArgs default arguments of a server whose usage asks for a folder to serve (its working directory), or null
  * @param readsWorkdir {@code runtimeFiles} are read from the working directory, {@code installPrefix}
  * @param makeSetsCc the Makefile assigns CC itself
+ * @param testOptions CMake options that build the project's tests, on by default: the image build turns them off
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -57,7 +58,8 @@ public record CDetails(
         Fact<String> makeTarget,
         Fact<List<String>> serveArgs,
         boolean readsWorkdir,
-        boolean makeSetsCc) implements LanguageDetails {
+        boolean makeSetsCc,
+        List<Fact<String>> testOptions) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -66,6 +68,7 @@ public record CDetails(
         sourceDirs = List.copyOf(sourceDirs);
         optionalLibraries = List.copyOf(optionalLibraries);
         runtimeFiles = List.copyOf(runtimeFiles);
+        testOptions = List.copyOf(testOptions);
     }
 
     /** True when the default build goes on without this library. */
@@ -111,6 +114,9 @@ public record CDetails(
             facts.put("configureScript", configureScript);
             facts.put("installPrefix", installPrefix);
             facts.put("runtimeFiles", runtimeFiles);
+        }
+        if (!testOptions.isEmpty()) {
+            facts.put("testOptions", testOptions);
         }
         if (!optionalLibraries.isEmpty()) {
             facts.put("optionalLibraries", optionalLibraries);
