@@ -250,6 +250,7 @@ public final class CDetector implements Detector {
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));
         }
+        warnings.addAll(CSubmodules.missing(files, build.files));
         List<String> start = binary == null ? null : new ArrayList<>(List.of(binary));
         if (start != null && serveArgs != null) {
             start.addAll(serveArgs.value());
