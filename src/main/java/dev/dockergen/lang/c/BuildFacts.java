@@ -34,6 +34,8 @@ final class BuildFacts {
     boolean setsCc;
     boolean usesPkgConfig;
     boolean needsAutoreconf;
+    /** Autotools: where configure.ac sets up libtool (LT_INIT), or null. */
+    Source libtool;
     /** A hand-written configure script the README runs before make (auto/configure), or null. */
     Fact<String> configureScript;
     /** The install prefix the build's configure script defaults to (/usr/local/nginx), or null. */

@@ -259,6 +259,11 @@ public final class CPlanner implements LanguagePlanner {
         ins.add(Comment.of("Then the build files and the source together: the build reads both from its first step,",
                 "so copying " + buildFileName(c) + " alone first would cache nothing."));
         ins.add(new Copy(null, List.of("."), "."));
+        if (c.buildDir() != null) {
+            ins.add(Comment.of("The build runs in " + c.buildDir().value() + "/, which names files outside it (" + c.buildDir().source()
+                    + "), so the context is the folder above."));
+            ins.add(new Workdir("/src/" + c.buildDir().value()));
+        }
         ins.addAll(buildSteps(c, request, binary, staticBuild, apk));
         if (staticBuild) {
             ins.add(Comment.of("Fail here, not at docker run, if the link was not static (scratch has no loader)."));
@@ -307,7 +312,7 @@ public final class CPlanner implements LanguagePlanner {
         String finish = "&& mkdir -p " + OUT + " && cp " + "%s " + OUT + "/" + binary + " && strip " + OUT + "/" + binary;
         String at = c.artefact().source().toString();
         switch (c.buildSystem().value()) {
-            case "cmake" -> ins.addAll(CMakeBuild.steps(c, "cmake-" + request.preset().finalStage().id(), finish, at, staticBuild,
+            case "cmake" -> ins.addAll(CMakeStepPlanner.steps(c, "cmake-" + request.preset().finalStage().id(), finish, at, staticBuild,
                     cxxFlags, apk));
             case "meson" -> {
                 String setup = "meson setup build --buildtype=release";
@@ -326,12 +331,17 @@ public final class CPlanner implements LanguagePlanner {
                 }
                 // a committed configure may have lost its run bit; sh runs it either way
                 String configure = (c.needsAutoreconf() ? "./configure" : "sh ./configure")
+                        + (c.libtool() != null ? " --disable-shared" : "")
                         + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
                 lines.add((lines.isEmpty() ? "" : "&& ") + configure);
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));
                 ins.add(Comment.of((c.needsAutoreconf() ? "Generate configure (it is not committed), then configure" : "Configure")
                         + " and build; the program is " + artefact + " (" + (at.contains("Makefile.am") ? "bin_PROGRAMS, " : "") + at + ")."));
+                if (c.libtool() != null) {
+                    ins.add(Comment.of("No shared libraries (libtool, " + c.libtool() + "): the program links the project's own"
+                            + " libraries statically,", "so it is a binary, not libtool's wrapper script."));
+                }
                 ins.add(new Run(List.of(), lines));
             }
             default -> {

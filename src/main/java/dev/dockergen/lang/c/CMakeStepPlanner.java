@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The build stage's CMake step: configure in build/, build only the program's target, copy it out. */
-final class CMakeBuild {
-    private CMakeBuild() {
+final class CMakeStepPlanner {
+    private CMakeStepPlanner() {
     }
 
     /**
@@ -49,7 +49,7 @@ final class CMakeBuild {
         lines.add(configure);
         lines.add("&& cmake --build build --target " + c.binaryName() + " --parallel"); // only the program, not every target
         lines.add(String.format(finish, "build/" + artefact));
-        ins.add(new Run(List.of(new Mount("cache", "/src/build", cacheId)), lines));
+        ins.add(new Run(List.of(new Mount("cache", c.buildDir() == null ? "/src/build" : "/src/" + c.buildDir().value() + "/build", cacheId)), lines));
         return ins;
     }
 }
