@@ -24,6 +24,7 @@ public final class Cases {
     /** Fixtures that hold several projects: the member each case generates for (as --project would choose). */
     private static final Map<String, String> MEMBERS = Map.of(
             "go/underscore-example", "_examples/hello",
+            "c/make-parent-header", "examples",
             "node/next-pnpm-workspace", "apps/shop",
             "node/npm-workspaces", "apps/api",
             "node/pnpm-workspaces", "apps/api",

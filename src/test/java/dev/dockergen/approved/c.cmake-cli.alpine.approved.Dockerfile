@@ -24,10 +24,10 @@ WORKDIR /src
 COPY . .
 
 # Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);
-# the program is zpack (add_executable, CMakeLists.txt:7).
+# the program is zpack (add_executable, CMakeLists.txt:7), the only target built.
 RUN --mount=type=cache,id=cmake-alpine,target=/src/build \
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
-    && cmake --build build --parallel \
+    && cmake --build build --target zpack --parallel \
     && mkdir -p /out && cp build/zpack /out/zpack && strip /out/zpack
 
 # Runtime stage: alpine:3.24, with a busybox shell and wget; runs as app (10001).

@@ -29,13 +29,13 @@ RUN mkdir -p /out && printf 'nonroot:x:65532:65532::/:/sbin/nologin\n' > /out/pa
 COPY . .
 
 # Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);
-# the program is stamp (add_executable, CMakeLists.txt:8).
+# the program is stamp (add_executable, CMakeLists.txt:8), the only target built.
 # Static: find_package must find lib*.a, not lib*.so, so the suffix list is set after project()
 # through CMAKE_PROJECT_INCLUDE (a -D on the command line is shadowed by CMake's platform files).
 RUN --mount=type=cache,id=cmake-scratch,target=/src/build \
     printf 'set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n' > /tmp/static-libs.cmake \
     && cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_PROJECT_INCLUDE=/tmp/static-libs.cmake -DCMAKE_EXE_LINKER_FLAGS=-static \
-    && cmake --build build --parallel \
+    && cmake --build build --target stamp --parallel \
     && mkdir -p /out && cp build/stamp /out/stamp && strip /out/stamp
 
 # Fail here, not at docker run, if the link was not static (scratch has no loader).

@@ -24,10 +24,10 @@ WORKDIR /src
 COPY . .
 
 # Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);
-# the program is ledger (add_executable, CMakeLists.txt:7).
+# the program is ledger (add_executable, CMakeLists.txt:7), the only target built.
 RUN --mount=type=cache,id=cmake-alpine,target=/src/build \
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
-    && cmake --build build --parallel \
+    && cmake --build build --target ledger --parallel \
     && mkdir -p /out && cp build/ledger /out/ledger && strip /out/ledger
 
 # Runtime stage: alpine:3.24, with a busybox shell and wget; runs as app (10001).

@@ -27,10 +27,10 @@ WORKDIR /src
 COPY . .
 
 # Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);
-# the program is ledger (add_executable, CMakeLists.txt:7).
+# the program is ledger (add_executable, CMakeLists.txt:7), the only target built.
 RUN --mount=type=cache,id=cmake-distroless,target=/src/build \
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
-    && cmake --build build --parallel \
+    && cmake --build build --target ledger --parallel \
     && mkdir -p /out && cp build/ledger /out/ledger && strip /out/ledger
 
 # Shared libraries the binary needs that gcr.io/distroless/cc-debian13 lacks: ldd names them,

@@ -42,6 +42,9 @@ class CImagesContainerTest {
                         "apt-get install -y --no-install-recommends cmake zlib1g-dev"),
                 Arguments.of("cmake-cli", FinalStage.SCRATCH, null, null, "src/main.c", "zpack v1", "zpack v2", null,
                         "apt-get install -y --no-install-recommends cmake zlib1g-dev"),
+                // tests that download their framework (an option on by default) and a stale benchmark: only the program is built
+                Arguments.of("cmake-tests-off", FinalStage.DISTROLESS, null, null, "src/main.c", "tally 1.0", "tally 1.1", null,
+                        "apt-get install -y --no-install-recommends cmake"),
                 Arguments.of("cpp-cmake", FinalStage.DISTROLESS, null, null, "main.cpp", "' ' << n", "\": \" << n", null,
                         "apt-get install -y --no-install-recommends cmake"),
                 Arguments.of("meson-tally", FinalStage.DISTROLESS, null, null, "tally.c", "%d words", "%d word(s)", null,

@@ -15,6 +15,7 @@ final class AutotoolsParser {
     private static final Pattern PKG = Pattern.compile("PKG_CHECK_MODULES\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
     private static final Pattern CHECK_LIB = Pattern.compile("AC_CHECK_LIB\\(\\s*\\[?([A-Za-z0-9_+.-]+)\\]?");
     private static final Pattern SEARCH_LIBS = Pattern.compile("AC_SEARCH_LIBS\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
+    private static final Pattern LIBTOOL = Pattern.compile("\\b(?:LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL)\\b");
     private static final Pattern CXX = Pattern.compile("AC_PROG_CXX\\b");
     private static final Pattern PKG_NAMES = Pattern.compile("(?m)^[ \\t]*[A-Za-z_]*pkg_?(?:names|modules|list)[A-Za-z_]*=\"([A-Za-z0-9_.+ -]+)");
     private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*s?bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
@@ -88,6 +89,10 @@ final class AutotoolsParser {
                         break;
                     }
                 }
+            }
+            Matcher libtool = LIBTOOL.matcher(text);
+            if (libtool.find()) {
+                facts.libtool = Source.of(ac, lineOf(text, libtool.start()));
             }
             Matcher cxx = CXX.matcher(text);
             if (cxx.find()) {

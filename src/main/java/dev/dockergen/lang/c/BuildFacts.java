@@ -34,6 +34,8 @@ final class BuildFacts {
     boolean setsCc;
     boolean usesPkgConfig;
     boolean needsAutoreconf;
+    /** Autotools: where configure.ac sets up libtool (LT_INIT), or null. */
+    Source libtool;
     /** A hand-written configure script the README runs before make (auto/configure), or null. */
     Fact<String> configureScript;
     /** The install prefix the build's configure script defaults to (/usr/local/nginx), or null. */
@@ -47,6 +49,8 @@ final class BuildFacts {
     /** Make: the goal a bare make builds, or null; whether a rule on its way (not a link) has a recipe of its own. */
     String defaultGoal;
     boolean goalRuns;
+    /** CMake: the project's options that build its tests and are on by default (BUILD_TESTING from include(CTest)). */
+    final List<Fact<String>> testOptions = new ArrayList<>();
 
     void link(String name, Source source) {
         libraries.add(new LibraryRef(RefKind.LINK, name, source));

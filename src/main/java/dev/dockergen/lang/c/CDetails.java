@@ -33,6 +33,10 @@ import java.util.Map;
  * @param serveArgs default arguments of a server whose usage asks for a folder to serve (its working directory), or null
  * @param readsWorkdir {@code runtimeFiles} are read from the working directory, {@code installPrefix}
  * @param makeSetsCc the Makefile assigns CC itself
+ * @param testOptions CMake options that build the project's tests, on by default: the image build turns them off
+ * @param buildDir the project's folder when it is built from an enclosing folder its build reaches into ("example"),
+ *                 else "": the context is the enclosing folder and the build runs in this one
+ * @param libtool where configure.ac sets up libtool (LT_INIT), or null: configure gets --disable-shared
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -57,7 +61,10 @@ public record CDetails(
         Fact<String> makeTarget,
         Fact<List<String>> serveArgs,
         boolean readsWorkdir,
-        boolean makeSetsCc) implements LanguageDetails {
+        boolean makeSetsCc,
+        List<Fact<String>> testOptions,
+        Fact<String> buildDir,
+        dev.dockergen.detect.Source libtool) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -66,6 +73,14 @@ public record CDetails(
         sourceDirs = List.copyOf(sourceDirs);
         optionalLibraries = List.copyOf(optionalLibraries);
         runtimeFiles = List.copyOf(runtimeFiles);
+        testOptions = List.copyOf(testOptions);
+    }
+
+    /** The same facts, built in {@code dir} of the enclosing folder the context is. */
+    CDetails inFolder(Fact<String> dir) {
+        return new CDetails(buildSystem, artefact, artefactCandidates, libraries, unknownLibraries, cxx, cmakeMinimum, projectName,
+                makeLdflags, needsAutoreconf, runArgs, resolver, sourceDirs, usesPkgConfig, healthPath, optionalLibraries,
+                configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool);
     }
 
     /** True when the default build goes on without this library. */
@@ -111,6 +126,12 @@ public record CDetails(
             facts.put("configureScript", configureScript);
             facts.put("installPrefix", installPrefix);
             facts.put("runtimeFiles", runtimeFiles);
+        }
+        if (buildDir != null) {
+            facts.put("buildDir", buildDir);
+        }
+        if (!testOptions.isEmpty()) {
+            facts.put("testOptions", testOptions);
         }
         if (!optionalLibraries.isEmpty()) {
             facts.put("optionalLibraries", optionalLibraries);

@@ -244,17 +244,33 @@ public final class CDetector implements Detector {
                 build.usesPkgConfig, scans.stream().filter(s -> s.healthPath != null).findFirst()
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
-                build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, build.setsCc);
+                build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, build.setsCc,
+                build.testOptions, null, build.libtool);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));
         }
+        warnings.addAll(CSubmodules.missing(files, build.files));
         List<String> start = binary == null ? null : new ArrayList<>(List.of(binary));
         if (start != null && serveArgs != null) {
             start.addAll(serveArgs.value());
         }
         return Optional.of(new ProjectFacts(".", Language.C, build.system, null, null,
                 framework(ownScans, scans, build, binary), port, start, evidence, details));
+    }
+
+    /**
+     * A folder whose build names files outside it (../httplib.h, -I.., #include "../x.h"): detected as itself, built
+     * from the enclosing folder (the context) with the build run in the folder.
+     */
+    @Override
+    public Optional<ProjectFacts> detectModule(ProjectFiles files, String module, List<Warning> warnings) {
+        String dir = module.replaceAll("^\\./|/+$", "");
+        Optional<dev.dockergen.detect.Source> reach = dir.isEmpty() || dir.equals(".") || !files.isDirectory(dir)
+                ? Optional.empty() : CParentFiles.reach(files, dir);
+        return reach.flatMap(at -> detect(files.sub(dir), DetectOptions.DEFAULT, warnings).map(f -> new ProjectFacts(f.path(),
+                f.language(), f.buildTool(), f.packageManager(), f.languageVersion(), f.framework(), f.port(), f.start(),
+                f.evidence(), ((CDetails) f.details()).inFolder(Fact.of(dir, at)))));
     }
 
     private static BuildFacts parse(String system, ProjectFiles files, List<String> all, String makefile) {

@@ -95,6 +95,10 @@ public final class CLibraries {
         lib("png", "libpng-dev", "libpng16-16", "libpng-dev", "libpng", "libpng-static", true);
         lib("jpeg", "libjpeg-dev", "libjpeg62-turbo", "libjpeg-turbo-dev", "libjpeg-turbo", "libjpeg-turbo-static", true);
         lib("sodium", "libsodium-dev", "libsodium23", "libsodium-dev", "libsodium", "libsodium-static", true);
+        lib("onig", "libonig-dev", "libonig5", "oniguruma-dev", "oniguruma", null, true);
+        for (String part : List.of("common", "enc", "dec")) {
+            lib("brotli" + part, "libbrotli-dev", "libbrotli1", "brotli-dev", "brotli-libs", "brotli-static", true);
+        }
         lib("cjson", "libcjson-dev", "libcjson1", "cjson-dev", "cjson", null, true);
 
         CMAKE.put("zlib", "z");
@@ -111,6 +115,10 @@ public final class CLibraries {
         CMAKE.put("zstd", "zstd");
 
         PKG_CONFIG.put("zlib", "z");
+        PKG_CONFIG.put("oniguruma", "onig");
+        PKG_CONFIG.put("libbrotlienc", "brotlienc");
+        PKG_CONFIG.put("libbrotlidec", "brotlidec");
+        PKG_CONFIG.put("libbrotlicommon", "brotlicommon");
         PKG_CONFIG.put("openssl", "ssl");
         PKG_CONFIG.put("libssl", "ssl");
         PKG_CONFIG.put("libcrypto", "crypto");

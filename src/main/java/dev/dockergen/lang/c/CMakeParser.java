@@ -26,6 +26,9 @@ final class CMakeParser {
     private static final Set<String> OTHER_PLATFORMS = Set.of("WIN32", "APPLE", "MSVC", "MINGW", "CYGWIN", "ANDROID", "IOS",
             "EMSCRIPTEN", "ZEPHYR", "BORLAND", "WATCOM", "MSYS", "HAIKU");
 
+    private static final java.util.regex.Pattern TEST_OPTION = java.util.regex.Pattern.compile(
+            "(?i)[A-Za-z0-9_]*(^|_|build|enable)(unit_?)?test(s|ing)?");
+
     record Command(String name, List<String> args, int line) {
     }
 
@@ -98,7 +101,12 @@ final class CMakeParser {
             case "option" -> {
                 if (!args.isEmpty() && !vars.containsKey(args.get(0))) {
                     String value = args.size() > 2 ? args.get(2) : "OFF"; // option() is OFF unless it says otherwise
-                    vars.put(args.get(0), value);
+                    vars.put(args.get(0), testOption(args.get(0), value, at) ? "OFF" : value);
+                }
+            }
+            case "include" -> {
+                if (args.size() == 1 && args.get(0).equals("CTest") && !vars.containsKey("BUILD_TESTING")) {
+                    vars.put("BUILD_TESTING", testOption("BUILD_TESTING", "ON", at) ? "OFF" : "ON");
                 }
             }
             case "cmake_minimum_required" -> {
@@ -200,6 +208,18 @@ final class CMakeParser {
     }
 
     /** A target_link_libraries item: an imported target, a plain library name, a flag or a path. */
+    /**
+     * An option that builds the project's tests and is on by default (CIVETWEB_BUILD_TESTING, JSON_BuildTests,
+     * BUILD_TESTING): the image build turns it off, since tests may download their framework, so it reads as off here.
+     */
+    private boolean testOption(String name, String value, Source at) {
+        if (!TEST_OPTION.matcher(name).matches() || !value.toUpperCase(Locale.ROOT).matches("ON|TRUE|YES|1")) {
+            return false;
+        }
+        facts.testOptions.add(Fact.of(name, at));
+        return true;
+    }
+
     private void library(String item, Source at, boolean optional) {
         if (item.isEmpty() || KEYWORDS.contains(item) || executables.contains(item) || item.startsWith("$<")) {
             return;

@@ -14,7 +14,6 @@ import dev.dockergen.plan.Instruction.Comment;
 import dev.dockergen.plan.Instruction.Copy;
 import dev.dockergen.plan.Instruction.Directive;
 import dev.dockergen.plan.Instruction.Entrypoint;
-import dev.dockergen.plan.Instruction.Mount;
 import dev.dockergen.plan.Instruction.Run;
 import dev.dockergen.plan.Instruction.Workdir;
 import dev.dockergen.plan.Labels;
@@ -38,12 +37,12 @@ import java.util.stream.Collectors;
  */
 public final class CPlanner implements LanguagePlanner {
     static final String VERSION_ARG = "GCC_VERSION";
+    /** What Debian 13 (3.31.6) and Alpine 3.24 (4.2.3) ship, for the cmake_minimum_required check. */
+    static final String APK_CMAKE = "4.2";
     private static final String OUT = "/out";
     private static final String BIN_DIR = "/usr/local/bin";
     private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}(\\.[0-9]{1,2}){0,2}");
-    /** What Debian 13 (3.31.6) and Alpine 3.24 (4.2.3) ship, for the cmake_minimum_required check. */
     private static final String APT_CMAKE = "3.31";
-    private static final String APK_CMAKE = "4.2";
     /** Libraries every distroless base has (glibc, OpenSSL); cc adds GCC's runtime. ldd copies the rest. */
     private static final String BASE_LIBS = "libc|libm|libpthread|libdl|librt|libresolv|libutil|libssl|libcrypto";
     private static final String CC_LIBS = "|libgcc_s|libstdc\\+\\+|libgomp";
@@ -148,7 +147,7 @@ public final class CPlanner implements LanguagePlanner {
         return v;
     }
 
-    private static boolean newer(String wanted, String have) {
+    static boolean newer(String wanted, String have) {
         return dev.dockergen.detect.EndOfLife.compareVersions(wanted, have) > 0;
     }
 
@@ -260,6 +259,11 @@ public final class CPlanner implements LanguagePlanner {
         ins.add(Comment.of("Then the build files and the source together: the build reads both from its first step,",
                 "so copying " + buildFileName(c) + " alone first would cache nothing."));
         ins.add(new Copy(null, List.of("."), "."));
+        if (c.buildDir() != null) {
+            ins.add(Comment.of("The build runs in " + c.buildDir().value() + "/, which names files outside it (" + c.buildDir().source()
+                    + "), so the context is the folder above."));
+            ins.add(new Workdir("/src/" + c.buildDir().value()));
+        }
         ins.addAll(buildSteps(c, request, binary, staticBuild, apk));
         if (staticBuild) {
             ins.add(Comment.of("Fail here, not at docker run, if the link was not static (scratch has no loader)."));
@@ -308,33 +312,8 @@ public final class CPlanner implements LanguagePlanner {
         String finish = "&& mkdir -p " + OUT + " && cp " + "%s " + OUT + "/" + binary + " && strip " + OUT + "/" + binary;
         String at = c.artefact().source().toString();
         switch (c.buildSystem().value()) {
-            case "cmake" -> {
-                String cacheId = "cmake-" + request.preset().finalStage().id();
-                List<String> lines = new ArrayList<>();
-                String configure = "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release";
-                List<String> comment = new ArrayList<>(List.of(
-                        "Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);",
-                        "the program is " + artefact + " (add_executable, " + at + ")."));
-                if (staticBuild) {
-                    comment.add("Static: find_package must find lib*.a, not lib*.so, so the suffix list is set after project()");
-                    comment.add("through CMAKE_PROJECT_INCLUDE (a -D on the command line is shadowed by CMake's platform files).");
-                    lines.add("printf 'set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\\n' > /tmp/static-libs.cmake");
-                    configure = "&& " + configure + " -DCMAKE_PROJECT_INCLUDE=/tmp/static-libs.cmake -DCMAKE_EXE_LINKER_FLAGS=-static";
-                }
-                if (cxxFlags != null) {
-                    configure += " '-DCMAKE_EXE_LINKER_FLAGS=" + cxxFlags + "'";
-                }
-                if (apk && APK_CMAKE.startsWith("4.") && c.cmakeMinimum() != null && newer("3.5", c.cmakeMinimum().value())) {
-                    comment.add("CMake 4 (Alpine's) refuses cmake_minimum_required below 3.5 (" + c.cmakeMinimum().source()
-                            + ") unless told the policy version to assume.");
-                    configure += " -DCMAKE_POLICY_VERSION_MINIMUM=3.5";
-                }
-                ins.add(new Comment(comment));
-                lines.add(configure);
-                lines.add("&& cmake --build build --parallel");
-                lines.add(String.format(finish, "build/" + artefact));
-                ins.add(new Run(List.of(new Mount("cache", "/src/build", cacheId)), lines));
-            }
+            case "cmake" -> ins.addAll(CMakeStepPlanner.steps(c, "cmake-" + request.preset().finalStage().id(), finish, at, staticBuild,
+                    cxxFlags, apk));
             case "meson" -> {
                 String setup = "meson setup build --buildtype=release";
                 if (staticBuild) {
@@ -352,12 +331,17 @@ public final class CPlanner implements LanguagePlanner {
                 }
                 // a committed configure may have lost its run bit; sh runs it either way
                 String configure = (c.needsAutoreconf() ? "./configure" : "sh ./configure")
+                        + (c.libtool() != null ? " --disable-shared" : "")
                         + (staticBuild ? " LDFLAGS=-static" : cxxFlags != null ? " 'LDFLAGS=" + cxxFlags + "'" : "");
                 lines.add((lines.isEmpty() ? "" : "&& ") + configure);
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));
                 ins.add(Comment.of((c.needsAutoreconf() ? "Generate configure (it is not committed), then configure" : "Configure")
                         + " and build; the program is " + artefact + " (" + (at.contains("Makefile.am") ? "bin_PROGRAMS, " : "") + at + ")."));
+                if (c.libtool() != null) {
+                    ins.add(Comment.of("No shared libraries (libtool, " + c.libtool() + "): the program links the project's own"
+                            + " libraries statically,", "so it is a binary, not libtool's wrapper script."));
+                }
                 ins.add(new Run(List.of(), lines));
             }
             default -> {
