@@ -31,7 +31,17 @@ class PythonImagesContainerTest {
                 Arguments.of("worker-stdlib", FinalStage.DISTROLESS, null, null, "worker.py", "tick {count}",
                         "beat {count}", null, PIP),
                 Arguments.of("worker-stdlib", FinalStage.ALPINE, null, null, "worker.py", "tick {count}",
-                        "beat {count}", null, PIP));
+                        "beat {count}", null, PIP),
+                // nothing from an index: a stdlib setup.py package runs from its source (pip install . would fetch
+                // setuptools), requirements of lint tools only and of vendored packages are not installed
+                Arguments.of("setup-stdlib-server", FinalStage.DISTROLESS, "/", "pong from setup", "pingserve/__init__.py",
+                        "\"pong from setup\"", "\"pong again\"", "pong again", PIP),
+                Arguments.of("setup-stdlib-server", FinalStage.ALPINE, "/", "pong from setup", "pingserve/__init__.py",
+                        "\"pong from setup\"", "\"pong again\"", "pong again", PIP),
+                Arguments.of("devtools-requirements", FinalStage.DISTROLESS, "/", "tally 1", "tally.py",
+                        "LABEL = \"tally\"", "LABEL = \"count\"", "count 1", PIP),
+                Arguments.of("vendored-lib", FinalStage.DISTROLESS, "/", "hello from vendored", "app.py",
+                        "greeting=\"hello\"", "greeting=\"hi\"", "hi from vendored", PIP));
     }
 
     @BeforeAll

@@ -38,6 +38,9 @@ import java.util.Map;
  *                 the file python runs, a console script's top-level package; or null
  * @param portEnv the line of the server's configuration that reads its port from $PORT (the image sets PORT), or null
  * @param programs a folder with a web app and a worker, none chosen: the values of {@code --main} (web, worker); else empty
+ * @param fromSource why the image installs nothing and runs the program from its copied source (a stdlib-only
+ *                   package, requirements that are not the program's), or null when it installs
+ * @param sourceRoot running from the source: the folder PYTHONPATH names ("" the working directory, "src"), or null
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -64,7 +67,9 @@ public record PythonDetails(
         String portDefault,
         String artefact,
         dev.dockergen.detect.Source portEnv,
-        List<String> programs) implements LanguageDetails {
+        List<String> programs,
+        String fromSource,
+        String sourceRoot) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
@@ -118,6 +123,9 @@ public record PythonDetails(
         }
         if (!programs.isEmpty()) {
             m.put("mainCandidates", programs);
+        }
+        if (fromSource != null) {
+            m.put("fromSource", fromSource);
         }
         if (artefact != null) {
             m.put(STATIC.equals(kind.value()) ? "staticDir" : "artefact", artefact);

@@ -85,16 +85,23 @@ public final class PythonDetector implements Detector {
             warnings.add(new Warning(lone, "no requirements.txt, pyproject.toml or setup.py: the program is run with the "
                     + "standard library only; list its dependencies in requirements.txt if it has any"));
         }
+        String dropped = PythonFromSource.dropUnneeded(files, m, warnings);
         Fact<String> version = PythonVersion.of(files, m.requiresPython, warnings);
         PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, lone, options.mainPackage(), warnings);
-        PythonDetails details = new PythonDetails(m.pm, m.manifests, m.lockfile, m.requirements, m.self != null,
+        PythonFromSource.Run source = workspace != null ? null : PythonFromSource.of(files,
+                pyproject == null ? null : pyproject.tree(), m, entry.start, entry.scriptModule(),
+                PythonEntrypoint.sources(files), dropped);
+        PythonDetails details = new PythonDetails(m.pm, source != null ? List.of() : m.manifests, m.lockfile,
+                source != null ? null : m.requirements, m.self != null,
                 Fact.of(entry.kind, entry.start != null ? entry.start.source()
                         : entry.framework != null ? entry.framework.source() : m.pm.source()), entry.server,
-                entry.fallback, entry.start, m.isPackage, m.readme, m.privateIndex, m.requiresPython,
+                entry.fallback, source != null ? Fact.of(source.start(), entry.start.source()) : entry.start,
+                m.isPackage && source == null, m.readme, m.privateIndex, m.requiresPython,
                 workspace == null ? null : workspace.root(), workspace == null ? null : workspace.member(),
                 workspace == null ? List.of() : workspace.members(), m.packageName, entry.health, entry.healthCommand,
                 name(m.packageName, files), m.listedDependencies, entry.portDefault, entry.artefact(files),
-                entry.portEnv, options.mainPackage() == null ? entry.programs : List.of());
+                entry.portEnv, options.mainPackage() == null ? entry.programs : List.of(),
+                source == null ? null : source.reason(), source == null ? null : source.root());
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {

@@ -89,6 +89,11 @@ final class PythonEntrypoint {
     private PythonEntrypoint() {
     }
 
+    /** The module file a console script runs, or the package a setup.py script imports; null otherwise. */
+    String scriptModule() {
+        return scriptModule;
+    }
+
     /** What the start command runs of the project (see {@link PythonArtefact}), or null. */
     String artefact(ProjectFiles files) {
         if (PythonDetails.STATIC.equals(kind)) {
@@ -322,7 +327,7 @@ final class PythonEntrypoint {
         }
     }
 
-    private static List<String> sources(ProjectFiles files) {
+    static List<String> sources(ProjectFiles files) {
         return files.walk("", 6, d -> SKIPPED.test(d) || files.isFile(d + "/pyvenv.cfg")).stream()
                 .filter(p -> p.endsWith(".py") && !ProjectFiles.fileName(p).startsWith("test_")
                 && !p.endsWith("_test.py") && !ProjectFiles.fileName(p).equals("conftest.py"))
@@ -423,9 +428,10 @@ final class PythonEntrypoint {
                 return Fact.of(List.of("/venv/bin/" + nameModule[0]), console.source());
             }
             // distutils scripts (scripts=['bin/tool']) are installed into the venv's bin under their file names
-            Fact<String> installed = PythonPrograms.setupScript(scan.lines("setup.py"), files::isFile);
+            PythonPrograms.SetupScript installed = PythonPrograms.setupScript(scan.lines("setup.py"), files::isFile);
             if (installed != null) {
-                return Fact.of(List.of("/venv/bin/" + ProjectFiles.fileName(installed.value())), installed.source());
+                scriptModule = PythonPrograms.importedPackage(files, scan.lines(installed.path()));
+                return Fact.of(List.of("/venv/bin/" + installed.name()), installed.source());
             }
         }
         List<String> candidates = scan.sources().stream().filter(p -> !NOT_PROGRAMS.contains(ProjectFiles.fileName(p)))

@@ -56,6 +56,8 @@ final class PythonManifests {
     String packageName;
     /** [project] dependencies is a list in pyproject.toml, or absent, and not declared dynamic. */
     boolean listedDependencies;
+    /** The requirements are packages the program vendors in a folder it puts on sys.path: listed, never installed. */
+    boolean vendored;
 
     private PythonManifests() {
     }

@@ -216,6 +216,8 @@ public final class PythonPlanner implements LanguagePlanner {
         } else if (py.kind().value().equals(PythonDetails.WORKER)) {
             out.add("A " + facts.framework().value() + " worker (" + shown(py, start.source()) + "), started by the console script "
                     + "of the dependency (" + shown(py, facts.framework().source()) + "); it listens on no port.");
+        } else if (py.fromSource() != null && List.of("setup.py", "pyproject.toml").contains(start.source().file())) {
+            out.add("The script " + shown(py, start.source()) + " installs, run from the source" + portPart + ".");
         } else if (start.value().get(0).startsWith(VENV + "/bin/")) {
             out.add((start.source().file().equals("setup.py") ? "The script setup.py installs ("
                     : "The console script from [project.scripts] (") + shown(py, start.source()) + ")" + portPart + ".");
@@ -375,6 +377,11 @@ public final class PythonPlanner implements LanguagePlanner {
         r.add(new Instruction.Env("PYTHONUNBUFFERED", "1"));
         r.add(new Instruction.Env("VIRTUAL_ENV", VENV));
         r.add(new Instruction.Env("PATH", PATH));
+        if (py.sourceRoot() != null) {
+            String root = py.sourceRoot().isEmpty() ? memberDir : memberDir + "/" + py.sourceRoot();
+            r.add(Comment.of("Not installed: the program imports its own packages from " + root + "."));
+            r.add(new Instruction.Env("PYTHONPATH", root));
+        }
         r.add(Comment.of("The virtualenv with the runtime dependencies, then the application (.dockerignore keeps the rest out)."));
         r.add(new Copy("build", List.of(VENV), VENV));
         r.add(new Copy(null, List.of("."), "."));
@@ -453,7 +460,10 @@ public final class PythonPlanner implements LanguagePlanner {
         } else {
             header.add("Python " + version + ": " + origin + ".");
         }
-        if (py.manifests().isEmpty()) {
+        if (py.fromSource() != null) {
+            header.add("Nothing to install: " + py.fromSource() + ".");
+            header.add("The image runs the program from its source, with the standard library alone.");
+        } else if (py.manifests().isEmpty()) {
             header.add("No requirements.txt, pyproject.toml or setup.py: " + shown(py, py.packageManager().source())
                     + " runs on the standard library alone.");
         } else {

@@ -31,8 +31,12 @@ final class PythonPrograms {
     private static final List<String> OTHER_MANIFESTS = List.of("go.mod", "package.json", "pom.xml", "build.gradle",
             "build.gradle.kts", "CMakeLists.txt", "Makefile", "makefile", "GNUmakefile", "meson.build", "configure.ac",
             "configure", "Cargo.toml", "Gemfile", "composer.json");
-    private static final Pattern SETUP_SCRIPTS = Pattern.compile("^\\s*['\"]?scripts['\"]?\\s*[=:]\\s*\\[");
+    /** {@code scripts=[...]}, or the list built by a helper of the project's own ({@code scripts=fix_scripts(...)}). */
+    private static final Pattern SETUP_SCRIPTS = Pattern.compile("^\\s*['\"]?scripts['\"]?\\s*[=:]\\s*(?:\\[|[A-Za-z_][\\w.]*\\()");
+    /** A (file, name) pair right after a script file: the file is installed under that name. */
+    private static final Pattern RENAMED = Pattern.compile("^\\s*,\\s*['\"]([A-Za-z0-9][A-Za-z0-9._-]*)['\"]\\s*\\)");
     private static final Pattern QUOTED = Pattern.compile("['\"]([A-Za-z0-9_./-]+)['\"]");
+    private static final Pattern IMPORT = Pattern.compile("^(?:from|import)\\s+([A-Za-z_]\\w*)");
     private static final Pattern PY_SHEBANG = Pattern.compile("^#!.*\\bpython[0-9.]*\\b");
 
     private PythonPrograms() {
@@ -102,28 +106,47 @@ final class PythonPrograms {
         return null;
     }
 
+    /** A setup.py script: the project's file, and the name it is installed under in the environment's bin. */
+    record SetupScript(String path, String name, Source source) {
+    }
+
     /**
      * The first file of a setup.py's {@code scripts=[...]} (distutils scripts, installed into the environment's bin
-     * under their own names) that is a file of the project, skipping test runners; null when there is none. The value
-     * is the file's path.
+     * under their own names; a {@code ('file.py', 'name')} pair installs the file under the name) that is a file of
+     * the project, skipping test runners; null when there is none.
      */
-    static Fact<String> setupScript(String[] lines, java.util.function.Predicate<String> isFile) {
+    static SetupScript setupScript(String[] lines, java.util.function.Predicate<String> isFile) {
         for (int i = 0; i < lines.length; i++) {
-            if (!SETUP_SCRIPTS.matcher(lines[i]).find()) {
+            Matcher start = SETUP_SCRIPTS.matcher(lines[i]);
+            if (!start.find()) {
                 continue;
             }
             for (int j = i; j < Math.min(lines.length, i + 10); j++) {
                 String code = lines[j].replaceFirst("#.*$", "");
-                Matcher m = QUOTED.matcher(j == i ? code.substring(code.indexOf('[')) : code);
+                String part = j == i ? code.substring(start.end() - 1) : code;
+                Matcher m = QUOTED.matcher(part);
                 while (m.find()) {
                     if (!ProjectFiles.fileName(m.group(1)).contains("test") && isSafePath(m.group(1))
                             && isFile.test(m.group(1))) {
-                        return Fact.of(m.group(1), "setup.py", j + 1);
+                        Matcher renamed = RENAMED.matcher(part.substring(m.end()));
+                        String name = renamed.find() ? renamed.group(1) : ProjectFiles.fileName(m.group(1));
+                        return new SetupScript(m.group(1), name, Source.of("setup.py", j + 1));
                     }
                 }
-                if (code.contains("]")) {
+                if (code.contains("]") || j > i && code.strip().equals(")")) {
                     break;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The first package of the project a script imports ({@code from tool.cli import main}): its __init__.py, or null. */
+    static String importedPackage(ProjectFiles files, String[] lines) {
+        for (int i = 0; i < lines.length && i < 400; i++) {
+            Matcher m = IMPORT.matcher(lines[i]);
+            if (m.find() && files.isFile(m.group(1) + "/__init__.py")) {
+                return m.group(1) + "/__init__.py";
             }
         }
         return null;

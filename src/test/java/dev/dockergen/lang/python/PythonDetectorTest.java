@@ -230,20 +230,23 @@ class PythonDetectorTest {
 
     /** A setup.py-only package (no requirements, no pyproject): its console script, installed with the package; no crash. */
     @Test
-    void aSetupPyOnlyPackageRunsItsConsoleScript() {
+    void aStdlibSetupPyPackageRunsItsConsoleScriptFromTheSource() {
         java.nio.file.Path dir = java.nio.file.Path.of("src", "test", "resources", "python-only-setup-py", "setup-py-cli");
         ProjectFacts p = new PythonDetector().detect(new DirectoryProjectFiles(dir, "setup-py-cli"), DetectOptions.DEFAULT,
                 warnings).orElseThrow();
         assertEquals(List.of("greet"), p.start());
-        assertEquals(List.of("setup.py"), py(p).manifests());
+        // no install_requires: nothing to install, so the console script's module runs from the source
+        assertEquals(List.of(), py(p).manifests());
+        assertEquals(List.of("-m", "greet.cli"), py(p).start().value());
         for (var stage : dev.dockergen.Cases.finals(dev.dockergen.detect.Language.PYTHON)) {
             if (stage.id().equals("scratch")) {
                 continue;
             }
             String dockerfile = Fixtures.dockergen().generate(new dev.dockergen.GenerateRequest(new DirectoryProjectFiles(dir,
                     "setup-py-cli"), DetectOptions.DEFAULT, null, stage, null)).files().get(0).content();
-            assertTrue(dockerfile.contains("COPY setup.py ./") && dockerfile.contains("/venv/bin/pip install .")
-                    && dockerfile.matches("(?s).*ENTRYPOINT \\[\"(/usr/bin|/sbin)/tini\", \"--\", \"/venv/bin/greet\"].*"), dockerfile);
+            assertTrue(!dockerfile.contains("COPY setup.py ./") && !dockerfile.contains("/venv/bin/pip install")
+                    && dockerfile.matches("(?s).*ENTRYPOINT \\[\"(/usr/bin|/sbin)/tini\", \"--\", \"/venv/bin/python3\", "
+                    + "\"-m\", \"greet.cli\"].*"), dockerfile);
         }
     }
 
