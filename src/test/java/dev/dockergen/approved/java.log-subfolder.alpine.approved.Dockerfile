@@ -19,12 +19,12 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp dependency:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
-# Tests do not run here: build with --build-arg RUN_TESTS=true to run them.
+# Tests do not run here: build with --build-arg RUN_TESTS=true to run them. Javadoc and sources jars are skipped: the image never holds them.
 COPY . .
 ARG RUN_TESTS=false
 RUN --mount=type=cache,target=/root/.m2 \
     if [ "$RUN_TESTS" = true ]; then skip=false; else skip=true; fi \
-    && mvn -B -ntp -DskipTests="$skip" package
+    && mvn -B -ntp -DskipTests="$skip" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
 
 # Spring Boot's layers, extracted with the tools jar mode from relay-0.3.0-SNAPSHOT.jar (the repackaged executable jar): dependencies, loader, snapshots, application.
 RUN java -Djarmode=tools -jar target/relay-0.3.0-SNAPSHOT.jar extract --layers --launcher --destination /out/layers \
