@@ -1,6 +1,7 @@
 package dev.dockergen.lang.c;
 
 import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,12 @@ final class CParentFiles {
         }
         files.walk(dir, 0, d -> true).stream().filter(p -> SOURCE.matcher(p).matches()).limit(50).forEach(candidates::add);
         for (String file : candidates) {
-            String text = files.read(file).orElse("");
+            String text;
+            try {
+                text = files.read(file).orElse("");
+            } catch (ProjectInputException e) {
+                continue; // a source too large to read (a one-file library's amalgamation): its includes are not ours
+            }
             boolean source = SOURCE.matcher(file).matches();
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {

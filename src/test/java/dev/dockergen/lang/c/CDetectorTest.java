@@ -59,6 +59,23 @@ class CDetectorTest {
         return new MemoryProjectFiles("repo", files);
     }
 
+    /**
+     * A one-file library's amalgamation over 1 MiB beside the program (mongoose.c linked in from the repository's top):
+     * the search for paths into the parent skips it instead of failing the whole detection.
+     */
+    @Test
+    void aSourceTooLargeToReadDoesNotStopTheParentFolderSearch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path app = java.nio.file.Files.createDirectories(tmp.resolve("examples/server"));
+        java.nio.file.Files.writeString(tmp.resolve("net.h"), "int net_listen(int port);\n");
+        java.nio.file.Files.writeString(app.resolve("Makefile"), "server: main.c big.c\n\t$(CC) -o $@ main.c big.c\n");
+        java.nio.file.Files.writeString(app.resolve("main.c"), "#include \"../../net.h\"\nint main(void) { return 0; }\n");
+        java.nio.file.Files.writeString(app.resolve("big.c"), "/* generated */\n".repeat(80_000));
+        java.util.Optional<ProjectFacts> facts = new CDetector().detectModule(new DirectoryProjectFiles(tmp, "repo"), "examples/server",
+                warnings);
+        assertTrue(facts.isPresent(), "the folder is still built from the top, through main.c's include");
+    }
+
     @Test
     void aGoProgramWithoutGoModAndVendoredCIsNotACProject() {
         assertTrue(new CDetector().detect(repo("main.go", "package main\n\nfunc main() {}\n", "Makefile", "all:\n\tgo build .\n",
