@@ -33,6 +33,9 @@ class NodeImagesContainerTest {
                 // a native addon: python3, make and g++ from apt in the install stage (the lab has no apk for alpine)
                 Arguments.of("native-addon", FinalStage.DISTROLESS, "/", "frames ok: ping", "server.js", "`frames ok: ",
                         "`frames fine: ", "frames fine: ping", "npm ci --omit=dev"),
+                // prepare: husky, a devDependency: the production install skips scripts (it failed with "husky: not found")
+                Arguments.of("prepare-dev-hook", FinalStage.DISTROLESS, "/", "up ", "server.js", "`up ", "`running ",
+                        "running ", "npm ci --omit=dev --ignore-scripts"),
                 // a lockfile marking dev a package production needs: everything installed, then pruned
                 Arguments.of("lockfile-dev-flags", FinalStage.DISTROLESS, "/", "true", "index.js", "\"*.js\"", "\"*.ts\"",
                         "false", "npm ci && npm prune --omit=dev"),

@@ -35,6 +35,8 @@ import java.util.Map;
  *                     ({@link NodeRuntimeFiles}): views, public, an example .env, Prisma migrations
  * @param devNeeded a package package-lock.json marks dev that a production package needs ({@link NodeLockFlags}),
  *                  or null
+ * @param devToolOnInstall an install lifecycle script of the project that runs a devDependency's tool
+ *                         ({@code prepare: husky}; {@link NodeLockFlags#devToolOnInstall}), or null
  * @param frameworkNoStart why a full-stack framework's build gives the image nothing to run (a SvelteKit platform
  *                         adapter, an Astro server without @astrojs/node), with what to change; null otherwise
  */
@@ -62,6 +64,7 @@ public record NodeDetails(
         String artefact,
         List<Fact<String>> runtimeFiles,
         Fact<String> devNeeded,
+        Fact<String> devToolOnInstall,
         String frameworkNoStart) implements LanguageDetails {
 
     public static final String SERVER = "server";
@@ -104,6 +107,9 @@ public record NodeDetails(
         }
         if (devNeeded != null) {
             m.put("devNeeded", devNeeded);
+        }
+        if (devToolOnInstall != null) {
+            m.put("devToolOnInstall", devToolOnInstall);
         }
         if (!runtimeFiles.isEmpty()) {
             m.put("runtimeFiles", runtimeFiles);

@@ -239,6 +239,7 @@ public final class NodeDetector implements Detector {
                 engines != null ? engines : relocated(engines(topPkg, topLines), workspace),
                 NodeNativeAddons.find(files, top, lockfile), artefact, runtimeFiles,
                 workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null,
+                NodeLockFlags.devToolOnInstall(pkg, lines),
                 ssr != null && start == null ? ssr.noStart() : null);
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),

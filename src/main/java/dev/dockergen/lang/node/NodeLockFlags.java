@@ -7,7 +7,9 @@ import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Map;
  * {@code npm prune --omit=dev} keeps it (the prune works out what production needs from the installed tree).
  */
 final class NodeLockFlags {
+    /** The install lifecycle scripts npm, pnpm, Yarn and bun run for the project itself on a plain install. */
+    private static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall",
+            "prepare");
+
     private NodeLockFlags() {
     }
 
@@ -45,6 +51,27 @@ final class NodeLockFlags {
                     int index = text.indexOf("\"" + at + "\"");
                     return Fact.of(dep + " (needed by " + (e.getKey().isEmpty() ? "package.json" : name(e.getKey())) + ")",
                             Source.of(lockfile, index < 0 ? 1 : new Lines(text).of("\"" + at + "\"")));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first install lifecycle script of package.json whose command runs a tool only devDependencies provide
+     * ({@code "prepare": "husky"}), as "prepare: husky" with its line; null when none. A production-only install
+     * leaves the tool out and then fails running the script ("sh: husky: not found"), so it must skip scripts.
+     */
+    static Fact<String> devToolOnInstall(JsonNode pkg, Lines lines) {
+        JsonNode dev = pkg.path("devDependencies");
+        JsonNode prod = pkg.path("dependencies");
+        for (String script : LIFECYCLE) {
+            String command = pkg.path("scripts").path(script).asText("");
+            for (String part : command.split("&&|\\|\\||;")) {
+                String tool = Arrays.stream(part.strip().split("\\s+"))
+                        .filter(w -> !w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")).findFirst().orElse("");
+                if (!tool.isEmpty() && dev.has(tool) && !prod.has(tool)) {
+                    return Fact.of(script + ": " + tool, Source.of("package.json", lines.of("\"" + script + "\"")));
                 }
             }
         }

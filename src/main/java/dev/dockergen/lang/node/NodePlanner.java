@@ -167,8 +167,19 @@ public final class NodePlanner implements LanguagePlanner {
         if (!needsBuild) {
             // a lockfile marking dev a package production needs: npm ci --omit=dev would leave it out, prune keeps it
             boolean flagsWrong = node.devNeeded() != null && tool == TOOLS.get("npm");
-            List<Instruction> ins = install(tool, manifests, flagsWrong ? "npm ci && npm prune --omit=dev" : tool.installProd(),
+            // the project's own install script runs a dev tool (prepare: husky) the production install leaves out
+            Fact<String> devTool = flagsWrong || tool == TOOLS.get("yarn-berry") ? null : node.devToolOnInstall();
+            String prod = devTool == null ? tool.installProd() : tool.installProd() + " --ignore-scripts"
+                    + (node.nativeAddon() == null ? "" : tool == TOOLS.get("pnpm") ? " && pnpm rebuild" : " && npm rebuild");
+            List<Instruction> ins = install(tool, manifests, flagsWrong ? "npm ci && npm prune --omit=dev" : prod,
                     secretNpmrc, bunOrigin);
+            if (devTool != null) {
+                String[] scriptTool = devTool.value().split(": ", 2);
+                ins.add(ins.size() - 1, Comment.of("The " + scriptTool[0] + " script (" + devTool.source() + ") runs "
+                        + scriptTool[1] + ", a devDependency this install leaves out, so it",
+                        "skips scripts" + (node.nativeAddon() == null ? "." : "; the rebuild still compiles the native "
+                        + "addons (it runs none of the project's own scripts).")));
+            }
             if (flagsWrong) {
                 ins.add(ins.size() - 1, Comment.of("package-lock.json marks " + node.devNeeded().value(),
                         "dev (" + node.devNeeded().source() + "): npm ci --omit=dev would leave it out, so everything is",
