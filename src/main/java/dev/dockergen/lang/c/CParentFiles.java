@@ -1,8 +1,8 @@
 package dev.dockergen.lang.c;
 
 import dev.dockergen.detect.ProjectFiles;
-import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.SourceSearch;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,12 +35,8 @@ final class CParentFiles {
         }
         files.walk(dir, 0, d -> true).stream().filter(p -> SOURCE.matcher(p).matches()).limit(50).forEach(candidates::add);
         for (String file : candidates) {
-            String text;
-            try {
-                text = files.read(file).orElse("");
-            } catch (ProjectInputException e) {
-                continue; // a source too large to read (a one-file library's amalgamation): its includes are not ours
-            }
+            // a source too large to read (a one-file library's amalgamation) reads as empty: its includes are not ours
+            String text = SourceSearch.textOf(files, file);
             boolean source = SOURCE.matcher(file).matches();
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {

@@ -6,8 +6,8 @@ import static dev.dockergen.lang.python.PythonScan.MAIN_GUARD;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
-import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.SourceSearch;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,12 +110,7 @@ final class PythonFromSource {
             if (!p.endsWith(".py") || p.contains("/")) {
                 continue;
             }
-            String[] lines;
-            try {
-                lines = files.read(p).orElse("").split("\n", -1);
-            } catch (ProjectInputException e) {
-                continue;
-            }
+            String[] lines = SourceSearch.textOf(files, p).split("\n", -1);
             for (int i = 0; i < lines.length && i < 200; i++) {
                 Matcher m = SYS_PATH.matcher(lines[i]);
                 if (m.find() && files.isDirectory(m.group(1))) {
@@ -171,12 +166,7 @@ final class PythonFromSource {
             return null;
         }
         for (String s : setup || pyproject != null ? sources : List.<String>of()) {
-            String text;
-            try {
-                text = files.read(s).orElse("");
-            } catch (ProjectInputException e) {
-                continue;
-            }
+            String text = SourceSearch.textOf(files, s);
             if (OWN_METADATA.matcher(text).find()) {
                 return null;
             }
