@@ -43,6 +43,8 @@ public final class WriteSearch {
     private static final Set<String> SYSTEM = Set.of("/", "/var", "/var/log", "/var/run", "/run", "/var/lib", "/etc",
             "/usr", "/opt", "/srv", "/var/cache", "/var/spool", "/home", "/root");
     private static final Set<String> SETTINGS_FOLDERS = Set.of("conf", "config", "configs", "etc");
+    /** fly.toml's {@code destination = "/data"} inside a {@code [mounts]} table. */
+    private static final Pattern MOUNT_DESTINATION = Pattern.compile("^destination\\s*=\\s*[\"'](/[A-Za-z0-9._/-]+)[\"']");
 
     private WriteSearch() {
     }
@@ -155,7 +157,7 @@ public final class WriteSearch {
                 inMounts = line.matches("\\[\\[?mounts\\]\\]?");
                 continue;
             }
-            Matcher m = Pattern.compile("^destination\\s*=\\s*[\"'](/[A-Za-z0-9._/-]+)[\"']").matcher(line);
+            Matcher m = MOUNT_DESTINATION.matcher(line);
             if (inMounts && m.find()) {
                 add(found, m.group(1), false, true, "volume its fly.toml mounts", Source.of("fly.toml", i + 1));
             }

@@ -32,9 +32,8 @@ final class CSubmodules {
                 String text = files.read(file).orElse("");
                 int at = text.indexOf(path);
                 if (at >= 0) {
-                    int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-                    int decl = (int) modules.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                    out.add(new Warning(Source.of(file, line), path + " is a git submodule (.gitmodules:" + decl
+                    out.add(new Warning(Source.of(file, CSourceScan.line(text, at)), path + " is a git submodule (.gitmodules:"
+                            + CSourceScan.line(modules, m.start())
                             + ") that is not checked out; where the build falls back to it, run 'git submodule update --init "
                             + path + "' before docker build"));
                     break;
