@@ -392,10 +392,7 @@ public final class CPlanner implements LanguagePlanner {
                 runtimePkgs.add("libgcc");
             }
         }
-        List<String> userLines = preset.user().create() ? List.of(
-                "addgroup -S -g " + preset.user().gid() + " " + preset.user().name(),
-                "&& adduser -S -D -H -u " + preset.user().uid() + " -G " + preset.user().name()
-                        + " -h /nonexistent -s /sbin/nologin " + preset.user().name()) : List.of();
+        List<String> userLines = preset.user().createLines();
         if (!runtimePkgs.isEmpty()) {
             ins.add(Comment.of("Runtime packages of the linked libraries" + (c.cxx().value() ? " and of C++ (" + c.cxx().source() + ")" : "")
                     + "; versions not pinned."));

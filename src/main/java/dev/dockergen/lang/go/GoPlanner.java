@@ -323,10 +323,7 @@ public final class GoPlanner implements LanguagePlanner {
         ProjectFacts facts = request.facts();
         List<Instruction> ins = new ArrayList<>();
         if (preset.user().create()) {
-            ins.add(new Run(List.of(), List.of(
-                    "addgroup -S -g " + preset.user().gid() + " " + preset.user().name(),
-                    "&& adduser -S -D -H -u " + preset.user().uid() + " -G " + preset.user().name()
-                            + " -h /nonexistent -s /sbin/nologin " + preset.user().name())));
+            ins.add(new Run(List.of(), preset.user().createLines()));
         }
         if (!runtime.has(ImageSpec.CA_CERTIFICATES) && go.needsCaCerts().value()) {
             ins.add(new Copy("build", List.of("/etc/ssl/certs/ca-certificates.crt"), "/etc/ssl/certs/ca-certificates.crt"));

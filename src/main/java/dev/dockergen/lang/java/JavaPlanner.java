@@ -353,10 +353,7 @@ public final class JavaPlanner implements LanguagePlanner {
         ProjectFacts facts = request.facts();
         List<Instruction> ins = new ArrayList<>();
         if (preset.user().create()) {
-            ins.add(new Run(List.of(), List.of(
-                    "addgroup -S -g " + preset.user().gid() + " " + preset.user().name(),
-                    "&& adduser -S -D -H -u " + preset.user().uid() + " -G " + preset.user().name()
-                            + " -h /nonexistent -s /sbin/nologin " + preset.user().name())));
+            ins.add(new Run(List.of(), preset.user().createLines()));
         }
         ins.add(new Workdir("/app"));
         String jar = java.artifact().value();

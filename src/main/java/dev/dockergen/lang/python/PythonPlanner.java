@@ -366,10 +366,7 @@ public final class PythonPlanner implements LanguagePlanner {
         String memberDir = py.member() == null ? workdir : workdir + "/" + py.member();
         List<Instruction> r = new ArrayList<>(init.runtime());
         if (preset.user().create()) {
-            r.add(new Run(List.of(), List.of(
-                    "addgroup -S -g " + preset.user().gid() + " " + preset.user().name(),
-                    "&& adduser -S -D -H -u " + preset.user().uid() + " -G " + preset.user().name()
-                            + " -h /nonexistent -s /sbin/nologin " + preset.user().name())));
+            r.add(new Run(List.of(), preset.user().createLines()));
         }
         r.add(new Workdir(workdir));
         r.add(Comment.of("No .pyc files written at run time, output unbuffered so logs arrive at once, the venv first on PATH."));
