@@ -3,6 +3,7 @@ package dev.dockergen.lang.c;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -234,13 +235,7 @@ final class AutotoolsParser {
     }
 
     static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return TextLines.lineAt(text, offset);
     }
 
     /** Every Makefile.am; a Makefile.in stands in where a directory has no Makefile.am (a release tarball). */

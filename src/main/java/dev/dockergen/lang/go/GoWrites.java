@@ -2,6 +2,7 @@ package dev.dockergen.lang.go;
 
 import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
+import dev.dockergen.detect.TextLines;
 import dev.dockergen.detect.WritePath;
 import dev.dockergen.detect.WriteSearch;
 import dev.dockergen.detect.WriteSearch.Rule;
@@ -48,9 +49,6 @@ public final class GoWrites implements WritesScanner {
     private static final java.util.regex.Pattern APP_SCOPE = java.util.regex.Pattern.compile(
             "\\w+\\.NewScope\\(\\s*\\w+\\.User\\s*,\\s*\"([A-Za-z0-9._-]+)\"");
 
-    private static int lineOf(String text, int at) {
-        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    }
 
     @Override
     public List<WritePath> scan(ProjectFiles files, ProjectFacts facts) {
@@ -66,7 +64,7 @@ public final class GoWrites implements WritesScanner {
             java.util.regex.Matcher m = APP_SCOPE.matcher(text);
             if (text.contains("DataPath(") && m.find()) {
                 WriteSearch.add(found, "~/.local/share/" + m.group(1), false, true, "the user's data folder (go-app-paths)",
-                        dev.dockergen.detect.Source.of(f, lineOf(text, m.start())));
+                        dev.dockergen.detect.Source.of(f, TextLines.lineAt(text, m.start())));
             }
         }
         return WriteSearch.sorted(found);

@@ -3,6 +3,7 @@ package dev.dockergen.lang.node;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.TextLines;
 import dev.dockergen.detect.Warning;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class NodeListen {
                 if (args.isBlank() && !fastify) {
                     continue; // server.listen() of some other object
                 }
-                Source source = Source.of(path, (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1);
+                Source source = Source.of(path, TextLines.lineAt(text, m.start()));
                 Matcher literal = HOST_LITERAL.matcher(args.strip());
                 String host = literal.find() ? literal.group(1) : null;
                 boolean reads = READS_HOST.matcher(text).find();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.TextLines;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class NodeNativeAddons {
             return fromPackageLock(lockfile, text);
         }
         Matcher m = HELPER.matcher(text);
-        return m.find() ? Fact.of(m.group(1), Source.of(lockfile, lineOf(text, m.start()))) : null;
+        return m.find() ? Fact.of(m.group(1), Source.of(lockfile, TextLines.lineAt(text, m.start()))) : null;
     }
 
     private static Fact<String> fromPackageLock(String lockfile, String text) {
@@ -71,7 +72,7 @@ final class NodeNativeAddons {
                 if (HELPERS.contains(deps.next())) {
                     String name = e.getKey().substring(e.getKey().lastIndexOf("node_modules/") + "node_modules/".length());
                     int at = text.indexOf("\"" + e.getKey() + "\"");
-                    return Fact.of(name, Source.of(lockfile, at < 0 ? 1 : lineOf(text, at)));
+                    return Fact.of(name, Source.of(lockfile, at < 0 ? 1 : TextLines.lineAt(text, at)));
                 }
             }
         }
@@ -91,13 +92,4 @@ final class NodeNativeAddons {
         return false;
     }
 
-    private static int lineOf(String text, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.TextLines;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,6 @@ final class NodeNx {
     }
 
     private static int line(String text, String needle) {
-        int at = text.indexOf(needle);
-        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return TextLines.lineOf(text, needle);
     }
 }

@@ -5,6 +5,7 @@ import dev.dockergen.detect.Fact;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.ProjectInputException;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.TextLines;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -106,8 +107,7 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
     }
 
     static int lineOf(String text, String needle) {
-        int at = text.indexOf(needle);
-        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return TextLines.lineOf(text, needle);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.dockergen.detect.ProjectFacts;
 import dev.dockergen.detect.ProjectFiles;
 import dev.dockergen.detect.Shown;
 import dev.dockergen.detect.Source;
+import dev.dockergen.detect.TextLines;
 import dev.dockergen.detect.Walk;
 import dev.dockergen.detect.Warning;
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ public final class PythonDetector implements Detector {
         String text = files.read("pyproject.toml").orElse("");
         Matcher m = TEMPLATE_TAG.matcher(text);
         if (m.find() && files.location().isEmpty()) {
-            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+            int line = TextLines.lineAt(text, m.start());
             throw new DockergenException(ExitCode.NOTHING_DETECTED, "pyproject.toml:" + line + ": a project template "
                     + "(Jinja tags such as " + Shown.whole(m.group().strip()) + "), not a project: render it first "
                     + "(cookiecutter DIR) and run dockergen in the folder it writes");
@@ -136,8 +137,7 @@ public final class PythonDetector implements Detector {
     }
 
     static int lineOf(String text, String needle) {
-        int at = text.indexOf(needle);
-        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return TextLines.lineOf(text, needle);
     }
 
     static String normalize(String name) {
@@ -166,7 +166,7 @@ public final class PythonDetector implements Detector {
 
     static int lineOfKey(String text, String key) {
         Matcher m = Pattern.compile("(?m)^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*=").matcher(text);
-        return m.find() ? (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1 : 0;
+        return m.find() ? TextLines.lineAt(text, m.start()) : 0;
     }
 
     private static String name(String packageName, ProjectFiles files) {
