@@ -41,6 +41,7 @@ import java.util.Map;
  * @param fromSource why the image installs nothing and runs the program from its copied source (a stdlib-only
  *                   package, requirements that are not the program's), or null when it installs
  * @param sourceRoot running from the source: the folder PYTHONPATH names ("" the working directory, "src"), or null
+ * @param curses the first of the program's files that imports curses (it needs a terminfo database), or null
  * @param certificates .pem files holding only certificates (a vendored CA bundle): the .dockerignore keeps them
  */
 public record PythonDetails(
@@ -71,7 +72,8 @@ public record PythonDetails(
         List<String> programs,
         String fromSource,
         String sourceRoot,
-        List<String> certificates) implements LanguageDetails {
+        List<String> certificates,
+        String curses) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";

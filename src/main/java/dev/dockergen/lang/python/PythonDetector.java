@@ -103,7 +103,7 @@ public final class PythonDetector implements Detector {
                 name(m.packageName, files), m.listedDependencies, entry.portDefault, entry.artefact(files),
                 entry.portEnv, options.mainPackage() == null ? entry.programs : List.of(),
                 source == null ? null : source.reason(), source == null ? null : source.root(),
-                Certificates.only(files));
+                Certificates.only(files), PythonPrograms.curses(files));
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {
