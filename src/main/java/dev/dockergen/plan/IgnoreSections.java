@@ -42,4 +42,20 @@ public final class IgnoreSections {
             sections.add(new Section(comments, kept));
         }
     }
+
+    /**
+     * The secrets section: {@code patterns}, then a {@code !path} line for each certificate-only file
+     * ({@link dev.dockergen.detect.Certificates}) a pattern would leave out, so a vendored CA bundle still reaches
+     * the image while key files stay out.
+     */
+    public static void secrets(List<Section> sections, String comment, List<String> needed, List<Warning> notes,
+                               List<String> certificates, String... patterns) {
+        add(sections, comment, needed, notes, patterns);
+        IgnoreMatcher matcher = new IgnoreMatcher(List.of(patterns));
+        List<String> kept = certificates.stream().filter(matcher::ignores).map(path -> "!" + path).toList();
+        if (!kept.isEmpty()) {
+            sections.add(new Section(List.of("Certificates only, no private key (a CA bundle the program reads): they stay"),
+                    kept));
+        }
+    }
 }

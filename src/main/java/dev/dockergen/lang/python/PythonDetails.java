@@ -41,6 +41,8 @@ import java.util.Map;
  * @param fromSource why the image installs nothing and runs the program from its copied source (a stdlib-only
  *                   package, requirements that are not the program's), or null when it installs
  * @param sourceRoot running from the source: the folder PYTHONPATH names ("" the working directory, "src"), or null
+ * @param curses the first of the program's files that imports curses (it needs a terminfo database), or null
+ * @param certificates .pem files holding only certificates (a vendored CA bundle): the .dockerignore keeps them
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -69,7 +71,9 @@ public record PythonDetails(
         dev.dockergen.detect.Source portEnv,
         List<String> programs,
         String fromSource,
-        String sourceRoot) implements LanguageDetails {
+        String sourceRoot,
+        List<String> certificates,
+        String curses) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
@@ -82,6 +86,7 @@ public record PythonDetails(
         manifests = List.copyOf(manifests);
         members = List.copyOf(members);
         programs = List.copyOf(programs);
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
     }
 
     @Override

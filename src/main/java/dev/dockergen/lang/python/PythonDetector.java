@@ -2,6 +2,7 @@ package dev.dockergen.lang.python;
 
 import dev.dockergen.DockergenException;
 import dev.dockergen.ExitCode;
+import dev.dockergen.detect.Certificates;
 import dev.dockergen.detect.DetectOptions;
 import dev.dockergen.detect.Detector;
 import dev.dockergen.detect.Fact;
@@ -102,7 +103,8 @@ public final class PythonDetector implements Detector {
                 workspace == null ? List.of() : workspace.members(), m.packageName, entry.health, entry.healthCommand,
                 name(m.packageName, files), m.listedDependencies, entry.portDefault, entry.artefact(files),
                 entry.portEnv, options.mainPackage() == null ? entry.programs : List.of(),
-                source == null ? null : source.reason(), source == null ? null : source.root());
+                source == null ? null : source.reason(), source == null ? null : source.root(),
+                Certificates.only(files), PythonPrograms.curses(files));
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {

@@ -46,6 +46,7 @@ public final class PythonPlanner implements LanguagePlanner {
     private static final Pattern USER_VERSION = Pattern.compile("3\\.[0-9]{1,2}");
     private static final String PIP_CACHE = "/root/.cache/pip";
     private static final String WORKDIR = "/app";
+    private static final String TERMINFO = "/usr/share/terminfo";
 
     /** Package-manager tools installed into their own venv with pip, at versions pinned as build arguments. */
     private record Tool(String arg, String pkg, String version, String cache) {
@@ -382,6 +383,11 @@ public final class PythonPlanner implements LanguagePlanner {
         r.add(Comment.of("The virtualenv with the runtime dependencies, then the application (.dockerignore keeps the rest out)."));
         r.add(new Copy("build", List.of(VENV), VENV));
         r.add(new Copy(null, List.of("."), "."));
+        if (distroless && py.curses() != null) {
+            r.add(Comment.of("A terminal UI (" + py.curses() + " imports curses): the distroless image has ncurses but no",
+                    "terminfo database, so the build stage's comes along."));
+            r.add(new Copy("build", List.of(TERMINFO), TERMINFO));
+        }
         if (!memberDir.equals(workdir)) {
             r.add(Comment.of("The workspace member this image runs."));
             r.add(new Workdir(memberDir));

@@ -38,6 +38,7 @@ final class PythonPrograms {
     private static final Pattern QUOTED = Pattern.compile("['\"]([A-Za-z0-9_./-]+)['\"]");
     private static final Pattern IMPORT = Pattern.compile("^(?:from|import)\\s+([A-Za-z_]\\w*)");
     private static final Pattern PY_SHEBANG = Pattern.compile("^#!.*\\bpython[0-9.]*\\b");
+    private static final Pattern CURSES = Pattern.compile("(?m)^\\s*(?:import\\s+curses\\b|from\\s+curses\\b)");
 
     private PythonPrograms() {
     }
@@ -157,5 +158,15 @@ final class PythonPrograms {
                 "worker.py", "manage.py");
         int i = preferred.indexOf(ProjectFiles.fileName(path));
         return i < 0 ? preferred.size() : i;
+    }
+
+    /**
+     * The first of the program's own files (not docs/, tools/, scripts/...) that imports curses (a terminal UI: it
+     * needs a terminfo database), or null.
+     */
+    static String curses(ProjectFiles files) {
+        return PythonEntrypoint.sources(files).stream().filter(path -> !HELPER_DIR.matcher(path).find())
+                .filter(path -> CURSES.matcher(dev.dockergen.detect.SourceSearch.textOf(files, path)).find())
+                .findFirst().orElse(null);
     }
 }

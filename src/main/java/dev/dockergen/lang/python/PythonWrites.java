@@ -9,6 +9,8 @@ import dev.dockergen.detect.WriteSearch.Rule;
 import dev.dockergen.detect.WritesScanner;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a Python program writes: SQLite files ({@code sqlite3.connect("x.db")}, {@code sqlite:///x.db} URLs, Django's
@@ -60,6 +62,20 @@ public final class PythonWrites implements WritesScanner {
                     + "\\s*\\)", false, true, "data folder"),
             Rule.home("expanduser\\(\\s*" + Q + "~/([^'\"]+)" + Q, null, true, "file in the user's home"),
             Rule.home("Path\\.home\\(\\)\\s*/\\s*" + LIT, null, true, "file in the user's home"));
+    /**
+     * A JSON file's name given as a parameter's default ({@code def __init__(self, filename: str = "state/revs.json")})
+     * or a constant ({@code STATE_FILE = "state.json"}) in a module that writes JSON ({@code json.dump(}); a call's
+     * keyword argument ({@code File(data, filename="x.json")}) is not one.
+     */
+    private static final List<Rule> DUMPED = List.of(
+            Rule.of("^\\s*(?:async\\s+)?def\\s+\\w+\\([^)]*?\\b\\w*(?i:file|path)\\w*\\s*(?::\\s*[\\w\\[\\]|. ]+)?\\s*=\\s*"
+                    + Q + "([^'\"\\s{}%]+\\.json)" + Q, true, true, "JSON file the program dumps"),
+            Rule.of("^[A-Z_]*(?:FILE|PATH)\\s*=\\s*" + Q + "([^'\"\\s{}%]+\\.json)" + Q, true, true,
+                    "JSON file the program dumps"));
+    /** A file or folder joined to $HOME: os.path.join(os.environ["HOME"], ".app"), or "." + a name set in the module. */
+    private static final Pattern HOME_JOIN = Pattern.compile("(?:(\\w+)\\s*=\\s*)?os\\.path\\.join\\(\\s*(?:os\\.environ\\[\\s*"
+            + Q + "HOME" + Q + "\\s*\\]|os\\.(?:getenv|environ\\.get)\\(\\s*" + Q + "HOME" + Q + "\\s*\\)|os\\.path\\.expanduser\\(\\s*"
+            + Q + "~" + Q + "\\s*\\))\\s*,\\s*(?:" + LIT + "|" + Q + "\\." + Q + "\\s*\\+\\s*(\\w+))\\s*\\)");
     /** An upload server's folder option that defaults to the working directory (in a module about uploads). */
     private static final String DIRECTORY_OPTION = "add_argument\\(\\s*(?:" + Q + "-[a-z]" + Q + "\\s*,\\s*)?" + Q
             + "--(?:directory|dir|upload-dir|upload-directory|uploads)" + Q + "(?:\\s*,\\s*" + Q + "-[a-z]" + Q + ")?[^)]*"
@@ -111,6 +127,8 @@ public final class PythonWrites implements WritesScanner {
         WriteSearch.scan(files, WriteSearch.settingsFiles(files), WriteSearch.SETTINGS, found);
         WriteSearch.scan(files, sources, "dirname(__file__)", BESIDE, found);
         WriteSearch.scan(files, sources, "upload", UPLOADS, found);
+        WriteSearch.scan(files, sources, "json.dump(", DUMPED, found);
+        homeJoins(files, sources, found);
         WriteSearch.scan(files, sources, "instance_path", List.of(Rule.of(
                 "(?:makedirs|mkdir)\\(\\s*\\w+\\.(instance)_path", false, true, "Flask instance folder")), found);
         // a name found on the line that also names a longer path ending in it is that path's last part
@@ -118,5 +136,45 @@ public final class PythonWrites implements WritesScanner {
         found.values().removeIf(w -> found.values().stream().anyMatch(o -> o != w && o.path().endsWith("/" + w.path())
                 && java.util.Objects.equals(o.source(), w.source())));
         return WriteSearch.sorted(found);
+    }
+
+    /**
+     * Paths joined to $HOME ({@link #HOME_JOIN}); a dot-name assigned to a variable named like a file
+     * ({@code filename = os.path.join(os.environ["HOME"], "." + appname)}) is a file, else the name decides.
+     */
+    private static void homeJoins(ProjectFiles files, List<String> sources, Map<String, WritePath> found) {
+        for (String path : sources) {
+            String text = SourceSearch.textOf(files, path);
+            if (!text.contains("HOME") && !text.contains("expanduser")) {
+                continue;
+            }
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = HOME_JOIN.matcher(lines[i]);
+                if (lines[i].strip().startsWith("#") || !m.find()) {
+                    continue;
+                }
+                String name = m.group(2) != null ? m.group(2) : literal(lines, m.group(3));
+                if (name == null) {
+                    continue;
+                }
+                String p = "~/" + name;
+                boolean file = WriteSearch.looksLikeFile(p) || m.group(1) != null && m.group(1).toLowerCase(
+                        java.util.Locale.ROOT).contains("file") && name.startsWith(".") && !name.contains("/");
+                WriteSearch.add(found, p, file, true, "file in the user's home", dev.dockergen.detect.Source.of(path, i + 1));
+            }
+        }
+    }
+
+    /** "." and the literal a variable is set to in the module ({@code appname = 'droopy'}), or null. */
+    private static String literal(String[] lines, String variable) {
+        Pattern set = Pattern.compile("^\\s*" + variable + "\\s*=\\s*" + LIT + "\\s*$");
+        for (String line : lines) {
+            Matcher m = set.matcher(line);
+            if (m.matches()) {
+                return "." + m.group(1);
+            }
+        }
+        return null;
     }
 }
