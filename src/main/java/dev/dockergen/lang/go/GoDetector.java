@@ -289,6 +289,10 @@ public final class GoDetector implements Detector {
                         .map(r -> GoSourceScan.yes(Source.of("go.mod", r.line()))))
                 .orElse(new Fact<>(Boolean.FALSE, null));
         GoFrontends.Result frontends = GoFrontends.find(files, ordered, warnings);
+        if (frontends.build() != null && frontends.build().served()) {
+            // a folder the program serves that the frontend's build writes: the image builds it and copies it
+            runtimeFiles = runtimeFiles.withBuilt(frontends.build().output(), frontends.build().embed());
+        }
         Fact<String> directive = gopath != null ? gopath.goVersion() : mod == null || mod.goVersion() == null
                 ? null : Fact.of(mod.goVersion(), "go.mod", mod.goLine());
         GoDetails details = new GoDetails(

@@ -29,7 +29,7 @@ final class GoFrontendPlanner {
     static Stage of(GoFrontends.Build b, PlanRequest request, List<Warning> notes) {
         Preset node = request.catalog().forLanguage(Language.NODE).stream().findFirst().orElse(null);
         if (node == null || node.build() == null) {
-            notes.add(new Warning(b.embed(), b.output() + " is embedded but built by " + b.dir() + " (" + run(b) + "), and "
+            notes.add(new Warning(b.embed(), b.output() + " is " + (b.served() ? "served" : "embedded") + " but built by " + b.dir() + " (" + run(b) + "), and "
                     + "the preset catalogue has no Node image to build it on; build it before docker build"));
             return null;
         }
@@ -52,12 +52,18 @@ final class GoFrontendPlanner {
         ins.add(new Copy(null, List.of(b.dir() + "/"), "./"));
         ins.add(new Run(List.of(), List.of(run(b))));
         return new Stage(List.of("Frontend stage: " + run(b) + " in " + b.dir() + "/ writes " + b.output() + ", which "
-                + b.embed() + " embeds; go build needs it first."), "$BUILDPLATFORM", image, NAME, ins);
+                + b.embed() + (b.served() ? " serves at run time; the final image copies it." : " embeds; go build needs it first.")),
+                "$BUILDPLATFORM", image, NAME, ins);
     }
 
     /** What the Go build stage copies from this stage: the embedded folder, at its place in the source tree. */
     static Copy output(GoFrontends.Build b) {
-        return new Copy(NAME, List.of(SRC + "/" + b.output()), "./" + b.output());
+        return output(b, "./" + b.output());
+    }
+
+    /** The built folder, copied to {@code to}. */
+    static Copy output(GoFrontends.Build b, String to) {
+        return new Copy(NAME, List.of(SRC + "/" + b.output()), to);
     }
 
     private static String manager(GoFrontends.Build b) {

@@ -34,10 +34,11 @@ final class GoFrontends {
     }
 
     /**
-     * A frontend the build needs first: {@code dir} holds its package.json, {@code script} writes {@code output}
-     * (a folder the program embeds, absent from the repository), {@code lockfile} is its lockfile or null.
+     * A frontend the image builds: {@code dir} holds its package.json, {@code script} writes {@code output} (a folder
+     * the program embeds, or reads at run time when {@code served}, absent from the repository), {@code lockfile} is
+     * its lockfile or null, {@code embed} the line that embeds or reads it.
      */
-    record Build(String dir, String script, String output, String lockfile, Source embed) {
+    record Build(String dir, String script, String output, String lockfile, Source embed, boolean served) {
     }
 
     record Result(List<Use> uses, Build build) {
@@ -46,7 +47,7 @@ final class GoFrontends {
     static Result find(ProjectFiles files, List<GoSourceScan> reached, List<Warning> warnings) {
         Map<String, Use> uses = new LinkedHashMap<>();
         Build build = null;
-        List<String> manifests = reached.stream().anyMatch(s -> !s.embedPatterns.isEmpty())
+        List<String> manifests = reached.stream().anyMatch(s -> !s.embedPatterns.isEmpty() || !s.pathLiterals.isEmpty())
                 ? files.walk("", MANIFEST_DEPTH, Walk::notMember).stream()
                         .filter(f -> ProjectFiles.fileName(f).equals("package.json")).toList()
                 : List.of();
@@ -56,6 +57,17 @@ final class GoFrontends {
             }
             for (GoSourceScan.PathUse p : s.pathLiterals) {
                 uses.putIfAbsent(p.path(), new Use(p.path(), "the program reads ./" + p.path() + " (" + p.source() + ")"));
+            }
+            for (GoSourceScan.PathUse p : s.pathLiterals) {
+                // a folder the program serves ("./web/build") that the repository lacks and the build script of the
+                // frontend around it writes: the image builds it (an embedded one below wins: go build needs it)
+                if (build == null && SAFE_DIR.matcher(p.path()).matches() && !files.isFile(p.path())
+                        && !files.isDirectory(p.path()) && !ProjectFiles.fileName(p.path()).contains(".")) {
+                    Build serves = writer(files, manifests, p.path(), p.source(), true, true);
+                    if (serves != null) {
+                        build = serves;
+                    }
+                }
             }
             for (int i = 0; i < s.embedPatterns.size(); i++) {
                 String target = folder(ProjectFiles.join(s.dir(), s.embedPatterns.get(i)));
@@ -67,11 +79,11 @@ final class GoFrontends {
                 boolean empty = empty(files, target);
                 // a script naming the folder from outside writes it (--outDir=../server/dist); a build inside it
                 // is taken as the writer only when the repository lacks the files
-                Build writes = writer(files, manifests, target, line, empty);
+                Build writes = writer(files, manifests, target, line, empty, false);
                 if (writes != null) {
                     uses.putIfAbsent(writes.dir(), new Use(writes.dir(), "its script " + writes.script()
                             + " writes " + target + ", which " + line + " embeds"));
-                    if (build == null) {
+                    if (build == null || build.served()) {
                         build = writes;
                     }
                 } else if (empty) {
@@ -105,7 +117,8 @@ final class GoFrontends {
     }
 
     /** The package.json whose folder holds {@code target} or whose scripts name it ("--outDir=../x/dist"). */
-    private static Build writer(ProjectFiles files, List<String> manifests, String target, Source embed, boolean empty) {
+    private static Build writer(ProjectFiles files, List<String> manifests, String target, Source embed, boolean empty,
+                                boolean served) {
         for (String manifest : manifests) {
             String dir = ProjectFiles.parent(manifest);
             if (!SAFE_DIR.matcher(dir).matches()) {
@@ -115,6 +128,9 @@ final class GoFrontends {
             String inside = target.startsWith(dir + "/") ? target.substring(dir.length() + 1) : null;
             String fromDir = relative(dir, target);
             String script = null;
+            if (served && inside == null) {
+                continue; // a folder served at run time: only the frontend around it builds it
+            }
             for (Map.Entry<String, String> e : scripts.entrySet()) {
                 if (script == null && e.getValue().contains(fromDir) && !e.getValue().contains("&&")) {
                     script = e.getKey();
@@ -130,7 +146,7 @@ final class GoFrontends {
                         lock = l;
                     }
                 }
-                return new Build(dir, script, target, lock, embed);
+                return new Build(dir, script, target, lock, embed, served);
             }
         }
         return null;

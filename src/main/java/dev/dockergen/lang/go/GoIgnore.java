@@ -60,7 +60,10 @@ final class GoIgnore {
         go.localModules().forEach(dir -> needed.add(dir + "/go.mod"));
         needed.addAll(go.embedPaths());
         // a folder the program reads: any file in it must reach the image
-        go.runtimeFiles().files().forEach(f -> needed.add(f.path().endsWith("/") ? f.path() + "file" : f.path()));
+        // (a folder the frontend stage builds is not in the context)
+        go.runtimeFiles().files().stream()
+                .filter(f -> go.frontend() == null || !go.frontend().served() || !f.path().equals(go.frontend().output() + "/"))
+                .forEach(f -> needed.add(f.path().endsWith("/") ? f.path() + "file" : f.path()));
         if (go.vendored()) {
             needed.add("vendor/modules.txt");
         }

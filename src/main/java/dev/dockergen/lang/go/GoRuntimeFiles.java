@@ -19,6 +19,13 @@ final class GoRuntimeFiles {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     /** What go build reads or writes itself, never a file the program opens. */
     private static final Set<String> BUILD_FILES = Set.of("go.mod", "go.sum", "go.work", "vendor", "node_modules", ".git");
+    /** A settings file's path value: "RuntimeRootPath = runtime/", "assets: web/assets". */
+    private static final Pattern CONFIG_PATH = Pattern.compile(
+            "^\\s*[A-Za-z0-9_.-]+\\s*[:=]\\s*[\"']?((?:\\./)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*/)[\"']?\\s*$");
+    private static final Pattern CONFIG_FILE = Pattern.compile(".*\\.(?:ini|ya?ml|toml|conf|cfg)");
+    /** Web pages and assets a program that serves its working directory hands out. */
+    private static final Pattern WEB_FILE = Pattern.compile(".*\\.(?:html?|css|js|ico|png|jpe?g|gif|svg|webp|txt)");
+    private static final Set<String> KEEP_FILES = Set.of(".gitkeep", ".keep", ".gitignore");
 
     /**
      * @param path a file or folder (ending in /), relative to the project root
@@ -31,6 +38,22 @@ final class GoRuntimeFiles {
     /** The working directory (relative to the project root, "" for the root) and the files read from it. */
     record Result(String workdir, List<File> files) {
         static final Result NONE = new Result("", List.of());
+
+        /**
+         * With a folder the image builds ({@code output}, relative to the project root) added, when it lies in the
+         * working directory (or nothing else is read, so that the root is the working directory).
+         */
+        Result withBuilt(String output, Source source) {
+            String dir = files.isEmpty() ? "" : workdir;
+            if (!dir.isEmpty() && !output.startsWith(dir + "/")) {
+                return this;
+            }
+            String rel = dir.isEmpty() ? output : output.substring(dir.length() + 1);
+            List<File> out = new ArrayList<>(files);
+            out.add(new File(output + "/", rel + "/", source));
+            out.sort(java.util.Comparator.comparing(File::relative));
+            return new Result(dir, List.copyOf(out));
+        }
     }
 
     private GoRuntimeFiles() {
@@ -67,6 +90,13 @@ final class GoRuntimeFiles {
         }
         List<File> out = new ArrayList<>();
         Map<String, Source> found = byBase.get(workdir);
+        configFolders(files, workdir, found, embeds, packageDirs);
+        for (GoSourceScan s : reached) {
+            if (!s.ignored && s.requestPathRead != null) {
+                servedPages(files, workdir, s.requestPathRead, found);
+                break;
+            }
+        }
         for (Map.Entry<String, Source> e : found.entrySet()) {
             String rel = e.getKey();
             // a path inside another one found is copied with it
@@ -77,6 +107,42 @@ final class GoRuntimeFiles {
         }
         out.sort(java.util.Comparator.comparing(File::relative));
         return new Result(workdir, List.copyOf(out));
+    }
+
+    /**
+     * Folders a settings file the program reads names by a path value ("RuntimeRootPath = runtime/") and the
+     * repository holds files in (fonts, images the program reads from there): copied with it.
+     */
+    private static void configFolders(ProjectFiles files, String workdir, Map<String, Source> found, List<String> embeds,
+                                      List<String> packageDirs) {
+        for (String config : List.copyOf(found.keySet())) {
+            if (!CONFIG_FILE.matcher(config).matches()) {
+                continue;
+            }
+            String[] lines = files.read(ProjectFiles.join(workdir, config)).orElse("").split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                java.util.regex.Matcher m = CONFIG_PATH.matcher(lines[i]);
+                if (!m.matches()) {
+                    continue;
+                }
+                String rel = existing(files, workdir, m.group(1), embeds, packageDirs);
+                if (rel != null && rel.endsWith("/") && !found.containsKey(rel) && files.walk(
+                        ProjectFiles.join(workdir, rel.substring(0, rel.length() - 1)), 4, d -> false).stream()
+                        .anyMatch(f -> !KEEP_FILES.contains(ProjectFiles.fileName(f)))) {
+                    found.put(rel, Source.of(ProjectFiles.join(workdir, config), i + 1));
+                }
+            }
+        }
+    }
+
+    /** The web pages at the top of the working directory of a program that serves files by the path a request names. */
+    private static void servedPages(ProjectFiles files, String workdir, Source where, Map<String, Source> found) {
+        for (String f : files.walk(workdir, 0, d -> true)) {
+            String rel = workdir.isEmpty() ? f : f.substring(workdir.length() + 1);
+            if (WEB_FILE.matcher(ProjectFiles.fileName(f)).matches() && !rel.contains("/") && !found.containsKey(rel)) {
+                found.put(rel, where);
+            }
+        }
     }
 
     /** The path a literal names below {@code base} when it is a file or folder there (a glob: its folder), else null. */

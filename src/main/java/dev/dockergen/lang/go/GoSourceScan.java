@@ -30,6 +30,12 @@ final class GoSourceScan {
     /** Calls that read files from the working directory, where a one-word literal ("static") is a folder too. */
     private static final Pattern READER_CALL = Pattern.compile(
             "\\b(?:Static\\w*|Dir|LoadHTML\\w+|Parse(?:Glob|Files)|ServeFile|ReadFile|ReadDir|Open|Load\\w*|New)\\(");
+    /**
+     * A file read or served at the path a request names (ioutil.ReadFile(req.File), http.ServeFile(w, r, r.URL.Path[1:])):
+     * the program hands out files from its working directory.
+     */
+    private static final Pattern REQUEST_PATH_READ = Pattern.compile("\\b(?:(?:ioutil|os)\\.(?:ReadFile|Open)\\(\\s*"
+            + "|http\\.ServeFile\\(\\s*\\w+\\s*,\\s*\\w+\\s*,\\s*)(?:req|request|r)\\.(?:URL\\.Path\\b|[A-Z]\\w*\\s*\\))");
     /** A struct-tag default naming a path (ardanlabs/conf conf:"default:zarf/keys/", go-flags default:"etc/app.yaml"). */
     private static final Pattern TAG_PATH_DEFAULT = Pattern.compile("\\bdefault:\"?([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]*)+)");
     private static final Pattern EMBED = Pattern.compile("^//go:embed\\s+(.+)$");
@@ -122,6 +128,8 @@ final class GoSourceScan {
     final List<PathUse> pathLiterals = new ArrayList<>();
     /** Literals that may name a file the program reads at run time ("templates/*.html", "static"), with their line. */
     final List<PathUse> readPaths = new ArrayList<>();
+    /** Where the program reads a file at a path a request names, or null. */
+    Source requestPathRead;
     /** Subcommands named server, serve or web, with where they are declared. */
     final List<PathUse> serverSubcommands = new ArrayList<>();
     /** Import paths, as written. */
@@ -305,6 +313,9 @@ final class GoSourceScan {
      * struct-tag default holding a path. Whether it names something in the repository is decided later.
      */
     private void scanReadPaths(String line, Source here) {
+        if (requestPathRead == null && REQUEST_PATH_READ.matcher(line).find()) {
+            requestPathRead = here;
+        }
         boolean reader = READER_CALL.matcher(line).find();
         Matcher m = PATH_LITERAL.matcher(line);
         while (m.find()) {
