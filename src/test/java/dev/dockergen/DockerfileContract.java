@@ -93,7 +93,7 @@ public final class DockerfileContract {
                             v.add("package-manager work needs a cache mount: " + line);
                         }
                     }
-                    if (line.contains("go mod download") || line.contains("dependency:go-offline") || line.contains(" dependencies")) {
+                    if (line.contains("go mod download") || line.contains(":go-offline") || line.contains(" dependencies")) {
                         dependenciesInstalled = true;
                         if (sourceCopied) {
                             v.add("dependencies must be installed before the source is copied: " + line);

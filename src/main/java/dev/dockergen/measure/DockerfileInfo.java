@@ -23,7 +23,7 @@ public final class DockerfileInfo {
                     + "|\\b(?:npm|pnpm|bun) (?:ci|install|i)\\b|\\byarn(?: install\\b|\\s*$| --)|\\byarn workspaces focus\\b"
                     + "|\\bpip3? install (?:--\\S+ )*(?:-r|--requirement|\\.|-e)\\b|\\bpip3? install\\s*$"
                     + "|\\bpoetry install\\b|\\bpipenv (?:install|sync)\\b|\\bpdm (?:install|sync)\\b|\\buv (?:sync|pip sync|pip install -r)\\b"
-                    + "|\\bmvnw? .*dependency:|\\bgradlew? .*\\bdependencies\\b"
+                    + "|\\bmvnw? .*dependency(?:-plugin:[0-9.]+)?:|\\bgradlew? .*\\bdependencies\\b"
                     + "|\\bcargo (?:fetch|build)\\b|\\bbundle install\\b|\\bcomposer install\\b");
     /** System packages: the dependencies of projects whose libraries come from the distribution (C, C++). */
     private static final Pattern SYSTEM_PACKAGES = Pattern.compile("\\bapt-get (?:-\\S+ )*install\\b|\\bapk add\\b"

@@ -16,12 +16,13 @@ WORKDIR /src
 
 # Build files first: the dependency layer below is reused until mvnw, pom.xml and .mvn/ change.
 # sh ./mvnw: works even where the wrapper lost its run bit (a checkout on Windows, say).
+# go-offline runs at the pinned maven-dependency-plugin, not the build's own: 2.x resolves the modules' own jars before they are built.
 # MAVEN_CONFIG='': the maven image sets MAVEN_CONFIG=/root/.m2, which the wrapper would pass to Maven as a goal.
-# The wrapper runs Maven 3.5.4 (.mvn/wrapper/maven-wrapper.properties:2), older than 3.6.1, which has no -ntp: its logger quiets the transfer log.
+# The wrapper runs Maven 3.5.4 (.mvn/wrapper/maven-wrapper.properties:2), older than 3.6.1, which has no -ntp: its logger quiets the transfer log; older than 3.6.3, which maven-dependency-plugin 3.7.0 and later require, so its goals run with 3.6.1.
 COPY mvnw pom.xml ./
 COPY .mvn ./.mvn
 RUN --mount=type=cache,target=/root/.m2 \
-    MAVEN_CONFIG='' sh ./mvnw -B -Dorg.slf4j.simpleLogger.log.org.apache.maven.cli.transfer.Slf4jMavenTransferListener=warn dependency:go-offline
+    MAVEN_CONFIG='' sh ./mvnw -B -Dorg.slf4j.simpleLogger.log.org.apache.maven.cli.transfer.Slf4jMavenTransferListener=warn org.apache.maven.plugins:maven-dependency-plugin:3.6.1:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
 # Tests do not run here: build with --build-arg RUN_TESTS=true to run them. Javadoc and sources jars are skipped: the image never holds them.

@@ -14,11 +14,12 @@ WORKDIR /src
 
 # Build files first: the dependency layer below is reused until mvnw, pom.xml and .mvn/ change.
 # sh ./mvnw: works even where the wrapper lost its run bit (a checkout on Windows, say).
+# go-offline runs at the pinned maven-dependency-plugin, not the build's own: 2.x resolves the modules' own jars before they are built.
 # MAVEN_CONFIG='': the maven image sets MAVEN_CONFIG=/root/.m2, which the wrapper would pass to Maven as a goal.
 COPY mvnw pom.xml ./
 COPY .mvn ./.mvn
 RUN --mount=type=cache,target=/root/.m2 \
-    MAVEN_CONFIG='' sh ./mvnw -B -ntp dependency:go-offline
+    MAVEN_CONFIG='' sh ./mvnw -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
 # Tests do not run here: build with --build-arg RUN_TESTS=true to run them. Javadoc and sources jars are skipped: the image never holds them.

@@ -14,9 +14,10 @@ WORKDIR /src
 
 # Build files first: the dependency layer below is reused until pom.xml changes.
 # No Maven wrapper: the image's mvn builds.
+# go-offline runs at the pinned maven-dependency-plugin, not the build's own: 2.x resolves the modules' own jars before they are built.
 COPY pom.xml ./
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp dependency:go-offline
+    mvn -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 
 # Then the source and the package; editing a source file keeps the layers above.
 # Tests do not run here: build with --build-arg RUN_TESTS=true to run them. Javadoc and sources jars are skipped: the image never holds them.

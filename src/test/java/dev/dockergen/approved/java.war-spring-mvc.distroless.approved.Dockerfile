@@ -14,9 +14,10 @@ WORKDIR /src
 
 # Build files first: the dependency layer below is reused until pom.xml changes.
 # No Maven wrapper: the image's mvn builds.
+# go-offline runs at the pinned maven-dependency-plugin, not the build's own: 2.x resolves the modules' own jars before they are built.
 COPY pom.xml ./
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp dependency:go-offline
+    mvn -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 
 # Apache Tomcat 9.0.117 serves the war (src/main/java/dev/example/shop/StockController.java:3 decides the servlet API: javax.servlet, Tomcat 9), from Maven Central (org.apache.tomcat:tomcat),
 # without its sample applications.

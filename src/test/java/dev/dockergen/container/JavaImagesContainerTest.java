@@ -29,6 +29,9 @@ class JavaImagesContainerTest {
                         "\"hello, \"", "\"hi, \"", "hi, lab"),
                 Arguments.of("multi-module-maven", FinalStage.DISTROLESS, "/", "word: lantern",
                         "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),
+                // pluginManagement pins maven-dependency-plugin 2.8, whose go-offline needs the sibling lib's jar first
+                Arguments.of("multi-module-old-dependency-plugin", FinalStage.DISTROLESS, "/", "word: lantern",
+                        "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),
                 Arguments.of("spring-boot-maven", FinalStage.DISTROLESS, "/", "catalog: 3 items",
                         "src/main/java/dev/example/catalog/CatalogApplication.java", "3 items", "4 items", "catalog: 4 items"),
                 Arguments.of("spring-boot-maven", FinalStage.ALPINE, "/actuator/health", "UP",
@@ -75,6 +78,6 @@ class JavaImagesContainerTest {
     void imageBuildsRunsAnswersAndRebuildsFromCache(String app, FinalStage stage, String probe, String expect, String file,
                                                     String from, String to, String expectAfter) throws IOException {
         ContainerScenario.run(WORK, "java-" + app, JAVA.resolve(app), stage, probe, expect, file, from, to, expectAfter,
-                "dependency:go-offline");
+                ":go-offline");
     }
 }

@@ -51,6 +51,7 @@ class DockerfileInfoTest {
                 "RUN bun install --frozen-lockfile", "RUN /venv/bin/pip install -r requirements.txt",
                 "RUN pip install --no-cache-dir -r requirements.txt", "RUN poetry install --only main", "RUN uv sync --frozen",
                 "RUN sh ./mvnw -B -ntp dependency:go-offline", "RUN mvn -B dependency:resolve",
+                "RUN mvn -B -ntp -pl web -am org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline",
                 "RUN sh ./gradlew --no-daemon dependencies")) {
             assertTrue(DockerfileInfo.installsDependencies(run, false), run);
         }

@@ -258,6 +258,33 @@ class RealWorldScoringTest {
     }
 
     @Test
+    void aModuleBuiltFromItsEnclosingBuildHasItsRuntimeFilesNamedFromThatContext() {
+        assertEquals("web", Scoring.memberFolder("# Build from .., the build this module belongs to: "
+                + "docker build -f web/Dockerfile -t app .\nFROM x\n"));
+        assertEquals(null, Scoring.memberFolder("# syntax=docker/dockerfile:1\nFROM x\n"));
+        assertEquals("config.yml", Scoring.fromContext("web", "../config.yml"));
+        assertEquals("web/templates/", Scoring.fromContext("web", "templates/"));
+        assertEquals("../../outside.yml", Scoring.fromContext("web", "../../outside.yml"), "above the context: as it was");
+        assertEquals("/etc/app.yml", Scoring.fromContext("web", "/etc/app.yml"));
+        assertEquals("../config.yml", Scoring.fromContext(null, "../config.yml"));
+        String dockerfile = """
+                # Build from .., the build this module belongs to: docker build -f web/Dockerfile -t app .
+                FROM maven:3.9-eclipse-temurin-21 AS build
+                FROM gcr.io/distroless/java21-debian13:nonroot AS runtime
+                WORKDIR /app
+                COPY config.yml ./
+                """;
+        assertEquals(Verdict.RIGHT, Scoring.scoreImage(caseReading("../config.yml"), dockerfile, "").get(0).verdict());
+        assertEquals(Verdict.WRONG, Scoring.scoreImage(caseReading("../config.yml"), dockerfile.replace("-f web/Dockerfile ", ""), "")
+                .get(0).verdict(), "without the header the context is the case's folder, where ../config.yml is not");
+    }
+
+    private static RealWorldCase caseReading(String file) {
+        return new RealWorldCase("java/sample/web", "example/sample", "0".repeat(40), "web", null,
+                Map.of("runtimeFiles", List.of(file)), null, null, "sample.yaml:1");
+    }
+
+    @Test
     void aSecretIsInTheImageWhenAFinalStageCommentSaysToMountIt() {
         List<String> stage = List.of("FROM gcr.io/distroless/java21-debian13:nonroot AS runtime", "WORKDIR /app",
                 "# The program reads the secret /run/secrets/db-password (App.java:67): mount it when the container runs.",

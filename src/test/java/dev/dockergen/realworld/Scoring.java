@@ -578,7 +578,9 @@ public final class Scoring {
         IgnoreMatcher ignore = dockerignore == null ? null : new IgnoreMatcher(dockerignore.lines().toList());
         List<String> reads = c.truthList("runtimeFiles");
         Map<String, String> whole = stagesHoldingTheContext(dockerfile);
-        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(r), finalStage, ignore, whole)));
+        String member = memberFolder(dockerfile);
+        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(fromContext(member, r)), finalStage,
+                ignore, whole)));
         List<String> writes = c.truthList("writes");
         // a truth without a trailing '/' may be a file even without an extension (Django's NAME "appdb")
         out.add(imageScore("writes", writes, dockerfile, w -> writable(normPath(w), finalStage, !w.strip().endsWith("/"))));
@@ -604,6 +606,29 @@ public final class Scoring {
         }
         return new FieldScore(field, String.join(" ", truth), missing.isEmpty() ? "all" : "missing " + String.join(" ", missing),
                 missing.isEmpty() ? Verdict.RIGHT : Verdict.WRONG);
+    }
+
+    /**
+     * The Dockerfile's folder below the build context when it is built from an enclosing folder ("# Build from ..:
+     * docker build -f web/Dockerfile ." gives "web"), else null: the context is the case's folder.
+     */
+    static String memberFolder(String dockerfile) {
+        Matcher m = Pattern.compile("(?m)^# Build[^\\n]*docker build[^\\n]*?-f (\\S+)").matcher(dockerfile == null ? "" : dockerfile);
+        if (!m.find()) {
+            return null;
+        }
+        Path folder = Path.of(m.group(1)).normalize().getParent();
+        return folder == null ? null : folder.toString().replace('\\', '/');
+    }
+
+    /** A path named from the case's folder, named from the build context (the member's folder's ancestor). */
+    static String fromContext(String member, String path) {
+        String p = path.strip();
+        if (member == null || p.startsWith("/") || p.startsWith("~")) {
+            return p;
+        }
+        String resolved = Path.of(member).resolve(p.replaceFirst("^\\./", "")).normalize().toString().replace('\\', '/');
+        return resolved.startsWith("..") ? p : resolved + (p.endsWith("/") ? "/" : "");
     }
 
     static String normPath(String p) {

@@ -234,8 +234,7 @@ public final class JavaPlanner implements LanguagePlanner {
      * Maven gets 3.6.1, the last that runs on Maven 3.2.5 and later.
      */
     private static boolean dependencyGoals(JavaDetails java) {
-        return java.layout().value().equals(JavaDetails.WAR)
-                || java.goals() != null && java.goals().value().contains("maven-dependency-plugin");
+        return java.maven(); // go-offline at least, pinned like the rest
     }
 
     static String dependencyPlugin(JavaDetails java, String goals) {
@@ -258,6 +257,10 @@ public final class JavaPlanner implements LanguagePlanner {
         why.add(java.wrapper() != null ? "sh ./" + java.wrapper() + ": works even where the wrapper lost its run bit "
                 + "(a checkout on Windows, say)." : (java.maven() ? "No Maven wrapper: the image's mvn builds."
                 : "No Gradle wrapper: the gradle image's gradle builds."));
+        if (java.maven()) {
+            why.add("go-offline runs at the pinned maven-dependency-plugin, not the build's own: 2.x resolves the "
+                    + "modules' own jars before they are built.");
+        }
         if (java.maven() && java.wrapper() != null) {
             why.add("MAVEN_CONFIG='': the maven image sets MAVEN_CONFIG=/root/.m2, which the wrapper would pass to Maven "
                     + "as a goal.");
@@ -283,7 +286,8 @@ public final class JavaPlanner implements LanguagePlanner {
         if (java.maven()) {
             // only the application module and what it needs: another module's plugins (a Tycho build in a profile, say)
             // may not resolve from Maven Central at all
-            resolve.add(tool(java) + (module.isEmpty() ? "" : " -pl " + module + " -am") + " dependency:go-offline");
+            resolve.add(tool(java) + (module.isEmpty() ? "" : " -pl " + module + " -am") + " "
+                    + dependencyPlugin(java, MavenBuild.GO_OFFLINE));
         } else {
             resolve.add(tool(java) + " " + (module.isEmpty() ? "" : ":" + module.replace('/', ':') + ":") + "dependencies");
         }

@@ -8,13 +8,15 @@ import dev.dockergen.detect.WriteSearch.Rule;
 import dev.dockergen.detect.WritesScanner;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a Java program writes: H2 and SQLite files from JDBC URLs ({@code jdbc:h2:./data/app} is
  * {@code data/app.mv.db}, {@code jdbc:sqlite:dev.db}), log files and folders (logback's {@code <file>} and log-path
  * properties, log4j2's {@code fileName}, Spring's {@code logging.file.name}/{@code logging.file.path}, a
  * {@code *.logpath} setting), folders it creates ({@code Files.createDirectories(Path.of("x"))}), jte's class folder
- * ({@code TemplateEngine.create(..., Path.of("jte-classes"), ...)}) and data-location settings in YAML.
+ * ({@code TemplateEngine.create(..., Path.of("jte-classes"), ...)}) and data-location settings in YAML, also in the
+ * configuration file a module's server is started with when that file sits at the build root.
  */
 public final class JavaWrites implements WritesScanner {
     private static final String PATH = "([A-Za-z0-9._/~-]+)";
@@ -47,6 +49,7 @@ public final class JavaWrites implements WritesScanner {
                 ".properties", ".yml", ".yaml", ".xml").stream().filter(f -> !f.endsWith("pom.xml")
                 && !f.contains("/test/") && configPlace(f)).toList();
         WriteSearch.scan(files, config, CONFIG, found);
+        startedWith(files, facts).ifPresent(f -> WriteSearch.scan(files.repository(), List.of(f), CONFIG, found));
         List<String> h2 = WriteSearch.sources(files, n -> n.endsWith("Test.java") || n.contains("-test"),
                 ".properties", ".yml", ".yaml", ".java").stream().filter(f -> !f.contains("/test/")).toList();
         WriteSearch.scan(files, h2, "jdbc:h2:", List.of(Rule.of("jdbc:h2:(?:file:)?([A-Za-z0-9._/~-]+)", true, true,
@@ -55,6 +58,21 @@ public final class JavaWrites implements WritesScanner {
                 .filter(f -> !f.contains("/test/")).toList();
         WriteSearch.scan(files, code, CODE, found);
         return WriteSearch.sorted(found);
+    }
+
+    /**
+     * The configuration file the server is started with (Dropwizard's server FILE) when it lies outside the folder
+     * scanned: a module's, whose file sits at the build root beside the parent pom. Its data and log settings are the
+     * program's as much as those of a file in the module.
+     */
+    private static Optional<String> startedWith(ProjectFiles files, ProjectFacts facts) {
+        if (!(facts.details() instanceof JavaDetails details) || details.serverConfig() == null || files.location().isEmpty()) {
+            return Optional.empty();
+        }
+        // named from the build root the module was detected from
+        String config = details.serverConfig().value();
+        return !files.isFile(config) && files.repository().isFile(config) ? Optional.of(config)
+                : Optional.empty();
     }
 
     /**

@@ -33,6 +33,11 @@ final class MavenBuild {
             + ":copy-dependencies -DincludeScope=runtime";
     /** The same plugin's unpack goal, pinned (a servlet container's archive from Maven Central). */
     static final String UNPACK = "org.apache.maven.plugins:maven-dependency-plugin:" + DEPENDENCY_PLUGIN + ":unpack";
+    /**
+     * The dependency layer's goal, pinned like the others: the prefix alone runs whatever version the build's
+     * pluginManagement names, and 2.x's go-offline resolves the reactor's own modules' jars before they are built.
+     */
+    static final String GO_OFFLINE = "org.apache.maven.plugins:maven-dependency-plugin:" + DEPENDENCY_PLUGIN + ":go-offline";
     private static final Pattern DISTRIBUTION = Pattern.compile(
             "^\\s*distributionUrl\\s*[=:].*apache-maven-([0-9]{1,3}(?:\\.[0-9]{1,3}){1,2})-bin\\.(?:zip|tar\\.gz)\\s*$");
     private final ProjectFiles files;
