@@ -82,10 +82,14 @@ public final class WriteSearch {
         }
     }
 
-    /** Whether a path names a file: its last part has a database, log, data or config extension. */
+    /**
+     * Whether a path names a file: its last part has a database, log, data or config extension, after a name that
+     * may itself start with a dot ({@code rifle.conf}, {@code .mime.types}; {@code .config} alone is a folder).
+     */
     public static boolean looksLikeFile(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.matches("[^.].*\\.(db|db3|sqlite|sqlite3|rdb|aof|log|json|ini|txt|csv|yaml|yml|toml|xml|dat|bin|pid|sock)");
+        return name.matches("\\.?[^.].*\\.(db|db3|sqlite|sqlite3|rdb|aof|log|json|ini|txt|csv|yaml|yml|toml|xml|dat|bin|pid"
+                + "|sock|conf|cfg|cnf|properties|types|lock)");
     }
 
     /** A relative path read against {@code dir} ("" for the working directory), "a/../b" folded; absolute and home paths as they are. */
@@ -270,13 +274,15 @@ public final class WriteSearch {
      * Whether a path can be one a Linux program writes for itself: not test scaffolding (a tests/ or fixtures/
      * folder), not a macOS or Windows place ({@code ~/Library/...}, {@code AppData}), not a shared base folder of the
      * home that the program only writes below under a name chosen at run time ({@code ~/.config}, {@code ~/.cache},
-     * {@code ~/.local/share}), not a run-control file it reads ({@code ~/.toolrc}).
+     * {@code ~/.local/share}), not a run-control or settings file it reads ({@code ~/.toolrc},
+     * {@code ~/.config/tool/tool.conf}, {@code ~/.mime.types}: the user writes those for it).
      */
     static boolean written(String p) {
         return !p.matches("(?:.*/)?(?:tests?|spec|fixtures|testdata)(?:/.*)?")
                 && !p.startsWith("~/Library/") && !p.contains("AppData")
                 && !p.matches("~/\\.(?:config|cache|local|local/share|local/state)")
-                && !p.matches("~/\\.[A-Za-z0-9_-]+rc");
+                && !p.matches("~/\\.[A-Za-z0-9_-]+rc")
+                && !p.matches("~/.*\\.(?:conf|cfg|cnf|ini|types|properties|yaml|yml|toml)");
     }
 
     /** A literal as a path: "./data/" gives "data", "" and "." give ".", null when it is not a plain path. */
