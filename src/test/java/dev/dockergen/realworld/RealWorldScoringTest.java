@@ -258,6 +258,24 @@ class RealWorldScoringTest {
     }
 
     @Test
+    void aMembersRuntimeFilesAreReadAgainstTheMemberWhenTheContextIsTheWorkspace() throws Exception {
+        RealWorldCase site = sample("python/sample/site"); // project: web
+        Map<String, Object> truth = new java.util.HashMap<>(site.truth());
+        truth.put("runtimeFiles", List.of("public/"));
+        RealWorldCase member = new RealWorldCase(site.id(), site.repo(), site.commit(), site.dir(), "apps/web", truth,
+                site.theirs(), site.notes(), site.file());
+        String dockerfile = "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\n"
+                + "FROM node:22-alpine AS runtime\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\n"
+                + "COPY --from=build /app/apps/web ./apps/web\nWORKDIR /app/apps/web\n";
+        assertEquals(Verdict.RIGHT, byField(Scoring.scoreImage(member, dockerfile, "")).get("runtimeFiles").verdict(),
+                "the member folder copied from the stage holding the context holds public/");
+        assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(member, dockerfile.replace("/app/apps/web ./apps/web",
+                "/app/apps/web/.next ./apps/web/.next"), "")).get("runtimeFiles").verdict(), "only the build output");
+        assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(member, dockerfile, "apps/web/public\n")).get("runtimeFiles").verdict(),
+                ".dockerignore keeps it out");
+    }
+
+    @Test
     void aSecretIsInTheImageWhenAFinalStageCommentSaysToMountIt() {
         List<String> stage = List.of("FROM gcr.io/distroless/java21-debian13:nonroot AS runtime", "WORKDIR /app",
                 "# The program reads the secret /run/secrets/db-password (App.java:67): mount it when the container runs.",

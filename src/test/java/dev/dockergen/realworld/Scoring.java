@@ -578,7 +578,11 @@ public final class Scoring {
         IgnoreMatcher ignore = dockerignore == null ? null : new IgnoreMatcher(dockerignore.lines().toList());
         List<String> reads = c.truthList("runtimeFiles");
         Map<String, String> whole = stagesHoldingTheContext(dockerfile);
-        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(r), finalStage, ignore, whole)));
+        // a member's truth is relative to the member; a Dockerfile whose context is the workspace root copies it
+        // from there (COPY --from=build /app/apps/web ./apps/web): the path read against the member counts too
+        String member = c.project() == null || c.project().isBlank() || c.project().equals(".") ? null : c.project();
+        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(r), finalStage, ignore, whole)
+                || member != null && inMember(member, r) != null && inImage(inMember(member, r), finalStage, ignore, whole)));
         List<String> writes = c.truthList("writes");
         // a truth without a trailing '/' may be a file even without an extension (Django's NAME "appdb")
         out.add(imageScore("writes", writes, dockerfile, w -> writable(normPath(w), finalStage, !w.strip().endsWith("/"))));
@@ -604,6 +608,12 @@ public final class Scoring {
         }
         return new FieldScore(field, String.join(" ", truth), missing.isEmpty() ? "all" : "missing " + String.join(" ", missing),
                 missing.isEmpty() ? Verdict.RIGHT : Verdict.WRONG);
+    }
+
+    /** A truth path read against the member folder (apps/web + public/ = apps/web/public); null when it leaves the top. */
+    static String inMember(String member, String path) {
+        String p = java.nio.file.Path.of(member).resolve(normPath(path)).normalize().toString();
+        return p.isEmpty() || p.startsWith("..") ? null : p;
     }
 
     static String normPath(String p) {
@@ -669,9 +679,12 @@ public final class Scoring {
             }
             for (String src : words.subList(1, Math.max(1, words.size() - 1))) {
                 String s = normPath(src.replaceAll("^\"|\"$|[\\[\\],]", ""));
-                boolean wholeStage = stageDir != null && src.replaceAll("^\"|\"$|[\\[\\],]", "").replaceFirst("(.)/$", "$1")
-                        .equals(stageDir);
-                if ((fromContext && (s.equals(".") || s.isEmpty())) || wholeStage) {
+                String raw = src.replaceAll("^\"|\"$|[\\[\\],]", "").replaceFirst("(.)/$", "$1");
+                boolean wholeStage = stageDir != null && raw.equals(stageDir);
+                // a folder of that stage's working directory (/app/apps/web): the context's apps/web
+                String inStage = stageDir != null && raw.startsWith(stageDir + "/") ? raw.substring(stageDir.length() + 1) : null;
+                boolean underStage = inStage != null && (glob.equals(inStage) || glob.startsWith(inStage + "/"));
+                if ((fromContext && (s.equals(".") || s.isEmpty())) || wholeStage || underStage) {
                     if (ignore == null || !ignore.ignores(glob)) {
                         return true;
                     }
