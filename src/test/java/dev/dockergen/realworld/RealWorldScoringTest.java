@@ -2,6 +2,7 @@ package dev.dockergen.realworld;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,9 @@ class RealWorldScoringTest {
                 List.of("java", "-cp", "bootstrap.jar", "org.apache.catalina.startup.Bootstrap", "stop")));
         assertEquals(new StartKey("npm", "start"), Scoring.startKey(List.of("npm", "run", "start")));
         assertEquals(new StartKey("next", "start"), Scoring.startKey(List.of("node", "node_modules/next/dist/bin/next", "start")));
+        assertEquals(Scoring.startKey(List.of("tldr")), Scoring.startKey(List.of("node", "bin/tldr")), "the package's own bin script");
+        assertEquals(Scoring.startKey(List.of("node", "./bin/www")), Scoring.startKey(List.of("node", "bin/www")));
+        assertNotEquals(Scoring.startKey(List.of("tldr")), Scoring.startKey(List.of("node", "lib/tldr.js")), "not a bin/ script");
         assertEquals(new StartKey("flask", "run"), Scoring.startKey(List.of("flask", "--app", "flaskr", "run", "--debug")));
         assertEquals(new StartKey("celery", "worker"), Scoring.startKey(List.of("celery", "-A", "proj", "worker", "-l", "info")));
         assertEquals(new StartKey("python", "worker.py"), Scoring.startKey(List.of("tini", "--", "python3", "-u", "worker.py")));

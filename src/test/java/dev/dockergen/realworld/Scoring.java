@@ -411,7 +411,8 @@ public final class Scoring {
         // node node_modules/next/dist/bin/next start = next start (a package's own bin script run by node)
         if (program.equals("node")) {
             String script = firstPositional(rest, INTERPRETER_VALUED);
-            if (script != null && script.contains("node_modules/")) {
+            // node bin/tldr = tldr: a package's own bin/ script (npm links it under its name)
+            if (script != null && (script.contains("node_modules/") || script.matches("(\\./)?bin/[\\w.-]+"))) {
                 program = base(script).replaceFirst("\\.(js|mjs|cjs)$", "").toLowerCase(Locale.ROOT);
                 rest = new ArrayList<>(rest.subList(rest.indexOf(script) + 1, rest.size()));
             }
