@@ -539,6 +539,12 @@ public final class Scoring {
                 return start.get(i + 1);
             }
         }
+        // node bin/tldr: the bin script is the artefact (startKey reads it as the command tldr)
+        String script = start.size() > 1 && program(start.get(0)).equals("node")
+                ? firstPositional(new ArrayList<>(start.subList(1, start.size())), INTERPRETER_VALUED) : null;
+        if (script != null && script.matches("(\\./)?bin/[\\w.-]+")) {
+            return script;
+        }
         StartKey k = startKey(start);
         return k == null ? null : k.entry() != null && !k.entry().equals("-jar") ? k.entry() : null;
     }
@@ -685,7 +691,10 @@ public final class Scoring {
                 // a folder of that stage's working directory (/app/apps/web): the context's apps/web
                 String inStage = stageDir != null && raw.startsWith(stageDir + "/") ? raw.substring(stageDir.length() + 1) : null;
                 boolean underStage = inStage != null && (glob.equals(inStage) || glob.startsWith(inStage + "/"));
-                if ((fromContext && (s.equals(".") || s.isEmpty())) || wholeStage || underStage) {
+                if (underStage) {
+                    return true; // the stage may have built it (.next/static), so .dockerignore does not decide
+                }
+                if ((fromContext && (s.equals(".") || s.isEmpty())) || wholeStage) {
                     if (ignore == null || !ignore.ignores(glob)) {
                         return true;
                     }
