@@ -2,6 +2,7 @@ package dev.dockergen.realworld;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,9 @@ class RealWorldScoringTest {
                 List.of("java", "-cp", "bootstrap.jar", "org.apache.catalina.startup.Bootstrap", "stop")));
         assertEquals(new StartKey("npm", "start"), Scoring.startKey(List.of("npm", "run", "start")));
         assertEquals(new StartKey("next", "start"), Scoring.startKey(List.of("node", "node_modules/next/dist/bin/next", "start")));
+        assertEquals(Scoring.startKey(List.of("tldr")), Scoring.startKey(List.of("node", "bin/tldr")), "the package's own bin script");
+        assertEquals(Scoring.startKey(List.of("node", "./bin/www")), Scoring.startKey(List.of("node", "bin/www")));
+        assertNotEquals(Scoring.startKey(List.of("tldr")), Scoring.startKey(List.of("node", "lib/tldr.js")), "not a bin/ script");
         assertEquals(new StartKey("flask", "run"), Scoring.startKey(List.of("flask", "--app", "flaskr", "run", "--debug")));
         assertEquals(new StartKey("celery", "worker"), Scoring.startKey(List.of("celery", "-A", "proj", "worker", "-l", "info")));
         assertEquals(new StartKey("python", "worker.py"), Scoring.startKey(List.of("tini", "--", "python3", "-u", "worker.py")));
@@ -214,6 +218,7 @@ class RealWorldScoringTest {
         assertEquals("flaskr:create_app()", Scoring.detectedArtefact(JSON.readTree(
                 "{\"facts\": {}, \"start\": [\"python\", \"-m\", \"flask\", \"--app\", \"flaskr:create_app()\", \"run\"]}")));
         assertEquals("worker", Scoring.detectedArtefact(JSON.readTree("{\"facts\": {}, \"start\": [\"celery\", \"-A\", \"worker\", \"worker\"]}")));
+        assertEquals("bin/tldr", Scoring.detectedArtefact(JSON.readTree("{\"facts\": {}, \"start\": [\"node\", \"bin/tldr\"]}")));
         assertEquals("flaskr", Scoring.normArtefact("flaskr:create_app()"));
         assertEquals("main", Scoring.normArtefact("app.main:app"));
     }
@@ -282,6 +287,22 @@ class RealWorldScoringTest {
     private static RealWorldCase caseReading(String file) {
         return new RealWorldCase("java/sample/web", "example/sample", "0".repeat(40), "web", null,
                 Map.of("runtimeFiles", List.of(file)), null, null, "sample.yaml:1");
+    }
+
+    @Test
+    void aMembersRuntimeFilesAreReadAgainstTheMemberWhenTheContextIsTheWorkspace() throws Exception {
+        RealWorldCase site = sample("python/sample/site"); // project: web
+        Map<String, Object> truth = new java.util.HashMap<>(site.truth());
+        truth.put("runtimeFiles", List.of("public/"));
+        RealWorldCase member = new RealWorldCase(site.id(), site.repo(), site.commit(), site.dir(), "apps/web", truth,
+                site.theirs(), site.notes(), site.file());
+        String dockerfile = "FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\n"
+                + "FROM node:22-alpine AS runtime\nWORKDIR /app\nCOPY --from=build /app/node_modules ./node_modules\n"
+                + "COPY --from=build /app/apps/web ./apps/web\nWORKDIR /app/apps/web\n";
+        assertEquals(Verdict.RIGHT, byField(Scoring.scoreImage(member, dockerfile, "")).get("runtimeFiles").verdict(),
+                "the member folder copied from the stage holding the context holds public/");
+        assertEquals(Verdict.WRONG, byField(Scoring.scoreImage(member, dockerfile.replace("/app/apps/web ./apps/web",
+                "/app/apps/web/.next ./apps/web/.next"), "")).get("runtimeFiles").verdict(), "only the build output");
     }
 
     @Test

@@ -411,7 +411,8 @@ public final class Scoring {
         // node node_modules/next/dist/bin/next start = next start (a package's own bin script run by node)
         if (program.equals("node")) {
             String script = firstPositional(rest, INTERPRETER_VALUED);
-            if (script != null && script.contains("node_modules/")) {
+            // node bin/tldr = tldr: a package's own bin/ script (npm links it under its name)
+            if (script != null && (script.contains("node_modules/") || script.matches("(\\./)?bin/[\\w.-]+"))) {
                 program = base(script).replaceFirst("\\.(js|mjs|cjs)$", "").toLowerCase(Locale.ROOT);
                 rest = new ArrayList<>(rest.subList(rest.indexOf(script) + 1, rest.size()));
             }
@@ -538,6 +539,12 @@ public final class Scoring {
                 return start.get(i + 1);
             }
         }
+        // node bin/tldr: the bin script is the artefact (startKey reads it as the command tldr)
+        String script = start.size() > 1 && program(start.get(0)).equals("node")
+                ? firstPositional(new ArrayList<>(start.subList(1, start.size())), INTERPRETER_VALUED) : null;
+        if (script != null && script.matches("(\\./)?bin/[\\w.-]+")) {
+            return script;
+        }
         StartKey k = startKey(start);
         return k == null ? null : k.entry() != null && !k.entry().equals("-jar") ? k.entry() : null;
     }
@@ -578,9 +585,13 @@ public final class Scoring {
         IgnoreMatcher ignore = dockerignore == null ? null : new IgnoreMatcher(dockerignore.lines().toList());
         List<String> reads = c.truthList("runtimeFiles");
         Map<String, String> whole = stagesHoldingTheContext(dockerfile);
-        String member = memberFolder(dockerfile);
-        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(fromContext(member, r)), finalStage,
-                ignore, whole)));
+        String dockerfileMember = memberFolder(dockerfile);
+        // a member's truth is relative to the member; a Dockerfile whose context is the workspace root copies it
+        // from there (COPY --from=build /app/apps/web ./apps/web): the path read against the member counts too
+        String member = c.project() == null || c.project().isBlank() || c.project().equals(".") ? null : c.project();
+        out.add(imageScore("runtimeFiles", reads, dockerfile, r -> inImage(normPath(fromContext(dockerfileMember, r)),
+                finalStage, ignore, whole)
+                || member != null && inMember(member, r) != null && inImage(inMember(member, r), finalStage, ignore, whole)));
         List<String> writes = c.truthList("writes");
         // a truth without a trailing '/' may be a file even without an extension (Django's NAME "appdb")
         out.add(imageScore("writes", writes, dockerfile, w -> writable(normPath(w), finalStage, !w.strip().endsWith("/"))));
@@ -629,6 +640,12 @@ public final class Scoring {
         }
         String resolved = Path.of(member).resolve(p.replaceFirst("^\\./", "")).normalize().toString().replace('\\', '/');
         return resolved.startsWith("..") ? p : resolved + (p.endsWith("/") ? "/" : "");
+    }
+
+    /** A truth path read against the member folder (apps/web + public/ = apps/web/public); null when it leaves the top. */
+    static String inMember(String member, String path) {
+        String p = java.nio.file.Path.of(member).resolve(normPath(path)).normalize().toString();
+        return p.isEmpty() || p.startsWith("..") ? null : p;
     }
 
     static String normPath(String p) {
@@ -694,8 +711,14 @@ public final class Scoring {
             }
             for (String src : words.subList(1, Math.max(1, words.size() - 1))) {
                 String s = normPath(src.replaceAll("^\"|\"$|[\\[\\],]", ""));
-                boolean wholeStage = stageDir != null && src.replaceAll("^\"|\"$|[\\[\\],]", "").replaceFirst("(.)/$", "$1")
-                        .equals(stageDir);
+                String raw = src.replaceAll("^\"|\"$|[\\[\\],]", "").replaceFirst("(.)/$", "$1");
+                boolean wholeStage = stageDir != null && raw.equals(stageDir);
+                // a folder of that stage's working directory (/app/apps/web): the context's apps/web
+                String inStage = stageDir != null && raw.startsWith(stageDir + "/") ? raw.substring(stageDir.length() + 1) : null;
+                boolean underStage = inStage != null && (glob.equals(inStage) || glob.startsWith(inStage + "/"));
+                if (underStage) {
+                    return true; // the stage may have built it (.next/static), so .dockerignore does not decide
+                }
                 if ((fromContext && (s.equals(".") || s.isEmpty())) || wholeStage) {
                     if (ignore == null || !ignore.ignores(glob)) {
                         return true;

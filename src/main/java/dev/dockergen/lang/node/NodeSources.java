@@ -22,6 +22,9 @@ final class NodeSources {
     /** Env schemas' defaults: Joi `PORT: Joi.number().default(3000)`, envalid `port({ default: 3000 })`, `num({default})`. */
     private static final Pattern PORT_SCHEMA = Pattern.compile("(?i)\\bport['\"]?\\s*:\\s*(?:(?:joi|z)\\.[^\\n]{0,80}?"
             + "\\.default\\(|(?:port|num|str)\\(\\s*\\{[^}]*?\\bdefault\\s*:)\\s*['\"]?([0-9]{2,5})");
+    /** A port setting whose value is a filtered object (the confidence package's document: `port: { $default: 9000 }`). */
+    private static final Pattern PORT_OBJECT = Pattern.compile("\\bport['\"]?\\s*:\\s*\\{\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILTER_DEFAULT = Pattern.compile("\\$default['\"]?\\s*:\\s*['\"]?([0-9]{2,5})\\b");
     /** node-config's defaults file: `port: 3000` / `"port": 3000`. */
     private static final Pattern PORT_CONFIG = Pattern.compile("(?im)^\\s*['\"]?port['\"]?\\s*:\\s*['\"]?([0-9]{2,5})['\"]?\\s*,?\\s*$");
     private static final Pattern HEALTH_ROUTE = Pattern.compile(
@@ -77,6 +80,30 @@ final class NodeSources {
     }
 
 
+    /**
+     * The default of a port setting written as a filtered object (`port: { web: { $filter: 'env', production:
+     * process.env.PORT, $default: 9000 } }`): the first {@code $default} number inside the object, with its line.
+     */
+    static Fact<String> filterDefault(ProjectFiles files, List<String> sources) {
+        for (String path : sources) {
+            String[] lines = SourceSearch.textOf(files, path).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (!PORT_OBJECT.matcher(lines[i]).find()) {
+                    continue;
+                }
+                int depth = 1;
+                for (int j = i + 1; j < lines.length && j <= i + 30 && depth > 0; j++) {
+                    java.util.regex.Matcher m = FILTER_DEFAULT.matcher(lines[j]);
+                    if (m.find()) {
+                        return Fact.of(m.group(1), path, j + 1);
+                    }
+                    depth += lines[j].chars().filter(c -> c == '{').count() - lines[j].chars().filter(c -> c == '}').count();
+                }
+            }
+        }
+        return null;
+    }
+
     static Fact<Integer> port(ProjectFiles files, String kind, Fact<String> framework) {
         if (kind.equals(NodeDetails.SPA)) {
             return null;
@@ -88,6 +115,10 @@ final class NodeSources {
             if (found != null && Integer.parseInt(found.value()) >= 1 && Integer.parseInt(found.value()) <= 65535) {
                 return Fact.of(Integer.parseInt(found.value()), found.source());
             }
+        }
+        Fact<String> filtered = filterDefault(files, sources);
+        if (filtered != null && Integer.parseInt(filtered.value()) >= 1 && Integer.parseInt(filtered.value()) <= 65535) {
+            return Fact.of(Integer.parseInt(filtered.value()), filtered.source());
         }
         List<String> config = java.util.stream.Stream.of("config/default.json", "config/default.yml", "config/default.yaml")
                 .filter(files::isFile).toList();
