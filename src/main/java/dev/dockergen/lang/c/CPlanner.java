@@ -430,6 +430,15 @@ public final class CPlanner implements LanguagePlanner {
                 ins.add(new Workdir(c.installPrefix().value()));
             }
         }
+        CConfigFile conf = c.configFile();
+        if (conf != null) {
+            ins.add(Comment.of("Its configuration file: the usage text names " + conf.flag() + " for it (" + conf.usage() + "), and "
+                    + (conf.built() ? "the build writes " + conf.path() + " from " + conf.shipped().file()
+                    : "the repository ships " + conf.path()) + "; the default arguments name it."));
+            String dir = c.buildDir() == null ? "" : c.buildDir().value() + "/";
+            ins.add(conf.built() ? new Copy("build", List.of("/src/" + dir + conf.path()), conf.target())
+                    : new Copy(null, List.of(conf.path()), conf.target()));
+        }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
         if (port > 0) {
             if (port < 1024) {
@@ -455,6 +464,10 @@ public final class CPlanner implements LanguagePlanner {
                     "/srv, empty here; mount your files there (docker run -v \"$PWD\":/srv:ro IMAGE) or pass another folder."));
             ins.add(new Workdir("/srv"));
             cmd = c.serveArgs().value();
+        }
+        if (cmd.isEmpty() && conf != null && port > 0) {
+            ins.add(Comment.of("Reads " + conf.target() + " (" + conf.usage() + "); docker run IMAGE ARGS replaces these arguments."));
+            cmd = conf.args();
         }
         if (!cmd.isEmpty()) {
             ins.add(new Instruction.Cmd(cmd));
