@@ -33,9 +33,9 @@ RUN addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 COPY --from=build /out/tally /usr/local/bin/tally
 
-# Files the program reads at run time, where it looks for them: under the install prefix /usr/local/tally (auto/configure:4): conf/ (auto/configure:5), html/ (conf/tally.conf:2).
+# Files the program reads at run time, where it looks for them: under the install prefix /usr/local/tally (auto/configure:4): conf/ (auto/configure:5), html/ (conf/tally.conf:2; installed from docs/html/).
 COPY conf/ /usr/local/tally/conf/
-COPY html/ /usr/local/tally/html/
+COPY docs/html/ /usr/local/tally/html/
 
 # Written at run time, so owned by the runtime user (the code stays root's):
 #   /usr/local/tally/logs: /usr/local/tally/logs/tally.log (log file, auto/configure:7)

@@ -47,9 +47,9 @@ COPY --from=build /out/tally /usr/local/bin/tally
 #   /usr/local/tally/logs: /usr/local/tally/logs/tally.log (log file, auto/configure:7)
 COPY --from=writable --chown=65532:65532 /writable/empty /usr/local/tally/logs
 
-# Files the program reads at run time, where it looks for them: under the install prefix /usr/local/tally (auto/configure:4): conf/ (auto/configure:5), html/ (conf/tally.conf:2).
+# Files the program reads at run time, where it looks for them: under the install prefix /usr/local/tally (auto/configure:4): conf/ (auto/configure:5), html/ (conf/tally.conf:2; installed from docs/html/).
 COPY conf/ /usr/local/tally/conf/
-COPY html/ /usr/local/tally/html/
+COPY docs/html/ /usr/local/tally/html/
 USER 65532:65532
 EXPOSE 8077
 

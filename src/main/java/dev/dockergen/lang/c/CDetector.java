@@ -261,7 +261,7 @@ public final class CDetector implements Detector {
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
                 build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, build.setsCc,
-                build.testOptions, null, build.libtool, configFile);
+                build.testOptions, null, build.libtool, build.installedFrom, configFile);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));

@@ -422,9 +422,10 @@ public final class CPlanner implements LanguagePlanner {
         if (c.installPrefix() != null && !c.runtimeFiles().isEmpty()) {
             ins.add(Comment.of("Files the program reads at run time, where it looks for them: " + (c.readsWorkdir() ? "in its working directory "
                     : "under the install prefix ") + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
-                    c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + ")").toList()) + "."));
+                    c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + (c.installedFrom().containsKey(f.value())
+                    ? "; installed from " + c.installedFrom().get(f.value()) : "") + ")").toList()) + "."));
             for (Fact<String> f : c.runtimeFiles()) {
-                ins.add(new Copy(null, List.of(f.value()), c.installPrefix().value() + "/" + f.value()));
+                ins.add(new Copy(null, List.of(c.installedFrom().getOrDefault(f.value(), f.value())), c.installPrefix().value() + "/" + f.value()));
             }
             if (c.readsWorkdir()) {
                 ins.add(new Workdir(c.installPrefix().value()));
