@@ -42,6 +42,8 @@ final class BuildFacts {
     Fact<String> installPrefix;
     /** Folders of the repository the program reads under the install prefix (conf/, html/). */
     final List<Fact<String>> runtimeFiles = new ArrayList<>();
+    /** A runtime file installed from another folder of the repository: html/ from docs/html/ (its install script's). */
+    final java.util.Map<String, String> installedFrom = new java.util.LinkedHashMap<>();
     final List<String> files = new ArrayList<>();
     /** Make: the rule target that links each program (by program path), and the sources that rule names. */
     final java.util.Map<String, String> makeTargets = new java.util.HashMap<>();

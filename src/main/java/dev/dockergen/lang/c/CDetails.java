@@ -37,6 +37,8 @@ import java.util.Map;
  * @param buildDir the project's folder when it is built from an enclosing folder its build reaches into ("example"),
  *                 else "": the context is the enclosing folder and the build runs in this one
  * @param libtool where configure.ac sets up libtool (LT_INIT), or null: configure gets --disable-shared
+ * @param installedFrom a runtime file the build installs from another folder of the repository (html/ from docs/html/)
+ * @param configFile the configuration file a server's usage text names an option for and the repository ships, or null
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -64,7 +66,9 @@ public record CDetails(
         boolean makeSetsCc,
         List<Fact<String>> testOptions,
         Fact<String> buildDir,
-        dev.dockergen.detect.Source libtool) implements LanguageDetails {
+        dev.dockergen.detect.Source libtool,
+        Map<String, String> installedFrom,
+        CConfigFile configFile) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -74,13 +78,15 @@ public record CDetails(
         optionalLibraries = List.copyOf(optionalLibraries);
         runtimeFiles = List.copyOf(runtimeFiles);
         testOptions = List.copyOf(testOptions);
+        installedFrom = Map.copyOf(installedFrom);
     }
 
     /** The same facts, built in {@code dir} of the enclosing folder the context is. */
     CDetails inFolder(Fact<String> dir) {
         return new CDetails(buildSystem, artefact, artefactCandidates, libraries, unknownLibraries, cxx, cmakeMinimum, projectName,
                 makeLdflags, needsAutoreconf, runArgs, resolver, sourceDirs, usesPkgConfig, healthPath, optionalLibraries,
-                configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool);
+                configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool,
+                installedFrom, configFile);
     }
 
     /** True when the default build goes on without this library. */
@@ -126,6 +132,13 @@ public record CDetails(
             facts.put("configureScript", configureScript);
             facts.put("installPrefix", installPrefix);
             facts.put("runtimeFiles", runtimeFiles);
+            if (!installedFrom.isEmpty()) {
+                facts.put("installedFrom", new java.util.TreeMap<>(installedFrom));
+            }
+        }
+        if (configFile != null) {
+            facts.put("configFile", Fact.of(configFile.path(), configFile.shipped()));
+            facts.put("configArgs", Fact.of(configFile.args(), configFile.usage()));
         }
         if (buildDir != null) {
             facts.put("buildDir", buildDir);

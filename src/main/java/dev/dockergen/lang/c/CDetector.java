@@ -234,6 +234,22 @@ public final class CDetector implements Detector {
                 readsWorkdir = true;
             }
         }
+        if (prefix == null && build.system.equals("cmake")) {
+            // a source-tree path CMake compiles in ("${CMAKE_CURRENT_SOURCE_DIR}/sql"): read where the build ran
+            for (CSourceDirPaths.Path p : CSourceDirPaths.find(files)) {
+                String rel = files.isDirectory(p.path()) ? p.path() + "/" : files.isFile(p.path()) ? p.path() : null;
+                if (rel != null) {
+                    runtimeFiles.add(Fact.of(rel, p.source()));
+                }
+            }
+            if (!runtimeFiles.isEmpty()) {
+                prefix = Fact.of(CSourceDirPaths.SRC, runtimeFiles.get(0).source());
+                readsWorkdir = true;
+            }
+        }
+        // a server's usage text names an option for its configuration file, which the repository ships
+        CConfigFile configFile = prefix != null || port == null ? null
+                : CConfigFile.find(files, binary, scans, build.system.equals("autotools") || build.configureScript != null).orElse(null);
         List<String> dirs = new ArrayList<>(new TreeSet<>(sources.stream().map(ProjectFiles::parent).toList()));
         CDetails details = new CDetails(Fact.of(build.system, build.systemSource), artefact,
                 build.programs.stream().map(Fact::value).distinct().sorted().toList(),
@@ -245,7 +261,7 @@ public final class CDetector implements Detector {
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
                 build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, build.setsCc,
-                build.testOptions, null, build.libtool);
+                build.testOptions, null, build.libtool, build.installedFrom, configFile);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));

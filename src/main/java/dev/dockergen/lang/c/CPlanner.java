@@ -419,13 +419,23 @@ public final class CPlanner implements LanguagePlanner {
         if (c.installPrefix() != null && !c.runtimeFiles().isEmpty()) {
             ins.add(Comment.of("Files the program reads at run time, where it looks for them: " + (c.readsWorkdir() ? "in its working directory "
                     : "under the install prefix ") + c.installPrefix().value() + " (" + c.installPrefix().source() + "): " + String.join(", ",
-                    c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + ")").toList()) + "."));
+                    c.runtimeFiles().stream().map(f -> f.value() + " (" + f.source() + (c.installedFrom().containsKey(f.value())
+                    ? "; installed from " + c.installedFrom().get(f.value()) : "") + ")").toList()) + "."));
             for (Fact<String> f : c.runtimeFiles()) {
-                ins.add(new Copy(null, List.of(f.value()), c.installPrefix().value() + "/" + f.value()));
+                ins.add(new Copy(null, List.of(c.installedFrom().getOrDefault(f.value(), f.value())), c.installPrefix().value() + "/" + f.value()));
             }
             if (c.readsWorkdir()) {
                 ins.add(new Workdir(c.installPrefix().value()));
             }
+        }
+        CConfigFile conf = c.configFile();
+        if (conf != null) {
+            ins.add(Comment.of("Its configuration file: the usage text names " + conf.flag() + " for it (" + conf.usage() + "), and "
+                    + (conf.built() ? "the build writes " + conf.path() + " from " + conf.shipped().file()
+                    : "the repository ships " + conf.path()) + "; the default arguments name it."));
+            String dir = c.buildDir() == null ? "" : c.buildDir().value() + "/";
+            ins.add(conf.built() ? new Copy("build", List.of("/src/" + dir + conf.path()), conf.target())
+                    : new Copy(null, List.of(conf.path()), conf.target()));
         }
         ins.add(new Instruction.User(preset.user().uid(), preset.user().gid()));
         if (port > 0) {
@@ -452,6 +462,10 @@ public final class CPlanner implements LanguagePlanner {
                     "/srv, empty here; mount your files there (docker run -v \"$PWD\":/srv:ro IMAGE) or pass another folder."));
             ins.add(new Workdir("/srv"));
             cmd = c.serveArgs().value();
+        }
+        if (cmd.isEmpty() && conf != null && port > 0) {
+            ins.add(Comment.of("Reads " + conf.target() + " (" + conf.usage() + "); docker run IMAGE ARGS replaces these arguments."));
+            cmd = conf.args();
         }
         if (!cmd.isEmpty()) {
             ins.add(new Instruction.Cmd(cmd));

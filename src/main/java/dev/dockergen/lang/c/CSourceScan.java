@@ -45,6 +45,12 @@ final class CSourceScan {
             "\"[Uu]sage:?(?:\\\\t|\\s)*%s\\s+<?(?![-\\[])([A-Za-z0-9_/.-]*(?:root|www|dir|docs|htdocs|public)[A-Za-z0-9_/.-]*)>?[\\s\\\\\"]");
     /** A configuration file named without a folder, so read from the working directory: "app.conf", "%s.conf". */
     private static final Pattern BARE_CONF = Pattern.compile("\"((?:[A-Za-z0-9_-]+|%s)\\.conf)\"");
+    /**
+     * A usage text's option that names the configuration file to read: " -f <name>  filename of the config-file",
+     * "[-c config_file]", "-c FILE   Use an alternate configuration file".
+     */
+    private static final Pattern CONFIG_FLAG = Pattern.compile(
+            "\"[^\"\\n]*?(?<![\\w-])(-[A-Za-z])\\b[^\"\\n]{0,48}?\\bconfig(?:uration)?[-_ ]?file", Pattern.CASE_INSENSITIVE);
     /** The include that names a server library (a framework of C/C++ web programs), by the library's name. */
     private static final Map<Pattern, String> FRAMEWORKS = new java.util.LinkedHashMap<>();
 
@@ -82,6 +88,10 @@ final class CSourceScan {
     /** A usage text's first argument that names a folder to serve (wwwroot), or null. */
     String usageRoot;
     Source usageSource;
+
+    /** The option of a usage text that names the configuration file to read ("-c"), or null. */
+    String configFlag;
+    Source configFlagSource;
 
     private CSourceScan(String path) {
         this.path = path;
@@ -197,6 +207,11 @@ final class CSourceScan {
         Matcher bc = BARE_CONF.matcher(text);
         while (bc.find()) {
             s.bareConfs.putIfAbsent(bc.group(1), Source.of(path, line(text, bc.start())));
+        }
+        Matcher cf = CONFIG_FLAG.matcher(text);
+        if (cf.find()) {
+            s.configFlag = cf.group(1);
+            s.configFlagSource = Source.of(path, line(text, cf.start()));
         }
         Matcher u = USAGE_ROOT.matcher(text);
         if (u.find()) {

@@ -13,7 +13,10 @@ import java.util.Map;
  * What a C or C++ program writes: SQLite files it opens ({@code sqlite3_open("x.db", ...)}, or a define that names a
  * {@code .sqlite}/{@code .db} file), folders it creates ({@code mkdir("data", ...)}), log paths its build defines
  * ({@code #define X_LOG_PATH "logs/x.log"}, a configure default {@code X_LOG_PATH=logs/x.log}) and the data file
- * of a server configuration at the project root ({@code dbfilename dump.rdb}).
+ * of a server configuration at the project root ({@code dbfilename dump.rdb}). A log path relative to the install
+ * prefix a hand-written configure defaults ({@code NGX_ERROR_LOG_PATH=${NGX_ERROR_LOG_PATH:-logs/error.log}}) is
+ * written under that prefix; a SQLite file CMake compiles in as a source-tree path
+ * ({@code -DDATABASE_FILE="${CMAKE_CURRENT_SOURCE_DIR}/db.sqlite"}) is written in the build's source folder.
  */
 public final class CWrites implements WritesScanner {
     private static final String LIT = "\"([^\"]+)\"";
@@ -23,7 +26,7 @@ public final class CWrites implements WritesScanner {
             Rule.of("\\bmkdir\\(\\s*" + LIT + "\\s*,", false, true, "folder the program creates"),
             Rule.of("#\\s*define\\s+\\w*LOG\\w*PATH\\s+" + LIT, true, false, "log file"));
     private static final List<Rule> BUILD = List.of(
-            Rule.of("^\\s*[A-Z_]*LOG_PATH=([A-Za-z0-9._/-]+\\.log)\\s*$", true, false, "log file"));
+            Rule.of("^\\s*[A-Z_]*LOG_PATH=(?:\\$\\{[A-Z_]*:-)?([A-Za-z0-9._/-]+\\.log)}?\\s*$", true, false, "log file"));
     private static final List<Rule> CONF = List.of(
             Rule.of("^\\s*dbfilename\\s+([A-Za-z0-9._-]+)\\s*$", true, true, "data file"));
 
@@ -36,7 +39,21 @@ public final class CWrites implements WritesScanner {
         WriteSearch.scan(files, code, CODE.subList(2, 4), found);
         List<String> build = WriteSearch.sources(files, n -> false, "options", "configure", ".sh").stream()
                 .filter(f -> f.split("/").length <= 2).toList();
-        WriteSearch.scan(files, build, BUILD, found);
+        Map<String, WritePath> logs = WriteSearch.found();
+        WriteSearch.scan(files, build, BUILD, logs);
+        String prefix = facts.details() instanceof CDetails c && c.installPrefix() != null && !c.readsWorkdir()
+                ? c.installPrefix().value() : null;
+        for (WritePath w : WriteSearch.sorted(logs)) {
+            // relative to the prefix the build installs to, where the program runs from (nginx -p)
+            String p = prefix == null || w.path().startsWith("/") ? w.path() : prefix + "/" + w.path();
+            found.putIfAbsent(p, new WritePath(p, w.file(), w.state(), w.what(), w.source(), w.besideCode()));
+        }
+        for (CSourceDirPaths.Path p : CSourceDirPaths.find(files)) {
+            if (p.path().matches(".*\\.(sqlite|sqlite3|db)") && !files.isFile(p.path())) {
+                String at = CSourceDirPaths.SRC + "/" + p.path();
+                found.putIfAbsent(at, new WritePath(at, true, true, "SQLite database", p.source()));
+            }
+        }
         List<String> conf = files.walk("", 0, d -> true).stream().filter(f -> f.endsWith(".conf")).toList();
         WriteSearch.scan(files, conf, CONF, found);
         return WriteSearch.sorted(found);

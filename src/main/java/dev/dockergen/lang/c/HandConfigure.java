@@ -86,6 +86,7 @@ final class HandConfigure {
         // the libraries the script's feature tests try: optional, the script goes on without a missing one
         int scripts = 0;
         List<String> folder = dir.isEmpty() ? List.of(script) : files.walk(dir, 4, d -> false);
+        List<Fact<String>> pending = new java.util.ArrayList<>();
         for (String path : folder) {
             if (path.matches(".*\\.(c|h|cc|cpp|md|txt)$") || scripts++ > MAX_SCRIPTS) {
                 continue;
@@ -110,8 +111,14 @@ final class HandConfigure {
                     Matcher root = conf == null ? null : ROOT.matcher(conf);
                     while (root != null && root.find()) {
                         String doc = root.group(1);
-                        if (files.isDirectory(doc) && facts.runtimeFiles.stream().noneMatch(f -> f.value().equals(doc + "/"))) {
-                            facts.runtimeFiles.add(Fact.of(doc + "/", rel, AutotoolsParser.lineOf(conf, root.start())));
+                        if (facts.runtimeFiles.stream().noneMatch(f -> f.value().equals(doc + "/"))
+                                && pending.stream().noneMatch(f -> f.value().equals(doc + "/"))) {
+                            Fact<String> read = Fact.of(doc + "/", rel, AutotoolsParser.lineOf(conf, root.start()));
+                            if (files.isDirectory(doc)) {
+                                facts.runtimeFiles.add(read);
+                            } else {
+                                pending.add(read);
+                            }
                         }
                     }
                 }
@@ -124,7 +131,35 @@ final class HandConfigure {
                 }
             }
         }
+        installedFrom(files, folder, pending, facts);
         return facts;
+    }
+
+    /**
+     * A document root the configuration names (root html;) that is not at the top of the repository but that a script
+     * of the configure folder installs from a folder of that name (NGX_HTML=docs/html): that folder, installed as it.
+     */
+    private static void installedFrom(ProjectFiles files, List<String> folder, List<Fact<String>> pending, BuildFacts facts) {
+        int scripts = 0;
+        for (String path : folder) {
+            if (pending.isEmpty() || path.matches(".*\\.(c|h|cc|cpp|md|txt)$") || scripts++ > MAX_SCRIPTS) {
+                continue;
+            }
+            String text = read(files, path);
+            for (java.util.Iterator<Fact<String>> it = pending.iterator(); text != null && it.hasNext(); ) {
+                Fact<String> doc = it.next();
+                String name = doc.value().substring(0, doc.value().length() - 1);
+                Matcher m = Pattern.compile("(?<![\\w./-])((?:[A-Za-z0-9_.-]+/)+" + Pattern.quote(name) + ")(?![\\w./-])").matcher(text);
+                while (m.find()) {
+                    if (files.isDirectory(m.group(1))) {
+                        facts.runtimeFiles.add(doc);
+                        facts.installedFrom.put(doc.value(), m.group(1) + "/");
+                        it.remove();
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private static String read(ProjectFiles files, String path) {
