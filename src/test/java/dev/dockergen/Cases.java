@@ -25,6 +25,7 @@ public final class Cases {
     private static final Map<String, String> MEMBERS = Map.of(
             "go/underscore-example", "_examples/hello",
             "c/make-parent-header", "examples",
+            "c/make-linked-source", "examples/bell",
             "node/next-pnpm-workspace", "apps/shop",
             "node/npm-workspaces", "apps/api",
             "node/pnpm-workspaces", "apps/api",

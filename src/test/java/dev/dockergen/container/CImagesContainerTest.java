@@ -66,6 +66,13 @@ class CImagesContainerTest {
         ContainerReport.write(Path.of("target"));
     }
 
+    /** A member folder whose sources are symbolic links to the library at the top: built from the top. */
+    @org.junit.jupiter.api.Test
+    void memberWithLinkedSourcesBuildsFromTheFolderAbove() throws IOException {
+        ContainerScenario.run(WORK, "c-make-linked-source", C.resolve("make-linked-source"), "examples/bell",
+                FinalStage.DISTROLESS, null, null, "chime.c", "\"ding\"", "\"dong\"", null, "apt-get install");
+    }
+
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
     void imageBuildsRunsAnswersAndRebuildsFromCache(String app, FinalStage stage, String probe, String expect, String file,
