@@ -53,6 +53,9 @@ class CImagesContainerTest {
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev zlib1g-dev"),
                 Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
                         "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
+                // configure.ac includes the version.m4 its autogen.sh writes: the script runs, not a bare autoreconf
+                Arguments.of("autotools-autogen", FinalStage.DISTROLESS, null, null, "stamp.c", "stamp %s", "stamp v%s", null,
+                        "apt-get install -y --no-install-recommends autoconf automake libtool"),
                 Arguments.of("autotools-server", FinalStage.SCRATCH, "/", "greetings, lab", "src/greeter.c",
                         "greetings, lab", "greetings, LAB", "greetings, LAB",
                         "apt-get install -y --no-install-recommends autoconf automake libtool"),

@@ -37,6 +37,8 @@ import java.util.Map;
  * @param buildDir the project's folder when it is built from an enclosing folder its build reaches into ("example"),
  *                 else "": the context is the enclosing folder and the build runs in this one
  * @param libtool where configure.ac sets up libtool (LT_INIT), or null: configure gets --disable-shared
+ * @param bootstrap how to run the project's own script that generates configure ("sh ./autogen.sh"), run instead of
+ *                  autoreconf -fi, or null
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -64,7 +66,8 @@ public record CDetails(
         boolean makeSetsCc,
         List<Fact<String>> testOptions,
         Fact<String> buildDir,
-        dev.dockergen.detect.Source libtool) implements LanguageDetails {
+        dev.dockergen.detect.Source libtool,
+        Fact<String> bootstrap) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -80,7 +83,8 @@ public record CDetails(
     CDetails inFolder(Fact<String> dir) {
         return new CDetails(buildSystem, artefact, artefactCandidates, libraries, unknownLibraries, cxx, cmakeMinimum, projectName,
                 makeLdflags, needsAutoreconf, runArgs, resolver, sourceDirs, usesPkgConfig, healthPath, optionalLibraries,
-                configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool);
+                configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool,
+                bootstrap);
     }
 
     /** True when the default build goes on without this library. */
@@ -116,6 +120,9 @@ public record CDetails(
         facts.put("resolvesHostNames", resolver);
         facts.put("pkgConfig", usesPkgConfig);
         facts.put("healthPath", healthPath);
+        if (bootstrap != null) {
+            facts.put("bootstrap", bootstrap);
+        }
         if (makeTarget != null) {
             facts.put("makeTarget", makeTarget);
         }
