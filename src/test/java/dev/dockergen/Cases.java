@@ -26,6 +26,7 @@ public final class Cases {
             "go/underscore-example", "_examples/hello",
             "c/make-parent-header", "examples",
             "java/dropwizard-module-state", "server",
+            "c/make-linked-source", "examples/bell",
             "node/next-pnpm-workspace", "apps/shop",
             "node/npm-workspaces", "apps/api",
             "node/pnpm-workspaces", "apps/api",

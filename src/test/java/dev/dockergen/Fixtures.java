@@ -26,10 +26,11 @@ public final class Fixtures {
         try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(source)) {
             for (Path p : paths.sorted().toList()) {
                 Path dest = target.resolve(source.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
+                if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     java.nio.file.Files.createDirectories(dest);
                 } else {
-                    java.nio.file.Files.copy(p, dest);
+                    // a symbolic link stays a link (a fixture may link to a file elsewhere in it)
+                    java.nio.file.Files.copy(p, dest, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 }
             }
         }

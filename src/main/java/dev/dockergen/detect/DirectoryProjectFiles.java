@@ -96,6 +96,19 @@ public final class DirectoryProjectFiles implements ProjectFiles {
         return Optional.of(decode(path, bytes));
     }
 
+    @Override
+    public Optional<String> linkTarget(String path) {
+        Path p = resolve(path);
+        if (!Files.isSymbolicLink(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readSymbolicLink(p).toString().replace(java.io.File.separatorChar, '/'));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
     static String decode(String path, byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -29,6 +29,14 @@ public interface ProjectFiles {
      */
     List<String> walk(String dir, int maxDepth, Predicate<String> prune);
 
+    /**
+     * What the symbolic link at {@code path} points to, as written ('/'-separated, e.g. "../../lib.c"), or empty when
+     * {@code path} is no link (or this view has none).
+     */
+    default Optional<String> linkTarget(String path) {
+        return Optional.empty();
+    }
+
     /** The whole repository this view belongs to (itself, unless it is a member's view). */
     default ProjectFiles repository() {
         return this;

@@ -49,6 +49,11 @@ final class SubProjectFiles implements ProjectFiles {
     }
 
     @Override
+    public Optional<String> linkTarget(String path) {
+        return parent.linkTarget(full(path));
+    }
+
+    @Override
     public List<String> walk(String sub, int maxDepth, Predicate<String> prune) {
         String prefix = dir + "/";
         return parent.walk(full(sub), maxDepth, rel -> prune.test(rel.substring(prefix.length()))).stream()

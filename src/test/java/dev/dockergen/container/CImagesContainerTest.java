@@ -53,6 +53,9 @@ class CImagesContainerTest {
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev zlib1g-dev"),
                 Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
                         "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
+                // configure.ac includes the version.m4 its autogen.sh writes: the script runs, not a bare autoreconf
+                Arguments.of("autotools-autogen", FinalStage.DISTROLESS, null, null, "stamp.c", "stamp %s", "stamp v%s", null,
+                        "apt-get install -y --no-install-recommends autoconf automake libtool"),
                 Arguments.of("autotools-server", FinalStage.SCRATCH, "/", "greetings, lab", "src/greeter.c",
                         "greetings, lab", "greetings, LAB", "greetings, LAB",
                         "apt-get install -y --no-install-recommends autoconf automake libtool"),
@@ -64,6 +67,13 @@ class CImagesContainerTest {
     @AfterAll
     static void writeReport() throws IOException {
         ContainerReport.write(Path.of("target"));
+    }
+
+    /** A member folder whose sources are symbolic links to the library at the top: built from the top. */
+    @org.junit.jupiter.api.Test
+    void memberWithLinkedSourcesBuildsFromTheFolderAbove() throws IOException {
+        ContainerScenario.run(WORK, "c-make-linked-source", C.resolve("make-linked-source"), "examples/bell",
+                FinalStage.DISTROLESS, null, null, "chime.c", "\"ding\"", "\"dong\"", null, "apt-get install");
     }
 
     @ParameterizedTest(name = "{0} on {1}")

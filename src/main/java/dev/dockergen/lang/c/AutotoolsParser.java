@@ -32,12 +32,31 @@ final class AutotoolsParser {
     private AutotoolsParser() {
     }
 
+    /**
+     * The project's own script that generates configure (autogen.sh, bootstrap): it may make what configure.ac
+     * includes first (a version.m4), which a bare autoreconf lacks. The value is how to run it: "sh autogen.sh", or
+     * "bash autogen.sh" when its first line names bash.
+     */
+    static Fact<String> bootstrap(ProjectFiles files) {
+        for (String name : List.of("autogen.sh", "bootstrap", "bootstrap.sh")) {
+            if (files.isFile(name)) {
+                String first = files.read(name).orElse("").lines().findFirst().orElse("");
+                return Fact.of((first.startsWith("#!") && first.contains("bash") ? "bash " : "sh ") + "./" + name,
+                        Source.of(name, 1));
+            }
+        }
+        return null;
+    }
+
     static BuildFacts parse(ProjectFiles files, List<String> makefileAms) {
         BuildFacts facts = new BuildFacts();
         facts.system = "autotools";
         String ac = files.isFile("configure.ac") ? "configure.ac" : files.isFile("configure.in") ? "configure.in" : null;
         facts.systemSource = Source.of(ac != null ? ac : "configure");
         facts.needsAutoreconf = ac != null && !files.isFile("configure");
+        if (facts.needsAutoreconf) {
+            facts.bootstrap = bootstrap(files);
+        }
         if (ac != null) {
             facts.files.add(ac);
             String text = stripDnl(files.read(ac).orElse(""));

@@ -34,6 +34,8 @@ final class BuildFacts {
     boolean setsCc;
     boolean usesPkgConfig;
     boolean needsAutoreconf;
+    /** Autotools without configure: the project's own bootstrap script (autogen.sh) and its shell, or null. */
+    Fact<String> bootstrap;
     /** Autotools: where configure.ac sets up libtool (LT_INIT), or null. */
     Source libtool;
     /** A hand-written configure script the README runs before make (auto/configure), or null. */

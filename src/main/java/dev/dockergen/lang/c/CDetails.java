@@ -39,6 +39,8 @@ import java.util.Map;
  * @param libtool where configure.ac sets up libtool (LT_INIT), or null: configure gets --disable-shared
  * @param installedFrom a runtime file the build installs from another folder of the repository (html/ from docs/html/)
  * @param configFile the configuration file a server's usage text names an option for and the repository ships, or null
+ * @param bootstrap how to run the project's own script that generates configure ("sh ./autogen.sh"), run instead of
+ *                  autoreconf -fi, or null
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -68,7 +70,8 @@ public record CDetails(
         Fact<String> buildDir,
         dev.dockergen.detect.Source libtool,
         Map<String, String> installedFrom,
-        CConfigFile configFile) implements LanguageDetails {
+        CConfigFile configFile,
+        Fact<String> bootstrap) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -86,7 +89,7 @@ public record CDetails(
         return new CDetails(buildSystem, artefact, artefactCandidates, libraries, unknownLibraries, cxx, cmakeMinimum, projectName,
                 makeLdflags, needsAutoreconf, runArgs, resolver, sourceDirs, usesPkgConfig, healthPath, optionalLibraries,
                 configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool,
-                installedFrom, configFile);
+                installedFrom, configFile, bootstrap);
     }
 
     /** True when the default build goes on without this library. */
@@ -122,6 +125,9 @@ public record CDetails(
         facts.put("resolvesHostNames", resolver);
         facts.put("pkgConfig", usesPkgConfig);
         facts.put("healthPath", healthPath);
+        if (bootstrap != null) {
+            facts.put("bootstrap", bootstrap);
+        }
         if (makeTarget != null) {
             facts.put("makeTarget", makeTarget);
         }

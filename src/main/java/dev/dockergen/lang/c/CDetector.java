@@ -261,10 +261,11 @@ public final class CDetector implements Detector {
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
                 build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, build.setsCc,
-                build.testOptions, null, build.libtool, build.installedFrom, configFile);
+                build.testOptions, null, build.libtool, build.installedFrom, configFile, build.bootstrap);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
-            warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs autoreconf -fi"));
+            warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs "
+                    + (build.bootstrap != null ? build.bootstrap.value() : "autoreconf -fi")));
         }
         warnings.addAll(CSubmodules.missing(files, build.files));
         List<String> start = binary == null ? null : new ArrayList<>(List.of(binary));

@@ -33,7 +33,12 @@ final class CParentFiles {
         if (candidates.isEmpty()) {
             return Optional.empty(); // no build of its own: not a C project folder
         }
-        files.walk(dir, 0, d -> true).stream().filter(p -> SOURCE.matcher(p).matches()).limit(50).forEach(candidates::add);
+        List<String> own = files.walk(dir, 0, d -> true);
+        Optional<Source> link = linkOut(files, dir, own);
+        if (link.isPresent()) {
+            return link;
+        }
+        own.stream().filter(p -> SOURCE.matcher(p).matches()).limit(50).forEach(candidates::add);
         for (String file : candidates) {
             // a source too large to read (a one-file library's amalgamation) reads as empty: its includes are not ours
             String text = SourceSearch.textOf(files, file);
@@ -56,6 +61,21 @@ final class CParentFiles {
                         return Optional.of(Source.of(file, i + 1));
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first file of {@code dir} that is a symbolic link to a file of the repository outside it (mongoose.c ->
+     * ../../mongoose.c): built alone, the link would dangle in the image.
+     */
+    private static Optional<Source> linkOut(ProjectFiles files, String dir, List<String> own) {
+        for (String file : own) {
+            Optional<String> to = files.linkTarget(file).filter(t -> !t.startsWith("/"));
+            String target = to.isEmpty() ? null : resolve(ProjectFiles.parent(file), to.get());
+            if (target != null && !target.split("/")[0].equals(dir.split("/")[0]) && files.isFile(target)) {
+                return Optional.of(Source.of(file));
             }
         }
         return Optional.empty();

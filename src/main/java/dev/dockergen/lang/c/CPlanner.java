@@ -327,7 +327,8 @@ public final class CPlanner implements LanguagePlanner {
             case "autotools" -> {
                 List<String> lines = new ArrayList<>();
                 if (c.needsAutoreconf()) {
-                    lines.add("autoreconf -fi");
+                    // the project's own script may make what configure.ac includes (a version.m4) first
+                    lines.add(c.bootstrap() != null ? "NOCONFIGURE=1 " + c.bootstrap().value() : "autoreconf -fi");
                 }
                 // a committed configure may have lost its run bit; sh runs it either way
                 String configure = (c.needsAutoreconf() ? "./configure" : "sh ./configure")
@@ -336,7 +337,8 @@ public final class CPlanner implements LanguagePlanner {
                 lines.add((lines.isEmpty() ? "" : "&& ") + configure);
                 lines.add("&& make -j\"$(nproc)\"");
                 lines.add(String.format(finish, artefact));
-                ins.add(Comment.of((c.needsAutoreconf() ? "Generate configure (it is not committed), then configure" : "Configure")
+                ins.add(Comment.of((c.needsAutoreconf() ? "Generate configure (it is not committed"
+                        + (c.bootstrap() != null ? "; " + c.bootstrap().source().file() + " does it" : "") + "), then configure" : "Configure")
                         + " and build; the program is " + artefact + " (" + (at.contains("Makefile.am") ? "bin_PROGRAMS, " : "") + at + ")."));
                 if (c.libtool() != null) {
                     ins.add(Comment.of("No shared libraries (libtool, " + c.libtool() + "): the program links the project's own"
