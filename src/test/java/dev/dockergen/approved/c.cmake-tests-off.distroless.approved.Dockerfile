@@ -26,10 +26,10 @@ WORKDIR /src
 COPY . .
 
 # Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);
-# the program is tally (add_executable, CMakeLists.txt:8), the only target built.
-# The project's tests are not built (TALLY_BUILD_TESTING, CMakeLists.txt:4): they may download their framework.
+# the program is tally (add_executable, CMakeLists.txt:9), the only target built.
+# The project's tests and documentation are not built (TALLY_BUILD_TESTING, CMakeLists.txt:4; TALLY_DOCUMENTATION, CMakeLists.txt:6): tests may download their framework; documentation needs tools the image never uses.
 RUN --mount=type=cache,id=cmake-distroless,target=/src/build \
-    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTALLY_BUILD_TESTING=OFF \
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTALLY_BUILD_TESTING=OFF -DTALLY_DOCUMENTATION=OFF \
     && cmake --build build --target tally --parallel \
     && mkdir -p /out && cp build/tally /out/tally && strip /out/tally
 

@@ -29,13 +29,13 @@ RUN mkdir -p /out && printf 'nonroot:x:65532:65532::/:/sbin/nologin\n' > /out/pa
 COPY . .
 
 # Configure and build in build/ (a cache mount per final stage keeps rebuilds incremental);
-# the program is tally (add_executable, CMakeLists.txt:8), the only target built.
+# the program is tally (add_executable, CMakeLists.txt:9), the only target built.
 # Static: find_package must find lib*.a, not lib*.so, so the suffix list is set after project()
 # through CMAKE_PROJECT_INCLUDE (a -D on the command line is shadowed by CMake's platform files).
-# The project's tests are not built (TALLY_BUILD_TESTING, CMakeLists.txt:4): they may download their framework.
+# The project's tests and documentation are not built (TALLY_BUILD_TESTING, CMakeLists.txt:4; TALLY_DOCUMENTATION, CMakeLists.txt:6): tests may download their framework; documentation needs tools the image never uses.
 RUN --mount=type=cache,id=cmake-scratch,target=/src/build \
     printf 'set(CMAKE_FIND_LIBRARY_SUFFIXES .a)\n' > /tmp/static-libs.cmake \
-    && cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_PROJECT_INCLUDE=/tmp/static-libs.cmake -DCMAKE_EXE_LINKER_FLAGS=-static -DTALLY_BUILD_TESTING=OFF \
+    && cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_PROJECT_INCLUDE=/tmp/static-libs.cmake -DCMAKE_EXE_LINKER_FLAGS=-static -DTALLY_BUILD_TESTING=OFF -DTALLY_DOCUMENTATION=OFF \
     && cmake --build build --target tally --parallel \
     && mkdir -p /out && cp build/tally /out/tally && strip /out/tally
 

@@ -51,6 +51,9 @@ class CImagesContainerTest {
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev"),
                 Arguments.of("meson-tally", FinalStage.SCRATCH, null, null, "tally.c", "%d words", "%d word(s)", null,
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libsqlite3-dev zlib1g-dev"),
+                // C++ on a Debian final: meson gets -static-libstdc++ -static-libgcc as one shell-quoted option
+                Arguments.of("meson-cxx", FinalStage.DISTROLESS, null, null, "src/tally.cpp", "\" words\\n\"",
+                        "\" word(s)\\n\"", null, "apt-get install -y --no-install-recommends meson ninja-build"),
                 Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
                         "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
                 // configure.ac includes the version.m4 its autogen.sh writes: the script runs, not a bare autoreconf

@@ -33,7 +33,7 @@ import java.util.Map;
  * @param serveArgs default arguments of a server whose usage asks for a folder to serve (its working directory), or null
  * @param readsWorkdir {@code runtimeFiles} are read from the working directory, {@code installPrefix}
  * @param makeSetsCc the Makefile assigns CC itself
- * @param testOptions CMake options that build the project's tests, on by default: the image build turns them off
+ * @param testOptions CMake options that build the project's tests or documentation, on by default: the image build turns them off
  * @param buildDir the project's folder when it is built from an enclosing folder its build reaches into ("example"),
  *                 else "": the context is the enclosing folder and the build runs in this one
  * @param libtool where configure.ac sets up libtool (LT_INIT), or null: configure gets --disable-shared

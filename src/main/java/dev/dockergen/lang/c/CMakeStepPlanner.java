@@ -41,8 +41,12 @@ final class CMakeStepPlanner {
             configure += " -DCMAKE_POLICY_VERSION_MINIMUM=3.5";
         }
         if (!c.testOptions().isEmpty()) {
-            comment.add("The project's tests are not built (" + c.testOptions().stream().map(o -> o.value() + ", " + o.source())
-                    .collect(Collectors.joining("; ")) + "): they may download their framework.");
+            boolean docs = c.testOptions().stream().anyMatch(o -> CMakeParser.docOption(o.value()));
+            boolean tests = c.testOptions().stream().anyMatch(o -> !CMakeParser.docOption(o.value()));
+            comment.add("The project's " + (tests && docs ? "tests and documentation are" : docs ? "documentation is" : "tests are")
+                    + " not built (" + c.testOptions().stream().map(o -> o.value() + ", " + o.source())
+                    .collect(Collectors.joining("; ")) + "): " + (tests ? "tests may download their framework" : "")
+                    + (tests && docs ? "; " : "") + (docs ? "documentation needs tools the image never uses" : "") + ".");
             configure += c.testOptions().stream().map(o -> " -D" + o.value() + "=OFF").collect(Collectors.joining());
         }
         ins.add(new Comment(comment));

@@ -319,7 +319,7 @@ public final class CPlanner implements LanguagePlanner {
                 if (staticBuild) {
                     setup += " --prefer-static -Ddefault_library=static -Dc_link_args=-static -Dcpp_link_args=-static";
                 } else if (cxxFlags != null) {
-                    setup += " -Dcpp_link_args=" + cxxFlags.replace(' ', ',');
+                    setup += " '-Dcpp_link_args=" + cxxFlags + "'"; // meson splits a compiler-argument option like a shell
                 }
                 ins.add(Comment.of("Configure and build in build/; the program is " + artefact + " (executable, " + at + ")."));
                 ins.add(new Run(List.of(), List.of(setup, "&& meson compile -C build", String.format(finish, "build/" + artefact))));
