@@ -26,12 +26,6 @@ final class CMakeParser {
     private static final Set<String> OTHER_PLATFORMS = Set.of("WIN32", "APPLE", "MSVC", "MINGW", "CYGWIN", "ANDROID", "IOS",
             "EMSCRIPTEN", "ZEPHYR", "BORLAND", "WATCOM", "MSYS", "HAIKU");
 
-    private static final java.util.regex.Pattern TEST_OPTION = java.util.regex.Pattern.compile(
-            "(?i)[A-Za-z0-9_]*(^|_|build|enable)(unit_?)?test(s|ing)?");
-    /** An option that builds documentation (DOCUMENTATION, BUILD_DOCS, WITH_MANPAGES): it needs xsltproc, doxygen and the like. */
-    private static final java.util.regex.Pattern DOC_OPTION = java.util.regex.Pattern.compile(
-            "(?i)([A-Za-z0-9]+_)*(build_?|enable_?|with_?|install_?)?(doc|docs|documentation|man|manpages?|manual)");
-
     record Command(String name, List<String> args, int line) {
     }
 
@@ -210,11 +204,6 @@ final class CMakeParser {
         }
     }
 
-    /** Whether a CMake option's name says it builds documentation. */
-    static boolean docOption(String name) {
-        return DOC_OPTION.matcher(name).matches();
-    }
-
     /** A target_link_libraries item: an imported target, a plain library name, a flag or a path. */
     /**
      * An option that builds the project's tests or its documentation and is on by default (CIVETWEB_BUILD_TESTING,
@@ -222,7 +211,7 @@ final class CMakeParser {
      * framework and documentation needs tools the image never uses, so it reads as off here.
      */
     private boolean testOption(String name, String value, Source at) {
-        if (!TEST_OPTION.matcher(name).matches() && !DOC_OPTION.matcher(name).matches()
+        if (!CMakeOptions.offInImage(name)
                 || !value.toUpperCase(Locale.ROOT).matches("ON|TRUE|YES|1")) {
             return false;
         }

@@ -41,8 +41,8 @@ final class CMakeStepPlanner {
             configure += " -DCMAKE_POLICY_VERSION_MINIMUM=3.5";
         }
         if (!c.testOptions().isEmpty()) {
-            boolean docs = c.testOptions().stream().anyMatch(o -> CMakeParser.docOption(o.value()));
-            boolean tests = c.testOptions().stream().anyMatch(o -> !CMakeParser.docOption(o.value()));
+            boolean docs = c.testOptions().stream().anyMatch(o -> CMakeOptions.docOption(o.value()));
+            boolean tests = c.testOptions().stream().anyMatch(o -> !CMakeOptions.docOption(o.value()));
             comment.add("The project's " + (tests && docs ? "tests and documentation are" : docs ? "documentation is" : "tests are")
                     + " not built (" + c.testOptions().stream().map(o -> o.value() + ", " + o.source())
                     .collect(Collectors.joining("; ")) + "): " + (tests ? "tests may download their framework" : "")
