@@ -54,6 +54,9 @@ class CImagesContainerTest {
                 // C++ on a Debian final: meson gets -static-libstdc++ -static-libgcc as one shell-quoted option
                 Arguments.of("meson-cxx", FinalStage.DISTROLESS, null, null, "src/tally.cpp", "\" words\\n\"",
                         "\" word(s)\\n\"", null, "apt-get install -y --no-install-recommends meson ninja-build"),
+                // find_package(Libwebsockets) and pkg-config's json-c, installed from the library table
+                Arguments.of("cmake-websockets", FinalStage.DISTROLESS, null, null, "src/wsver.c", "versions %s", "libraries %s",
+                        null, "apt-get install -y --no-install-recommends cmake pkg-config libwebsockets-dev libjson-c-dev"),
                 Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
                         "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
                 // configure.ac includes the version.m4 its autogen.sh writes: the script runs, not a bare autoreconf

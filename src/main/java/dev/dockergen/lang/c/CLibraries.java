@@ -100,6 +100,10 @@ public final class CLibraries {
             lib("brotli" + part, "libbrotli-dev", "libbrotli1", "brotli-dev", "brotli-libs", "brotli-static", true);
         }
         lib("cjson", "libcjson-dev", "libcjson1", "cjson-dev", "cjson", null, true);
+        lib("json-c", "libjson-c-dev", "libjson-c5", "json-c-dev", "json-c", null, true);
+        lib("lua5.4", "liblua5.4-dev", "liblua5.4-0", "lua5.4-dev", "lua5.4-libs", null, true);
+        // libwebsockets.a is shipped, but its static link also needs libcap and the TLS and event libraries it was built with
+        lib("websockets", "libwebsockets-dev", "libwebsockets19t64", "libwebsockets-dev", "libwebsockets", null, false);
 
         CMAKE.put("zlib", "z");
         CMAKE.put("openssl", "ssl");
@@ -113,6 +117,8 @@ public final class CLibraries {
         CMAKE.put("jpeg", "jpeg");
         CMAKE.put("libxml2", "xml2");
         CMAKE.put("zstd", "zstd");
+        CMAKE.put("libwebsockets", "websockets");
+        CMAKE.put("json-c", "json-c");
 
         PKG_CONFIG.put("zlib", "z");
         PKG_CONFIG.put("oniguruma", "onig");
@@ -153,6 +159,11 @@ public final class CLibraries {
         PKG_CONFIG.put("threads", "pthread");
         PKG_CONFIG.put("bzip2", "bz2");
         PKG_CONFIG.put("liblzma", "lzma");
+        PKG_CONFIG.put("json-c", "json-c");
+        PKG_CONFIG.put("libwebsockets", "websockets");
+        PKG_CONFIG.put("lua5.4", "lua5.4");
+        PKG_CONFIG.put("lua-5.4", "lua5.4");
+        PKG_CONFIG.put("lua54", "lua5.4");
     }
 
     /** True for a link name that is not a Linux library (see {@link #NOT_FOR_LINUX}): skipped quietly, never a package. */

@@ -124,7 +124,7 @@ public final class CPlanner implements LanguagePlanner {
                 String pkg = apk ? l.apkDev() : l.debDev();
                 throw new DockergenException(ExitCode.USAGE, "preset " + request.preset().name() + " cannot build this project: "
                         + "scratch needs a fully static binary, and lib" + l.key() + " (" + lib.source() + ") has no static archive"
-                        + (pkg == null ? "" : " in " + pkg) + "; use " + alternatives(request, null));
+                        + (pkg == null ? "" : " in " + pkg) + " that links alone; use " + alternatives(request, null));
             }
         }
         // a library outside the table is warned about on every final alike (detect's warning): scratch tries the static
