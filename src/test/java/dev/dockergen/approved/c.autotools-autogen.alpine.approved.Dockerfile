@@ -12,9 +12,10 @@ FROM alpine:3.24 AS build
 # Build packages first: this layer reads no project file, so a source edit reuses it.
 # build-base: the preset's toolchain
 # autoconf automake libtool: autoreconf (configure.ac without a generated configure)
+# zlib-dev: libz (configure.ac:8)
 # Alpine package versions are not pinned: old ones leave the index.
 # hadolint ignore=DL3018
-RUN apk add --no-cache build-base autoconf automake libtool
+RUN apk add --no-cache build-base autoconf automake libtool zlib-dev
 WORKDIR /src
 
 # Then the build files and the source together: the build reads both from its first step,
@@ -31,7 +32,11 @@ RUN NOCONFIGURE=1 sh ./autogen.sh \
 # A command-line program: no port; the binary is the entrypoint, docker run IMAGE ARGS passes arguments.
 
 FROM alpine:3.24 AS runtime
-RUN addgroup -S -g 10001 app \
+
+# Runtime packages of the linked libraries; versions not pinned.
+# hadolint ignore=DL3018
+RUN apk add --no-cache zlib \
+    && addgroup -S -g 10001 app \
     && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app
 COPY --from=build /out/stamp /usr/local/bin/stamp
 USER 10001:10001

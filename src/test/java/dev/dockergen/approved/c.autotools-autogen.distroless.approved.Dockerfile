@@ -13,10 +13,11 @@ FROM gcc:${GCC_VERSION} AS build
 
 # Build packages first: this layer reads no project file, so a source edit reuses it.
 # autoconf automake libtool: autoreconf (configure.ac without a generated configure)
+# zlib1g-dev: libz (configure.ac:8)
 # Debian package versions are not pinned: old ones leave the index.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends autoconf automake libtool \
+    && apt-get install -y --no-install-recommends autoconf automake libtool zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 

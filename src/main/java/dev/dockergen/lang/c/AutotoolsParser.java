@@ -18,6 +18,8 @@ final class AutotoolsParser {
     private static final Pattern SEARCH_LIBS = Pattern.compile("AC_SEARCH_LIBS\\(\\s*\\[?\\w+\\]?\\s*,\\s*\\[?([^\\]),]+)\\]?");
     private static final Pattern LIBTOOL = Pattern.compile("\\b(?:LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL)\\b");
     private static final Pattern CXX = Pattern.compile("AC_PROG_CXX\\b");
+    /** A library configure adds to every link outside any test: {@code LIBS="-levent $LIBS"} in the first column. */
+    private static final Pattern LIBS_PREPEND = Pattern.compile("(?m)^LIBS=\"((?:-l[A-Za-z0-9_+.-]+\\s+)+)\\$\\{?LIBS\\}?\"");
     private static final Pattern PKG_NAMES = Pattern.compile("(?m)^[ \\t]*[A-Za-z_]*pkg_?(?:names|modules|list)[A-Za-z_]*=\"([A-Za-z0-9_.+ -]+)");
     private static final Pattern PROGRAMS = Pattern.compile("(?m)^\\s*s?bin_PROGRAMS\\s*\\+?=\\s*(.*)$");
     private static final Pattern LIB = Pattern.compile("(?<![A-Za-z0-9_-])-l([A-Za-z0-9_+.-]+)");
@@ -95,6 +97,12 @@ final class AutotoolsParser {
                 if (!first.isEmpty()) {
                     facts.link(first, Source.of(ac, lineOf(text, search.start())), args.size() < 4 || !fails(args.get(3))
                             || inside(offByDefault, search.start()));
+                }
+            }
+            Matcher prepend = LIBS_PREPEND.matcher(text);
+            while (prepend.find()) {
+                for (String flag : prepend.group(1).strip().split("\\s+")) {
+                    facts.link(flag.substring(2), Source.of(ac, lineOf(text, prepend.start())), inside(offByDefault, prepend.start()));
                 }
             }
             // a shell list of pkg-config names tried in turn (curses_pkg_names="ncursesw6 ncursesw ..."): the first
