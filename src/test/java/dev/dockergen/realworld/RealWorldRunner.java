@@ -41,7 +41,7 @@ public final class RealWorldRunner {
 
     record Options(Path snapshots, List<String> cases, List<String> only, boolean lab, boolean labAllFinals,
             List<String> dockergen, Path out, long timeout, long labTimeout, int jobs, boolean keepImages,
-            Path labDir, boolean labBuildableOnly, long probeTimeout) {
+            Path labDir, boolean labBuildableOnly, long probeTimeout, int labJobs) {
     }
 
     private RealWorldRunner(Options o) {
@@ -72,10 +72,11 @@ public final class RealWorldRunner {
     static final String USAGE = """
             usage: .ci/realworld DIR-OF-GIT-SNAPSHOTS [--cases FILE|DIR|GLOB]... [--only ID-PREFIX[,PREFIX]]
                    [--lab] [--lab-finals default|all] [--jobs N] [--timeout S] [--lab-timeout S]
-                   [--lab-probe-timeout S] [--lab-buildable-only] [--jar FILE] [--out DIR] [--keep-images] [--lab-dir DIR]
+                   [--lab-probe-timeout S] [--lab-buildable-only] [--lab-jobs N] [--jar FILE] [--out DIR] [--keep-images]
+                   [--lab-dir DIR]
             DIR holds <owner>+<name>/repo (bare git), as fetch lays snapshots out. Writes OUT/realworld.md and .json
             (OUT: target). --cases defaults to realworld/*.yaml; --jar runs `java -jar FILE` instead of ./dockergen;
-            --lab-buildable-only keeps only the cases whose truth says labBuildable.""";
+            --lab-buildable-only keeps only the cases whose truth says labBuildable; --lab-jobs builds N lab cases at once.""";
 
     static Options parse(String[] args) {
         Path snapshots = null;
@@ -92,6 +93,7 @@ public final class RealWorldRunner {
         Path labDir = null;
         boolean labBuildableOnly = false;
         long probeTimeout = 180;
+        int labJobs = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -112,6 +114,7 @@ public final class RealWorldRunner {
                 case "--lab-timeout" -> labTimeout = number(need(args, ++i, a), a);
                 case "--lab-probe-timeout" -> probeTimeout = number(need(args, ++i, a), a);
                 case "--jobs" -> jobs = (int) Math.max(1, Math.min(8, number(need(args, ++i, a), a)));
+                case "--lab-jobs" -> labJobs = (int) Math.max(1, Math.min(4, number(need(args, ++i, a), a)));
                 case "--keep-images" -> keepImages = true;
                 case "--lab-buildable-only" -> labBuildableOnly = true;
                 case "--lab-dir" -> labDir = Path.of(need(args, ++i, a));
@@ -143,8 +146,13 @@ public final class RealWorldRunner {
                     .filter(p -> Files.isExecutable(p.resolve("build-run"))).findFirst()
                     .orElse(Path.of("..", "shared", "container-lab"));
         }
+        if (lab && !Files.isExecutable(labDir.resolve("build-run"))) {
+            // said before any case runs: a run that scored everything and then skipped the lab in one line was easy to miss
+            throw new IllegalArgumentException("--lab: no container lab at " + labDir.toAbsolutePath().normalize()
+                    + " (no build-run there); pass --lab-dir DIR, the folder that holds the lab's build-run");
+        }
         return new Options(snapshots, cases, only, lab, all, dockergen, out, timeout, labTimeout, jobs, keepImages,
-                labDir.toAbsolutePath().normalize(), labBuildableOnly, probeTimeout);
+                labDir.toAbsolutePath().normalize(), labBuildableOnly, probeTimeout, labJobs);
     }
 
     private static String need(String[] args, int i, String option) {
@@ -718,80 +726,106 @@ public final class RealWorldRunner {
             return "the container lab is not set up: run sudo " + o.labDir().resolve("setup");
         }
         List<CaseRun> buildable = runs.stream().filter(r -> r.skipped == null && r.c.truthFlag("labBuildable")).toList();
-        int n = 0;
-        for (CaseRun r : buildable) {
-            n++;
-            Path work = labWork.resolve(r.c.id());
-            String problem = materialise(r.c, work, new CaseRun(r.c));
-            if (problem != null) {
-                r.notes.add("lab: " + problem);
-                continue;
-            }
-            Path app = work.resolve(r.c.dir()).normalize();
-            String tag = "localhost/realworld/" + r.c.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-            if (r.c.theirs() != null && r.c.theirs().get("path") instanceof String theirsPath) {
-                LabRun theirs = new LabRun("theirs");
-                Path file = app.resolve(theirsPath).normalize();
-                Path context = app;
-                if (!Files.isRegularFile(file)) {
-                    file = work.resolve(theirsPath).normalize();
-                    context = work;
-                }
-                if (r.c.theirs().get("context") instanceof String ctx) {
-                    context = work.resolve(ctx).normalize();
-                }
-                if (!file.startsWith(work) || !Files.isRegularFile(file)) {
-                    theirs.detail = "their Dockerfile " + theirsPath + " is not in the snapshot";
-                } else {
-                    String port = r.c.theirs().get("expose") instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0))
-                            : Files.readString(file).matches("(?is).*^\\s*EXPOSE\\s.*") ? null : r.c.truthString("port");
-                    buildRun(r, theirs, context, file, tag + ":theirs", port, true);
-                }
-                r.lab.add(theirs);
-                System.err.printf("realworld: lab [%d/%d] %s theirs: build=%s run=%s probe=%s size=%d%n", n, buildable.size(),
-                        r.c.id(), theirs.build, theirs.run, theirs.probe, theirs.size);
-            }
-            List<String> stages = new ArrayList<>();
-            if (o.labAllFinals()) {
-                r.finals.values().stream().filter(f -> f.exit == 0).forEach(f -> stages.add(f.stage));
-            } else if (r.defaultFinal != null) {
-                stages.add(r.defaultFinal);
-            }
-            if (stages.isEmpty()) {
-                LabRun ours = new LabRun("ours");
-                ours.detail = "init without --final generated nothing to build" + (r.defaultError == null ? "" : ": " + r.defaultError);
-                r.lab.add(ours);
-            }
-            for (String stage : stages) {
-                LabRun ours = new LabRun(stage);
-                List<String> args = new ArrayList<>(List.of("init", "--yes", "--force", "--no-save", "--format", "json",
-                        "--final", stage));
-                args.addAll(r.selector);
-                args.add(app.toString());
-                Exec.Result init = dockergen(args);
-                Path dockerfile = null;
-                if (init.ok()) {
-                    for (JsonNode f : JSON.readTree(init.out()).path("files")) {
-                        if (f.path("path").asText().endsWith("/Dockerfile") || f.path("path").asText().equals("Dockerfile")) {
-                            dockerfile = Path.of(f.path("path").asText()).toAbsolutePath().normalize();
-                        }
+        // each case has its own image tags and work folder, so --lab-jobs N builds N cases at once
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(o.labJobs());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (CaseRun r : buildable) {
+                futures.add(pool.submit(() -> {
+                    CaseRun labbed = new CaseRun(r.c);
+                    labCase(r, labbed, labWork, buildable.size());
+                    System.err.printf("realworld: lab [%d/%d] %s done%n", done.incrementAndGet(), buildable.size(), r.c.id());
+                    synchronized (this) {
+                        // the report reads every case's rows: they change only under this lock
+                        r.lab.addAll(labbed.lab);
+                        r.notes.addAll(labbed.notes);
+                        flush.run();
                     }
-                }
-                if (dockerfile == null) {
-                    ours.detail = "init failed: " + init.lastLine();
-                } else {
-                    String content = Files.readString(dockerfile);
-                    Path context = buildContext(dockerfile, content);
-                    String port = content.matches("(?is).*^EXPOSE\\s.*") ? null : r.c.truthString("port");
-                    buildRun(r, ours, context, dockerfile, tag + ":" + stage, port, false);
-                }
-                r.lab.add(ours);
-                System.err.printf("realworld: lab [%d/%d] %s %s: build=%s run=%s probe=%s size=%d%n", n, buildable.size(),
-                        r.c.id(), stage, ours.build, ours.run, ours.probe, ours.size);
+                    return null;
+                }));
             }
-            flush.run();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IOException("a lab case failed to run: " + e, e);
+        } finally {
+            pool.shutdownNow();
         }
         return null;
+    }
+
+    /** One case in the lab: theirs (where the truth names it), then ours for each final asked for, into {@code out}. */
+    private void labCase(CaseRun r, CaseRun out, Path labWork, int total) throws IOException {
+        Path work = labWork.resolve(r.c.id());
+        String problem = materialise(r.c, work, new CaseRun(r.c));
+        if (problem != null) {
+            out.notes.add("lab: " + problem);
+            return;
+        }
+        Path app = work.resolve(r.c.dir()).normalize();
+        String tag = "localhost/realworld/" + r.c.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        if (r.c.theirs() != null && r.c.theirs().get("path") instanceof String theirsPath) {
+            LabRun theirs = new LabRun("theirs");
+            Path file = app.resolve(theirsPath).normalize();
+            Path context = app;
+            if (!Files.isRegularFile(file)) {
+                file = work.resolve(theirsPath).normalize();
+                context = work;
+            }
+            if (r.c.theirs().get("context") instanceof String ctx) {
+                context = work.resolve(ctx).normalize();
+            }
+            if (!file.startsWith(work) || !Files.isRegularFile(file)) {
+                theirs.detail = "their Dockerfile " + theirsPath + " is not in the snapshot";
+            } else {
+                String port = r.c.theirs().get("expose") instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0))
+                        : Files.readString(file).matches("(?is).*^\\s*EXPOSE\\s.*") ? null : r.c.truthString("port");
+                buildRun(r, theirs, context, file, tag + ":theirs", port, true);
+            }
+            out.lab.add(theirs);
+            System.err.printf("realworld: lab [of %d] %s theirs: build=%s run=%s probe=%s size=%d%n", total,
+                    r.c.id(), theirs.build, theirs.run, theirs.probe, theirs.size);
+        }
+        List<String> stages = new ArrayList<>();
+        if (o.labAllFinals()) {
+            r.finals.values().stream().filter(f -> f.exit == 0).forEach(f -> stages.add(f.stage));
+        } else if (r.defaultFinal != null) {
+            stages.add(r.defaultFinal);
+        }
+        if (stages.isEmpty()) {
+            LabRun ours = new LabRun("ours");
+            ours.detail = "init without --final generated nothing to build" + (r.defaultError == null ? "" : ": " + r.defaultError);
+            out.lab.add(ours);
+        }
+        for (String stage : stages) {
+            LabRun ours = new LabRun(stage);
+            List<String> args = new ArrayList<>(List.of("init", "--yes", "--force", "--no-save", "--format", "json",
+                    "--final", stage));
+            args.addAll(r.selector);
+            args.add(app.toString());
+            Exec.Result init = dockergen(args);
+            Path dockerfile = null;
+            if (init.ok()) {
+                for (JsonNode f : JSON.readTree(init.out()).path("files")) {
+                    if (f.path("path").asText().endsWith("/Dockerfile") || f.path("path").asText().equals("Dockerfile")) {
+                        dockerfile = Path.of(f.path("path").asText()).toAbsolutePath().normalize();
+                    }
+                }
+            }
+            if (dockerfile == null) {
+                ours.detail = "init failed: " + init.lastLine();
+            } else {
+                String content = Files.readString(dockerfile);
+                Path context = buildContext(dockerfile, content);
+                String port = content.matches("(?is).*^EXPOSE\\s.*") ? null : r.c.truthString("port");
+                buildRun(r, ours, context, dockerfile, tag + ":" + stage, port, false);
+            }
+            out.lab.add(ours);
+            System.err.printf("realworld: lab [of %d] %s %s: build=%s run=%s probe=%s size=%d%n", total,
+                    r.c.id(), stage, ours.build, ours.run, ours.probe, ours.size);
+        }
     }
 
     /** The context the generated file names ("# Build from the workspace root: docker build -f a/Dockerfile"), else its folder. */

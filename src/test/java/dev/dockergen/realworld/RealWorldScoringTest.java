@@ -384,6 +384,18 @@ class RealWorldScoringTest {
         Path here = Path.of(".");
         assertEquals(180, RealWorldRunner.parse(new String[] {here.toString()}).probeTimeout());
         assertEquals(400, RealWorldRunner.parse(new String[] {here.toString(), "--lab-probe-timeout", "400"}).probeTimeout());
+        assertEquals(1, RealWorldRunner.parse(new String[] {here.toString()}).labJobs());
+        assertEquals(3, RealWorldRunner.parse(new String[] {here.toString(), "--lab-jobs", "3"}).labJobs());
+    }
+
+    @Test
+    void aLabRunWithNoLabStopsBeforeAnyCase(@TempDir Path empty) {
+        // it used to score every case and then skip the lab in one line
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RealWorldRunner.parse(new String[] {".", "--lab", "--lab-dir", empty.toString()}));
+        assertTrue(e.getMessage().contains("no container lab at " + empty.toAbsolutePath().normalize()), e.getMessage());
+        assertTrue(e.getMessage().contains("--lab-dir DIR"), e.getMessage());
+        RealWorldRunner.parse(new String[] {".", "--lab-dir", empty.toString()}); // without --lab the folder is not needed
     }
 
     @Test
