@@ -828,6 +828,12 @@ public final class RealWorldRunner {
         }
     }
 
+    /** A build that failed in podman's own storage (parallel builds and removals), which says nothing of the Dockerfile. */
+    static boolean storageGlitch(String buildRunErr) {
+        return Pattern.compile("(?m)^\\s*Error: .*\\b(layer not known|image not known|identifier is not a layer|"
+                + "locating item named \"manifest\")").matcher(buildRunErr).find();
+    }
+
     /** The context the generated file names ("# Build from the workspace root: docker build -f a/Dockerfile"), else its folder. */
     static Path buildContext(Path dockerfile, String content) {
         Matcher m = Pattern.compile("(?m)^# Build[^\\n]*docker build[^\\n]*?-f (\\S+)").matcher(content);
@@ -893,6 +899,11 @@ public final class RealWorldRunner {
             cmd.add("--rmi");
         }
         Exec.Result res = Exec.run(cmd, null, o.labTimeout());
+        boolean retried = !res.ok() && storageGlitch(res.err());
+        if (retried) {
+            // podman's storage, not the Dockerfile: another build removed a layer this one was checking; once more
+            res = Exec.run(cmd, null, o.labTimeout());
+        }
         Map<String, String> result = new HashMap<>();
         String last = res.out().strip().lines().reduce((a, b) -> b).orElse("");
         if (last.startsWith("RESULT ")) {
@@ -915,6 +926,9 @@ public final class RealWorldRunner {
         if (!res.ok()) {
             List<String> lines = res.err().lines().filter(l -> !l.isBlank()).toList();
             run.detail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        }
+        if (retried) {
+            run.detail = "built a second time after a podman storage error" + (run.detail == null ? "" : ": " + run.detail);
         }
         if (cli && "ok".equals(run.build)) {
             String answered = cliProbe(args -> {

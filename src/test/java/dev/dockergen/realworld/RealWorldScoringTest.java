@@ -389,6 +389,15 @@ class RealWorldScoringTest {
     }
 
     @Test
+    void aPodmanStorageErrorIsBuiltAgainAndADockerfileErrorIsNot() {
+        assertTrue(RealWorldRunner.storageGlitch("[1/2] STEP 2/8: WORKDIR /src\nError: checking if cached image exists from a "
+                + "previous build: getting top layer info: layer not known\n"));
+        assertFalse(RealWorldRunner.storageGlitch("STEP 5/9: RUN make\nmake: *** [all] Error 2\n"
+                + "Error: building at STEP \"RUN make\": while running runtime: exit status 2\n"));
+        assertFalse(RealWorldRunner.storageGlitch("main.c:1: error: layer not known\n"), "a compiler's words, not podman's");
+    }
+
+    @Test
     void aLabRunWithNoLabStopsBeforeAnyCase(@TempDir Path empty) {
         // it used to score every case and then skip the lab in one line
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
