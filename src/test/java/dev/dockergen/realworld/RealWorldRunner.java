@@ -828,10 +828,23 @@ public final class RealWorldRunner {
         }
     }
 
-    /** A build that failed in podman's own storage (parallel builds and removals), which says nothing of the Dockerfile. */
-    static boolean storageGlitch(String buildRunErr) {
-        return Pattern.compile("(?m)^\\s*Error: .*\\b(layer not known|image not known|identifier is not a layer|"
-                + "locating item named \"manifest\")").matcher(buildRunErr).find();
+    /**
+     * Why a failed build-run is worth one more build, or null: podman's own storage failed (parallel builds and removals)
+     * or the network did (a name lookup or a connection failed in the last lines); neither says anything of the
+     * Dockerfile. Only the last lines count: a package manager's retried warnings earlier in the log do not.
+     */
+    static String transientFailure(String buildRunErr) {
+        List<String> lines = buildRunErr.lines().toList();
+        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        if (Pattern.compile("(?m)^\\s*Error: .*\\b(layer not known|image not known|identifier is not a layer|"
+                + "locating item named \"manifest\")").matcher(tail).find()) {
+            return "a podman storage error";
+        }
+        if (Pattern.compile("Temporary failure in name resolution|\\bEAI_AGAIN\\b|Could not resolve host|"
+                + "\\bECONNRESET\\b|Connection reset|Connection timed out|\\bETIMEDOUT\\b").matcher(tail).find()) {
+            return "a network error";
+        }
+        return null;
     }
 
     /** The context the generated file names ("# Build from the workspace root: docker build -f a/Dockerfile"), else its folder. */
@@ -899,9 +912,8 @@ public final class RealWorldRunner {
             cmd.add("--rmi");
         }
         Exec.Result res = Exec.run(cmd, null, o.labTimeout());
-        boolean retried = !res.ok() && storageGlitch(res.err());
-        if (retried) {
-            // podman's storage, not the Dockerfile: another build removed a layer this one was checking; once more
+        String retried = res.ok() || res.timedOut() ? null : transientFailure(res.err());
+        if (retried != null) {
             res = Exec.run(cmd, null, o.labTimeout());
         }
         Map<String, String> result = new HashMap<>();
@@ -927,8 +939,8 @@ public final class RealWorldRunner {
             List<String> lines = res.err().lines().filter(l -> !l.isBlank()).toList();
             run.detail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
         }
-        if (retried) {
-            run.detail = "built a second time after a podman storage error" + (run.detail == null ? "" : ": " + run.detail);
+        if (retried != null) {
+            run.detail = "built a second time after " + retried + (run.detail == null ? "" : ": " + run.detail);
         }
         if (cli && "ok".equals(run.build)) {
             String answered = cliProbe(args -> {

@@ -389,12 +389,17 @@ class RealWorldScoringTest {
     }
 
     @Test
-    void aPodmanStorageErrorIsBuiltAgainAndADockerfileErrorIsNot() {
-        assertTrue(RealWorldRunner.storageGlitch("[1/2] STEP 2/8: WORKDIR /src\nError: checking if cached image exists from a "
-                + "previous build: getting top layer info: layer not known\n"));
-        assertFalse(RealWorldRunner.storageGlitch("STEP 5/9: RUN make\nmake: *** [all] Error 2\n"
+    void aPodmanStorageOrNetworkErrorIsBuiltAgainAndADockerfileErrorIsNot() {
+        assertEquals("a podman storage error", RealWorldRunner.transientFailure("[1/2] STEP 2/8: WORKDIR /src\n"
+                + "Error: checking if cached image exists from a previous build: getting top layer info: layer not known\n"));
+        assertEquals("a network error", RealWorldRunner.transientFailure("[ERROR] Failed to execute goal ... transfer failed: "
+                + "Unknown host repo: Temporary failure in name resolution -> [Help 1]\nError: building at STEP \"RUN mvn\"\n"));
+        assertEquals(null, RealWorldRunner.transientFailure("STEP 5/9: RUN make\nmake: *** [all] Error 2\n"
                 + "Error: building at STEP \"RUN make\": while running runtime: exit status 2\n"));
-        assertFalse(RealWorldRunner.storageGlitch("main.c:1: error: layer not known\n"), "a compiler's words, not podman's");
+        assertEquals(null, RealWorldRunner.transientFailure("main.c:1: error: layer not known\n"), "a compiler's words, not podman's");
+        String retriedEarlier = "WARN GET x.tgz error (EAI_AGAIN). Will retry in 10 seconds.\n" + "ok\n".repeat(25)
+                + "Error: Invalid environment variables\nError: building at STEP \"RUN pnpm run build\"\n";
+        assertEquals(null, RealWorldRunner.transientFailure(retriedEarlier), "a retried download far above the error");
     }
 
     @Test
