@@ -57,6 +57,15 @@ class CImagesContainerTest {
                 // find_package(Libwebsockets) and pkg-config's json-c, installed from the library table
                 Arguments.of("cmake-websockets", FinalStage.DISTROLESS, null, null, "src/wsver.c", "versions %s", "libraries %s",
                         null, "apt-get install -y --no-install-recommends cmake pkg-config libwebsockets-dev libjson-c-dev"),
+                // find_library(... NAMES json-c) beside find_path(... PATH_SUFFIXES json-c): the package is installed
+                Arguments.of("cmake-find-library", FinalStage.DISTROLESS, null, null, "src/jsonuv.c", "jsonuv %s", "versions %s",
+                        null, "apt-get install -y --no-install-recommends cmake libjson-c-dev libuv1-dev"),
+                Arguments.of("cmake-find-library", FinalStage.SCRATCH, null, null, "src/jsonuv.c", "jsonuv %s", "versions %s",
+                        null, "apt-get install -y --no-install-recommends cmake libjson-c-dev libuv1-dev"),
+                // meson dependency('fmt', fallback: ...) and libmpdclient from the system, not a wrap download
+                Arguments.of("meson-fmt", FinalStage.DISTROLESS, null, null, "src/mpdver.cpp", "mpdver: libmpdclient",
+                        "mpdver: mpdclient", null,
+                        "apt-get install -y --no-install-recommends meson ninja-build pkg-config libfmt-dev libmpdclient-dev"),
                 Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
                         "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
                 // configure.ac includes the version.m4 its autogen.sh writes: the script runs, not a bare autoreconf

@@ -104,6 +104,11 @@ public final class CLibraries {
         lib("lua5.4", "liblua5.4-dev", "liblua5.4-0", "lua5.4-dev", "lua5.4-libs", null, true);
         // libwebsockets.a is shipped, but its static link also needs libcap and the TLS and event libraries it was built with
         lib("websockets", "libwebsockets-dev", "libwebsockets19t64", "libwebsockets-dev", "libwebsockets", null, false);
+        // the Debian packages ship only the shared object (fmt.pc with its CMake config; libmpdclient.pc): no scratch form
+        lib("fmt", "libfmt-dev", "libfmt10", "fmt-dev", "fmt", null, false);
+        lib("mpdclient", "libmpdclient-dev", "libmpdclient2t64", "libmpdclient-dev", "libmpdclient", null, false);
+        // libglib-2.0.a is shipped (libgio-2.0-dev), but its static link also needs pcre2 and sysprof-capture-4
+        lib("glib-2.0", "libglib2.0-dev", "libglib2.0-0t64", "glib-dev", "glib", null, false);
 
         CMAKE.put("zlib", "z");
         CMAKE.put("openssl", "ssl");
@@ -119,6 +124,7 @@ public final class CLibraries {
         CMAKE.put("zstd", "zstd");
         CMAKE.put("libwebsockets", "websockets");
         CMAKE.put("json-c", "json-c");
+        CMAKE.put("fmt", "fmt");
 
         PKG_CONFIG.put("zlib", "z");
         PKG_CONFIG.put("oniguruma", "onig");
@@ -164,6 +170,9 @@ public final class CLibraries {
         PKG_CONFIG.put("lua5.4", "lua5.4");
         PKG_CONFIG.put("lua-5.4", "lua5.4");
         PKG_CONFIG.put("lua54", "lua5.4");
+        PKG_CONFIG.put("fmt", "fmt");
+        PKG_CONFIG.put("libmpdclient", "mpdclient");
+        PKG_CONFIG.put("glib-2.0", "glib-2.0");
     }
 
     /** True for a link name that is not a Linux library (see {@link #NOT_FOR_LINUX}): skipped quietly, never a package. */

@@ -190,9 +190,7 @@ final class CMakeParser {
                     }
                 }
             }
-            case "find_package_handle_standard_args" -> {
-                // a project's own Find module: nothing to learn here
-            }
+            case "find_library" -> CMakeFinds.library(args, at, undecided, facts);
             case "add_subdirectory" -> {
                 if (!args.isEmpty() && args.get(0).matches("[A-Za-z0-9._/-]+") && !args.get(0).contains("..")) {
                     file(ProjectFiles.join(dir, args.get(0)), depth + 1);
@@ -204,7 +202,6 @@ final class CMakeParser {
         }
     }
 
-    /** A target_link_libraries item: an imported target, a plain library name, a flag or a path. */
     /**
      * An option that builds the project's tests or its documentation and is on by default (CIVETWEB_BUILD_TESTING,
      * JSON_BuildTests, BUILD_TESTING, DOCUMENTATION): the image build turns it off, since tests may download their
@@ -219,6 +216,7 @@ final class CMakeParser {
         return true;
     }
 
+    /** A target_link_libraries item: an imported target, a plain library name, a flag or a path. */
     private void library(String item, Source at, boolean optional) {
         if (item.isEmpty() || KEYWORDS.contains(item) || executables.contains(item) || item.startsWith("$<")) {
             return;

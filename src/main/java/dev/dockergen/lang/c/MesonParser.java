@@ -16,6 +16,7 @@ final class MesonParser {
     private static final Pattern STRING_VAR = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*'([^']*)'\\s*$");
     private static final Pattern DEPENDENCY = Pattern.compile("\\bdependency\\(\\s*'([^']+)'");
     private static final Pattern FIND_LIBRARY = Pattern.compile("\\bfind_library\\(\\s*'([^']+)'");
+    private static final Pattern REQUIRED = Pattern.compile("\\brequired\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern SUBDIR = Pattern.compile("\\bsubdir\\(\\s*'([A-Za-z0-9._/-]+)'\\s*\\)");
 
     private MesonParser() {
@@ -36,6 +37,21 @@ final class MesonParser {
         }
         java.util.List<String> values = strings.getOrDefault(variable, java.util.List.of()).stream().distinct().toList();
         return values.size() == 1 ? values.get(0) : null;
+    }
+
+    /**
+     * Whether the call whose arguments go on at {@code from} lets setup go on without the library: {@code required:}
+     * anything but {@code true} (false, a feature option from get_option(), a variable set elsewhere).
+     */
+    static boolean optional(String text, int from) {
+        int depth = 1;
+        int end = from;
+        while (end < text.length() && depth > 0) {
+            char ch = text.charAt(end++);
+            depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+        }
+        Matcher r = REQUIRED.matcher(text.substring(from, end));
+        return r.find() && !r.group(1).equals("true");
     }
 
     private static void read(ProjectFiles files, String dir, BuildFacts facts, int depth) {
@@ -85,11 +101,11 @@ final class MesonParser {
         while (d.find()) {
             facts.usesPkgConfig = true;
             facts.libraries.add(new BuildFacts.LibraryRef(BuildFacts.RefKind.PKG_CONFIG, d.group(1),
-                    Source.of(path, AutotoolsParser.lineOf(text, d.start()))));
+                    Source.of(path, AutotoolsParser.lineOf(text, d.start())), optional(text, d.end())));
         }
         Matcher f = FIND_LIBRARY.matcher(text);
         while (f.find()) {
-            facts.link(f.group(1), Source.of(path, AutotoolsParser.lineOf(text, f.start())));
+            facts.link(f.group(1), Source.of(path, AutotoolsParser.lineOf(text, f.start())), optional(text, f.end()));
         }
         Matcher s = SUBDIR.matcher(text);
         while (s.find()) {
