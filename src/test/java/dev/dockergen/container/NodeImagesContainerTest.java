@@ -41,7 +41,11 @@ class NodeImagesContainerTest {
                         "false", "npm ci && npm prune --omit=dev"),
                 // a deep link to a client-side route: nginx answers it with index.html
                 Arguments.of("vite-spa", FinalStage.ALPINE, "/reports/2026", "dashboard", "index.html", "<title>dashboard",
-                        "<title>dashboard v2", "dashboard v2", "npm ci"));
+                        "<title>dashboard v2", "dashboard v2", "npm ci"),
+                // a site with a native addon among its devDependencies: built on node:<major>-slim (apt-get toolchain),
+                // served by nginx
+                Arguments.of("vite-native-tool", FinalStage.ALPINE, "/photos/42", "gallery", "index.html", "<title>gallery",
+                        "<title>gallery v2", "gallery v2", "npm ci"));
     }
 
     static Stream<Arguments> workspaces() {

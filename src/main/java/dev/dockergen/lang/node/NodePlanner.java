@@ -161,8 +161,10 @@ public final class NodePlanner implements LanguagePlanner {
         }
         manifests.addAll(node.installFiles());
         boolean secretNpmrc = node.npmrc();
-        String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
-        List<Instruction> toolchain = NativeAddonPlanner.forAddon(preset.build(), node.nativeAddon());
+        // a site nginx serves builds where the preset says (static.build: glibc, whatever the final's libc)
+        ImageSpec builder = spa && !nodeServer && preset.staticBuild() != null ? preset.staticBuild() : preset.build();
+        String image = builder.image().replace("{version}", "${" + VERSION_ARG + "}");
+        List<Instruction> toolchain = NativeAddonPlanner.forAddon(builder, node.nativeAddon());
         List<Stage> stages = new ArrayList<>();
         if (!needsBuild) {
             // a lockfile marking dev a package production needs: npm ci --omit=dev would leave it out, prune keeps it
