@@ -22,17 +22,18 @@ import java.util.stream.Stream;
  */
 public final class Cases {
     /** Fixtures that hold several projects: the member each case generates for (as --project would choose). */
-    private static final Map<String, String> MEMBERS = Map.of(
-            "go/underscore-example", "_examples/hello",
-            "c/make-parent-header", "examples",
-            "java/dropwizard-module-state", "server",
-            "c/make-linked-source", "examples/bell",
-            "node/next-pnpm-workspace", "apps/shop",
-            "node/npm-workspaces", "apps/api",
-            "node/pnpm-workspaces", "apps/api",
-            "node/vite-hoisted-workspace", "site",
-            "node/yarn-berry-workspaces", "apps/web",
-            "python/uv-workspace", "packages/api");
+    private static final Map<String, String> MEMBERS = Map.ofEntries(
+            Map.entry("go/underscore-example", "_examples/hello"),
+            Map.entry("c/make-parent-header", "examples"),
+            Map.entry("java/dropwizard-module-state", "server"),
+            Map.entry("c/make-linked-source", "examples/bell"),
+            Map.entry("node/next-pnpm-workspace", "apps/shop"),
+            Map.entry("node/npm-workspaces", "apps/api"),
+            Map.entry("node/pnpm-workspaces", "apps/api"),
+            Map.entry("node/vite-hoisted-workspace", "site"),
+            Map.entry("node/yarn-berry-workspaces", "apps/web"),
+            Map.entry("python/uv-workspace", "packages/api"),
+            Map.entry("node/workspace-serves-client", "server"));
 
     private Cases() {
     }

@@ -53,7 +53,11 @@ class NodeImagesContainerTest {
                 Arguments.of("npm-workspaces", "apps/api", FinalStage.DISTROLESS, "/", "price EUR 19.99",
                         "packages/prices/src/index.js", "EUR ", "USD ", "price USD 19.99", "npm ci"),
                 Arguments.of("pnpm-workspaces", "apps/api", FinalStage.ALPINE, "/?name=lab", "hello, lab",
-                        "packages/greeting/index.js", "`hello, ", "`hi, ", "hi, lab", "pnpm install --frozen-lockfile"));
+                        "packages/greeting/index.js", "`hello, ", "`hi, ", "hi, lab", "pnpm install --frozen-lockfile"),
+                // the server serves the client member's Vite build (../../client/dist): the client is built and its
+                // dist copied to where the server reads it
+                Arguments.of("workspace-serves-client", "server", FinalStage.DISTROLESS, "/", "<title>pinboard",
+                        "client/index.html", "<title>pinboard", "<title>pinboard v2", "pinboard v2", "npm ci"));
     }
 
     /** A workspace member, built from the workspace root; the edit is in a member it depends on. */
