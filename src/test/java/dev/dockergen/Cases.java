@@ -32,7 +32,8 @@ public final class Cases {
             Map.entry("node/pnpm-workspaces", "apps/api"),
             Map.entry("node/vite-hoisted-workspace", "site"),
             Map.entry("node/yarn-berry-workspaces", "apps/web"),
-            Map.entry("python/uv-workspace", "packages/api"));
+            Map.entry("python/uv-workspace", "packages/api"),
+            Map.entry("node/workspace-serves-client", "server"));
 
     private Cases() {
     }

@@ -254,6 +254,7 @@ public final class CatalogLoader {
         ImageSpec build = mirrored(p.build(), policy, violations);
         ImageSpec runtime = mirrored(p.runtime(), policy, violations);
         ImageSpec staticRuntime = p.staticRuntime() == null ? null : mirrored(p.staticRuntime(), policy, violations);
+        ImageSpec staticBuild = p.staticBuild() == null ? null : mirrored(p.staticBuild(), policy, violations);
         ImageSpec cgoBuild = p.cgoBuild() == null ? null : mirrored(p.cgoBuild(), policy, violations);
         ImageSpec cgoRuntime = p.cgoRuntime() == null ? null : mirrored(p.cgoRuntime(), policy, violations);
         if (!violations.isEmpty()) {
@@ -262,7 +263,7 @@ public final class CatalogLoader {
             }
             refused.put(p.name(), violations.get(0));
         }
-        return p.withImages(build, runtime, staticRuntime, cgoBuild, cgoRuntime);
+        return p.withImages(build, runtime, staticRuntime, staticBuild, cgoBuild, cgoRuntime);
     }
 
     private static ImageSpec mirrored(ImageSpec spec, Policy policy, List<String> violations) {

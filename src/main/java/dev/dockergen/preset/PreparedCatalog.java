@@ -86,7 +86,8 @@ public final class PreparedCatalog {
             out.writeBoolean(p.isDefault());
             string(out, p.description());
             string(out, p.versionDefault());
-            for (ImageSpec image : Arrays.asList(p.build(), p.runtime(), p.staticRuntime(), p.cgoBuild(), p.cgoRuntime())) {
+            for (ImageSpec image : Arrays.asList(p.build(), p.runtime(), p.staticRuntime(), p.staticBuild(), p.cgoBuild(),
+                    p.cgoRuntime())) {
                 image(out, image);
             }
             string(out, p.cgoRefusal());
@@ -128,6 +129,7 @@ public final class PreparedCatalog {
             ImageSpec build = image(in);
             ImageSpec runtime = image(in);
             ImageSpec staticRuntime = image(in);
+            ImageSpec staticBuild = image(in);
             ImageSpec cgoBuild = image(in);
             ImageSpec cgoRuntime = image(in);
             String cgoRefusal = string(in);
@@ -137,7 +139,7 @@ public final class PreparedCatalog {
             HealthPolicy health = in.readBoolean()
                     ? new HealthPolicy(in.readBoolean(), string(in), string(in), string(in), in.readInt()) : null;
             presets.add(new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime,
-                    staticRuntime, cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, strings(in),
+                    staticRuntime, staticBuild, cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, strings(in),
                     string(in), string(in)));
         }
         Policy policy = new Policy(string(in), strings(in), strings(in), strings(in), in.readBoolean(), map(in));

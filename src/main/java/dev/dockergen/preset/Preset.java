@@ -8,6 +8,8 @@ import java.util.Map;
  * One way to containerise one language: builder and runtime images, user, labels.
  *
  * @param staticRuntime where static sites (built single-page apps) are served from; null when the preset has none
+ * @param staticBuild the build stage of a static site that {@code staticRuntime} serves, when not {@code build} (the
+ *     site's build needs none of the runtime's libc); null: {@code build}
  * @param cgoBuild builder for code that needs a C toolchain; null when the preset cannot build it
  * @param cgoRuntime runtime for dynamically linked binaries; null when the preset refuses them
  * @param buildArgs build arguments (e.g. GOPROXY) declared in the build stage with these defaults
@@ -26,6 +28,7 @@ public record Preset(
         ImageSpec build,
         ImageSpec runtime,
         ImageSpec staticRuntime,
+        ImageSpec staticBuild,
         ImageSpec cgoBuild,
         ImageSpec cgoRuntime,
         String cgoRefusal,
@@ -52,14 +55,15 @@ public record Preset(
     }
 
     /** The same preset with other images (the policy's mirror applied, say). */
-    Preset withImages(ImageSpec build, ImageSpec runtime, ImageSpec staticRuntime, ImageSpec cgoBuild, ImageSpec cgoRuntime) {
+    Preset withImages(ImageSpec build, ImageSpec runtime, ImageSpec staticRuntime, ImageSpec staticBuild,
+                      ImageSpec cgoBuild, ImageSpec cgoRuntime) {
         return new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime, staticRuntime,
-                cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, lineage, dockerfileTemplate, source);
+                staticBuild, cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, lineage, dockerfileTemplate, source);
     }
 
     /** The same preset, no longer its language's default (a later catalogue's default replaced it). */
     Preset notDefault() {
         return new Preset(name, language, finalStage, false, description, versionDefault, build, runtime, staticRuntime,
-                cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, lineage, dockerfileTemplate, source);
+                staticBuild, cgoBuild, cgoRuntime, cgoRefusal, user, labels, buildArgs, health, lineage, dockerfileTemplate, source);
     }
 }

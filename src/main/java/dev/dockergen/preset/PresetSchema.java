@@ -33,7 +33,7 @@ final class PresetSchema {
     private static final Set<String> IMAGE_KEYS = Set.of("image", "packages", "packageTool", "provides", "shell");
     /** A static-site server image may name its own user (the web server image's, not the preset's). */
     private static final Set<String> STATIC_IMAGE_KEYS = Set.of("image", "packages", "packageTool", "provides", "shell",
-            "user");
+            "user", "build");
     private static final Set<String> CGO_KEYS = Set.of("build", "runtime", "refusal");
     private static final Set<String> USER_KEYS = Set.of("name", "uid", "gid", "create");
     private static final Set<String> TEMPLATE_KEYS = Set.of("dockerfile");
@@ -83,6 +83,9 @@ final class PresetSchema {
         ImageSpec build = image(tree.required(m, node, p, "build"), p + ".build");
         ImageSpec runtime = image(tree.required(m, node, p, "runtime"), p + ".runtime");
         ImageSpec staticRuntime = m.containsKey("static") ? image(m.get("static"), p + ".static", STATIC_IMAGE_KEYS) : null;
+        // the build stage of a static site, when it is not the preset's build image (static.build)
+        Node staticBuildNode = staticRuntime == null ? null : tree.mapping(m.get("static"), p + ".static", STATIC_IMAGE_KEYS).get("build");
+        ImageSpec staticBuild = staticBuildNode == null ? null : image(staticBuildNode, p + ".static.build");
         ImageSpec cgoBuild = null;
         ImageSpec cgoRuntime = null;
         String refusal = null;
@@ -122,7 +125,7 @@ final class PresetSchema {
             }
         }
         return new Preset(name, language, finalStage, isDefault, description, versionDefault, build, runtime,
-                staticRuntime, cgoBuild, cgoRuntime, refusal, user, labels, buildArgs, health, lineage, template,
+                staticRuntime, staticBuild, cgoBuild, cgoRuntime, refusal, user, labels, buildArgs, health, lineage, template,
                 origin + " " + tree.where(own));
     }
 

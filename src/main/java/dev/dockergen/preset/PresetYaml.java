@@ -25,7 +25,11 @@ public final class PresetYaml {
         m.put("build", image(p.build()));
         m.put("runtime", image(p.runtime()));
         if (p.staticRuntime() != null) {
-            m.put("static", image(p.staticRuntime()));
+            Map<String, Object> site = image(p.staticRuntime());
+            if (p.staticBuild() != null) {
+                site.put("build", image(p.staticBuild()));
+            }
+            m.put("static", site);
         }
         if (p.cgoBuild() != null) {
             m.put("cgo", Map.of("build", image(p.cgoBuild()), "runtime", image(p.cgoRuntime())));

@@ -8,7 +8,7 @@ ARG NODE_VERSION=24
 
 # Build stage: every dependency, then the source and the build.
 
-FROM node:${NODE_VERSION}-alpine AS build
+FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 
 # Manifests first: this layer is reused until package.json changes.

@@ -41,7 +41,11 @@ class NodeImagesContainerTest {
                         "false", "npm ci && npm prune --omit=dev"),
                 // a deep link to a client-side route: nginx answers it with index.html
                 Arguments.of("vite-spa", FinalStage.ALPINE, "/reports/2026", "dashboard", "index.html", "<title>dashboard",
-                        "<title>dashboard v2", "dashboard v2", "npm ci"));
+                        "<title>dashboard v2", "dashboard v2", "npm ci"),
+                // a site with a native addon among its devDependencies: built on node:<major>-slim (apt-get toolchain),
+                // served by nginx
+                Arguments.of("vite-native-tool", FinalStage.ALPINE, "/photos/42", "gallery", "index.html", "<title>gallery",
+                        "<title>gallery v2", "gallery v2", "npm ci"));
     }
 
     static Stream<Arguments> workspaces() {
@@ -49,7 +53,11 @@ class NodeImagesContainerTest {
                 Arguments.of("npm-workspaces", "apps/api", FinalStage.DISTROLESS, "/", "price EUR 19.99",
                         "packages/prices/src/index.js", "EUR ", "USD ", "price USD 19.99", "npm ci"),
                 Arguments.of("pnpm-workspaces", "apps/api", FinalStage.ALPINE, "/?name=lab", "hello, lab",
-                        "packages/greeting/index.js", "`hello, ", "`hi, ", "hi, lab", "pnpm install --frozen-lockfile"));
+                        "packages/greeting/index.js", "`hello, ", "`hi, ", "hi, lab", "pnpm install --frozen-lockfile"),
+                // the server serves the client member's Vite build (../../client/dist): the client is built and its
+                // dist copied to where the server reads it
+                Arguments.of("workspace-serves-client", "server", FinalStage.DISTROLESS, "/", "<title>pinboard",
+                        "client/index.html", "<title>pinboard", "<title>pinboard v2", "pinboard v2", "npm ci"));
     }
 
     /** A workspace member, built from the workspace root; the edit is in a member it depends on. */

@@ -178,6 +178,8 @@ class RealWorldScoringTest {
                 List.of("java", "-cp", "bootstrap.jar", "org.apache.catalina.startup.Bootstrap", "stop")));
         assertEquals(new StartKey("npm", "start"), Scoring.startKey(List.of("npm", "run", "start")));
         assertEquals(new StartKey("next", "start"), Scoring.startKey(List.of("node", "node_modules/next/dist/bin/next", "start")));
+        assertEquals(Scoring.startKey(List.of("fastify", "start", "app.js")),
+                Scoring.startKey(List.of("node", "node_modules/fastify-cli/cli.js", "start", "app.js")), "cli.js: the package's command");
         assertEquals(Scoring.startKey(List.of("tldr")), Scoring.startKey(List.of("node", "bin/tldr")), "the package's own bin script");
         assertEquals(Scoring.startKey(List.of("node", "./bin/www")), Scoring.startKey(List.of("node", "bin/www")));
         assertNotEquals(Scoring.startKey(List.of("tldr")), Scoring.startKey(List.of("node", "lib/tldr.js")), "not a bin/ script");

@@ -414,6 +414,12 @@ public final class Scoring {
             // node bin/tldr = tldr: a package's own bin/ script (npm links it under its name)
             if (script != null && (script.contains("node_modules/") || script.matches("(\\./)?bin/[\\w.-]+"))) {
                 program = base(script).replaceFirst("\\.(js|mjs|cjs)$", "").toLowerCase(Locale.ROOT);
+                // node node_modules/fastify-cli/cli.js = fastify: a generic file name stands for its package's
+                // command, the package's name less a "-cli" suffix (fastify-cli's bin is fastify)
+                Matcher pkg = Pattern.compile("node_modules/(?:@[\\w.-]+/)?([\\w.-]+)/").matcher(script);
+                if (program.matches("cli|index|main") && pkg.find()) {
+                    program = pkg.group(1).replaceFirst("-cli$", "").toLowerCase(Locale.ROOT);
+                }
                 rest = new ArrayList<>(rest.subList(rest.indexOf(script) + 1, rest.size()));
             }
         }

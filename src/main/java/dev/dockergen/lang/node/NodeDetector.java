@@ -229,7 +229,7 @@ public final class NodeDetector implements Detector {
                 ? NodeOutputs.viteOutDir(files) : null;
         List<Fact<String>> runtimeFiles = kind.equals(NodeDetails.SPA) ? List.of()
                 : NodeRuntimeFiles.find(files, pkg, runtimeDeps, lines, NodeRuntimeFiles.compiledFrom(files, start, build),
-                NodeRuntimeFiles.startFolder(files, start), viteOut);
+                NodeRuntimeFiles.startFolder(files, start), NodeWorkspace.siblingSites(top, workspace, viteOut));
         artefact = artefact != null ? artefact : NodeOutputs.servedOrLoaded(start, viteOut, runtimeFiles);
         NodeDetails details = new NodeDetails(pm, pmVersion, lockfile, Fact.of(kind, Source.of("package.json")), build,
                 start, staticDir, standalone, prisma, npmrc, typescript, files.isDirectory("public"),

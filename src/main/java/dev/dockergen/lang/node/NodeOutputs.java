@@ -31,6 +31,11 @@ final class NodeOutputs {
         return "dist";
     }
 
+    /** Whether a build script runs `vite build` in a folder that holds Vite's config or its index.html. */
+    static boolean runsViteBuild(ProjectFiles files, String build) {
+        return (files.isFile("index.html") || VITE_CONFIGS.stream().anyMatch(files::isFile)) && VITE_BUILD.matcher(build).find();
+    }
+
     /** Whether one of the scripts runs `vite build` in a folder that holds Vite's config or its index.html. */
     static boolean runsViteBuild(ProjectFiles files, com.fasterxml.jackson.databind.JsonNode scripts) {
         boolean site = files.isFile("index.html") || VITE_CONFIGS.stream().anyMatch(files::isFile);

@@ -161,8 +161,10 @@ public final class NodePlanner implements LanguagePlanner {
         }
         manifests.addAll(node.installFiles());
         boolean secretNpmrc = node.npmrc();
-        String image = preset.build().image().replace("{version}", "${" + VERSION_ARG + "}");
-        List<Instruction> toolchain = NativeAddonPlanner.forAddon(preset.build(), node.nativeAddon());
+        // a site nginx serves builds where the preset says (static.build: glibc, whatever the final's libc)
+        ImageSpec builder = spa && !nodeServer && preset.staticBuild() != null ? preset.staticBuild() : preset.build();
+        String image = builder.image().replace("{version}", "${" + VERSION_ARG + "}");
+        List<Instruction> toolchain = NativeAddonPlanner.forAddon(builder, node.nativeAddon());
         List<Stage> stages = new ArrayList<>();
         if (!needsBuild) {
             // a lockfile marking dev a package production needs: npm ci --omit=dev would leave it out, prune keeps it
@@ -204,6 +206,9 @@ public final class NodePlanner implements LanguagePlanner {
                 ins.add(new Run(List.of(), List.of("npx prisma generate --schema " + schema)));
             }
             if (ws != null) {
+                // a sibling member whose build output the program serves (../client/dist) is built first
+                ws.servedSites(node.runtimeFiles()).stream().map(site -> site[0]).distinct()
+                        .filter(m -> !ws.needed().contains(m)).forEach(m -> ins.add(new Run(List.of(), List.of(runIn(pm, ws, m, "build")))));
                 for (String member : ws.needed()) {
                     if (ws.builds().contains(member)) {
                         ins.add(new Run(List.of(), List.of(runIn(pm, ws, member, "build"))));
@@ -243,7 +248,9 @@ public final class NodePlanner implements LanguagePlanner {
             header.set(1, "Build from the workspace root: docker build -f " + ws.member() + "/Dockerfile -t " + title + " .");
             List<String> others = ws.needed().subList(0, ws.needed().size() - 1);
             header.add("Workspace member " + ws.member() + " (members: " + ws.declaredIn().source() + "); "
-                    + (others.isEmpty() ? "it needs no other member." : "it also needs " + IgnoreSections.joinAnd(others) + "."));
+                    + (others.isEmpty() ? "it needs no other member" : "it also needs " + IgnoreSections.joinAnd(others))
+                    + ws.servedSites(node.runtimeFiles()).stream().map(site -> ", and serves " + site[0] + "'s build").distinct()
+                    .collect(java.util.stream.Collectors.joining()) + ".");
         }
         DockerfilePlan dockerfile = new DockerfilePlan(header, List.of(new Arg(VERSION_ARG, version)), stages);
         return new Plans(dockerfile, NodeIgnore.plan(node, request.toolVersion(), notes), notes,
@@ -388,6 +395,10 @@ public final class NodePlanner implements LanguagePlanner {
             ins.add(new Copy("build", List.of("/app/node_modules"), "./node_modules"));
             for (String member : ws.needed()) {
                 ins.add(new Copy("build", List.of("/app/" + member), "./" + member));
+            }
+            for (String[] site : ws.servedSites(node.runtimeFiles())) {
+                ins.add(Comment.of("Read by the program at run time (" + site[2] + "): member " + site[0] + "'s build."));
+                ins.add(new Copy("build", List.of("/app/" + site[1]), "./" + site[1]));
             }
             ins.add(new Workdir("/app/" + ws.member()));
         } else if (built) {

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * <li>Prisma's schema folder when a script runs {@code prisma migrate deploy};</li>
  * <li>.sequelizerc and the folders it names when sequelize-cli is a production dependency.</li>
  * </ul>
- * Each is a path relative to the project that exists in it (or is the folder the project's Vite build writes); a
- * file's folder stands for it. Dependencies, secrets (.env) and the project folder itself never count.
+ * Each is a path relative to the project that exists in it (or is the folder the project's Vite build writes, or
+ * a sibling workspace member's: {@code ../client/dist} from a server member); a file's folder stands for it.
+ * Dependencies, secrets (.env) and the project folder itself never count.
  */
 final class NodeRuntimeFiles {
     private static final String LIT = "['\"`]([^'\"`$\\n]*)['\"`]";
@@ -65,10 +66,11 @@ final class NodeRuntimeFiles {
      *                     folder it compiles into ("dist"); null when the program runs its own sources
      * @param startFolder the folder of a start file the program runs from its sources (server/server.js: server), whose
      *                    files are the program; null when it is at the top or not a file of the project
-     * @param buildWrites a folder the build writes that the program may read (the Vite output), or null
+     * @param built folders a build writes that the program may read: the project's Vite output, and a sibling
+     *              workspace member's ("../client/dist"), relative to the project
      */
     static List<Fact<String>> find(ProjectFiles files, JsonNode pkg, Map<String, String> runtimeDeps, Lines lines,
-                                   String[] compiledFrom, String startFolder, String buildWrites) {
+                                   String[] compiledFrom, String startFolder, List<String> built) {
         Map<String, Fact<String>> found = new LinkedHashMap<>();
         List<String> sources = program(files, compiledFrom != null ? compiledFrom[0] : startFolder);
         Source viewEngine = null;
@@ -85,24 +87,24 @@ final class NodeRuntimeFiles {
                 Matcher m = FROM_FILE.matcher(line);
                 while (m.find()) {
                     String rel = m.group(1) != null ? joined(m.group(1)) : first(m, 2);
-                    fromFile(files, file, rel, compiledFrom, buildWrites, at, found);
+                    fromFile(files, file, rel, compiledFrom, built, at, found);
                 }
                 m = FROM_CWD.matcher(line);
                 while (m.find()) {
                     String rel = m.group(1) != null ? joined(m.group(1)) : m.group(2) != null ? joined(m.group(2)) : first(m, 3);
-                    add(files, normal(rel), buildWrites, at, found);
+                    add(files, upward(rel), built, at, found);
                 }
                 if (!line.contains("require(") && !line.contains("import ") && !line.contains("import(")) {
                     m = DOT_SLASH.matcher(line);
                     while (m.find()) {
                         if (!m.group(1).matches(".*\\.[cm]?[jt]sx?$")) {
-                            add(files, normal(m.group(1)), buildWrites, at, found);
+                            add(files, normal(m.group(1)), built, at, found);
                         }
                     }
                 }
                 m = ENV_EXAMPLE.matcher(line);
                 if (m.find()) {
-                    add(files, m.group(1), null, at, found);
+                    add(files, m.group(1), List.of(), at, found);
                 }
                 if (viewEngine == null && VIEW_ENGINE.matcher(line).find()) {
                     viewEngine = at;
@@ -132,7 +134,7 @@ final class NodeRuntimeFiles {
             for (int i = 0; i < rc.length; i++) {
                 Matcher m = RC_PATH.matcher(rc[i]);
                 while (m.find()) {
-                    add(files, normal(joined(m.group(1))), null, Source.of(".sequelizerc", i + 1), found);
+                    add(files, normal(joined(m.group(1))), List.of(), Source.of(".sequelizerc", i + 1), found);
                 }
             }
         }
@@ -189,7 +191,7 @@ final class NodeRuntimeFiles {
     }
 
     /** A path read against the program file's folder: where its compiled copy runs, else the file's own folder. */
-    private static void fromFile(ProjectFiles files, String file, String rel, String[] compiledFrom, String buildWrites,
+    private static void fromFile(ProjectFiles files, String file, String rel, String[] compiledFrom, List<String> built,
                                  Source at, Map<String, Fact<String>> found) {
         String dir = ProjectFiles.parent(file);
         rel = rel.replaceFirst("^/+", "");
@@ -202,25 +204,31 @@ final class NodeRuntimeFiles {
             String runs = ProjectFiles.join(compiledFrom[1], rest);
             String path = normal(ProjectFiles.join(runs, rel));
             if (path != null && !path.equals(compiledFrom[1]) && !path.startsWith(compiledFrom[1] + "/")) {
-                add(files, path, buildWrites, at, found); // outside the output the image already holds
+                add(files, path, built, at, found); // outside the output the image already holds
             }
             return;
         }
-        add(files, normal(ProjectFiles.join(dir, rel)), buildWrites, at, found);
+        add(files, upward(ProjectFiles.join(dir, rel)), built, at, found);
     }
 
-    private static void add(ProjectFiles files, String path, String buildWrites, Source at, Map<String, Fact<String>> found) {
+    private static void add(ProjectFiles files, String path, List<String> built, Source at, Map<String, Fact<String>> found) {
         if (path == null || path.isEmpty() || NEVER.matcher(path).find()) {
             return;
         }
+        String writes = built.stream().filter(b -> path.equals(b) || path.startsWith(b + "/")).findFirst().orElse(null);
         String kept;
-        if (files.isDirectory(path)) {
+        if (path.startsWith("../")) {
+            if (writes == null) {
+                return; // outside the project: only a sibling member's build output counts
+            }
+            kept = writes;
+        } else if (files.isDirectory(path)) {
             kept = path;
         } else if (files.isFile(path)) {
             // a file at the top stands for itself; a file in a folder for its folder (a template beside others)
             kept = path.contains("/") ? ProjectFiles.parent(path) : path;
-        } else if (buildWrites != null && (path.equals(buildWrites) || path.startsWith(buildWrites + "/"))) {
-            kept = buildWrites;
+        } else if (writes != null) {
+            kept = writes;
         } else {
             return;
         }
@@ -262,6 +270,12 @@ final class NodeRuntimeFiles {
 
     /** A relative path with . and .. resolved; null when it leaves the project or is absolute. */
     static String normal(String path) {
+        String p = upward(path);
+        return p == null || p.startsWith("..") ? null : p;
+    }
+
+    /** A relative path with . and .. resolved, leading ".." kept (a sibling's "../client/dist"); null when absolute. */
+    static String upward(String path) {
         if (path == null || path.startsWith("/") || path.contains("\\") || path.contains("*")) {
             return null;
         }
@@ -271,10 +285,11 @@ final class NodeRuntimeFiles {
                 continue;
             }
             if (part.equals("..")) {
-                if (out.isEmpty()) {
-                    return null;
+                if (out.isEmpty() || out.get(out.size() - 1).equals("..")) {
+                    out.add(part);
+                } else {
+                    out.remove(out.size() - 1);
                 }
-                out.remove(out.size() - 1);
             } else {
                 out.add(part);
             }

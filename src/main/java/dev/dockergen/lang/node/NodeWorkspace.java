@@ -60,6 +60,45 @@ public record NodeWorkspace(String root, String member, Fact<String> declaredIn,
         return ProjectFiles.up(member) + "/";
     }
 
+    /**
+     * The folders builds write that a program may read, relative to it: its own Vite output ({@code own}, or null),
+     * then each other member's whose build script runs {@code vite build} ("../client/dist" from a server member
+     * that serves the client's build).
+     */
+    static List<String> siblingSites(ProjectFiles top, NodeWorkspace ws, String own) {
+        List<String> out = new ArrayList<>();
+        if (own != null) {
+            out.add(own);
+        }
+        if (ws != null) {
+            for (String m : ws.members()) {
+                ProjectFiles member = top.sub(m);
+                String build = NodeDetector.parse(ProjectFiles.join(m, "package.json"), member.read("package.json").orElse("{}"))
+                        .path("scripts").path("build").asText("");
+                if (!m.equals(ws.member()) && NodeOutputs.runsViteBuild(member, build)) {
+                    out.add(ProjectFiles.up(ws.member()) + "/" + ProjectFiles.join(m, NodeOutputs.viteOutDir(member)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The sibling members' build outputs a program reads ({@code runtimeFiles} that leave the member: "../client/dist"),
+     * as {member, output folder from the workspace root, where it is read}: {"client", "client/dist", "src/index.js:33"}.
+     */
+    public List<String[]> servedSites(List<Fact<String>> runtimeFiles) {
+        List<String[]> out = new ArrayList<>();
+        for (Fact<String> f : runtimeFiles) {
+            String path = NodeRuntimeFiles.normal(ProjectFiles.join(member, f.value()));
+            if (f.value().startsWith("../") && path != null) {
+                members.stream().filter(m -> path.startsWith(m + "/")).findFirst()
+                        .ifPresent(m -> out.add(new String[] {m, path, f.source().toString()}));
+            }
+        }
+        return out;
+    }
+
     /** The member globs a directory declares, with their source; empty when it is no workspace root. */
     static Optional<Fact<List<String>>> declared(ProjectFiles repo, String dir, JsonNode pkg, String pkgText) {
         Optional<String> pnpm = repo.read(ProjectFiles.join(dir, "pnpm-workspace.yaml"));
