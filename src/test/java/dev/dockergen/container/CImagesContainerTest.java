@@ -66,6 +66,11 @@ class CImagesContainerTest {
                 Arguments.of("meson-fmt", FinalStage.DISTROLESS, null, null, "src/mpdver.cpp", "mpdver: libmpdclient",
                         "mpdver: mpdclient", null,
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libfmt-dev libmpdclient-dev"),
+                // a terminal program: the terminfo database comes along (it exits 1 without the xterm entry)
+                Arguments.of("make-curses-tui", FinalStage.DISTROLESS, null, null, "peek.c", "\"peek 1.0\"", "\"peek 1.1\"", null,
+                        "apt-get install -y --no-install-recommends libncurses-dev"),
+                Arguments.of("make-curses-tui", FinalStage.SCRATCH, null, null, "peek.c", "\"peek 1.0\"", "\"peek 1.1\"", null,
+                        "apt-get install -y --no-install-recommends libncurses-dev"),
                 Arguments.of("systemd-notify", FinalStage.DISTROLESS, null, null, "notifier.c", "\"tick\"", "\"tock\"", null,
                         "apt-get install -y --no-install-recommends pkg-config libsystemd-dev"),
                 // configure.ac includes the version.m4 its autogen.sh writes: the script runs, not a bare autoreconf

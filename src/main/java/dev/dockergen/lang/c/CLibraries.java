@@ -30,6 +30,14 @@ public final class CLibraries {
     private static final Map<String, Library> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, String> CMAKE = new LinkedHashMap<>();
     private static final Map<String, String> PKG_CONFIG = new LinkedHashMap<>();
+    /**
+     * Link names of libraries another entry's packages ship: libncurses-dev (and Alpine's ncurses-dev) hold the wide,
+     * terminfo-level and panel/menu/form libraries too (Debian's libtinfo.a, libncursesw.a, libpanelw.a…).
+     */
+    private static final Map<String, String> LINK_ALIASES = Map.of(
+            "ncursesw", "ncurses", "curses", "ncurses", "tinfo", "ncurses", "termcap", "ncurses",
+            "panel", "ncurses", "panelw", "ncurses", "menu", "ncurses", "menuw", "ncurses", "form", "ncurses", "formw", "ncurses");
+
     /** Libraries a static archive needs at link time (pkg-config's Libs.private) beyond the C library. */
     private static final Map<String, List<String>> STATIC_NEEDS = Map.of(
             "sqlite3", List.of("z"),
@@ -182,7 +190,7 @@ public final class CLibraries {
 
     /** By link name (-lKEY). */
     public static Optional<Library> byLinkName(String name) {
-        return Optional.ofNullable(BY_KEY.get(name));
+        return Optional.ofNullable(BY_KEY.get(LINK_ALIASES.getOrDefault(name, name)));
     }
 
     /** By find_package name (ZLIB, OpenSSL, Threads...), case-insensitive. */

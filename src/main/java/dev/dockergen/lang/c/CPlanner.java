@@ -46,7 +46,6 @@ public final class CPlanner implements LanguagePlanner {
     /** Libraries every distroless base has (glibc, OpenSSL); cc adds GCC's runtime. ldd copies the rest. */
     private static final String BASE_LIBS = "libc|libm|libpthread|libdl|librt|libresolv|libutil|libssl|libcrypto";
     private static final String CC_LIBS = "|libgcc_s|libstdc\\+\\+|libgomp";
-    private static final List<String> TLS_LIBS = List.of("ssl", "crypto", "curl");
 
     @Override
     public Language language() {
@@ -405,10 +404,7 @@ public final class CPlanner implements LanguagePlanner {
         } else if (!userLines.isEmpty()) {
             ins.add(new Run(List.of(), userLines));
         }
-        boolean tls = c.libraries().stream().anyMatch(l -> TLS_LIBS.contains(l.value().key()));
-        if (!runtime.has(ImageSpec.CA_CERTIFICATES) && tls) {
-            ins.add(new Copy("build", List.of("/etc/ssl/certs/ca-certificates.crt"), "/etc/ssl/certs/ca-certificates.crt"));
-        }
+        ins.addAll(CRuntimeData.copies(c, runtime));
         if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
             ins.add(new Copy("build", List.of(OUT + "/passwd"), "/etc/passwd"));
             ins.add(new Copy("build", List.of(OUT + "/group"), "/etc/group"));
@@ -475,7 +471,7 @@ public final class CPlanner implements LanguagePlanner {
         String kind = port > 0 ? "A server: it listens on " + port + (request.port() != null ? " (--port)." : " (" + request.facts().port().source() + ").")
                 : "A command-line program: no port; the binary is the entrypoint, docker run IMAGE ARGS passes arguments.";
         String comment = runtime.isScratch()
-                ? "Runtime stage: the static binary alone on an empty image, with " + (tls ? "CA certificates and " : "")
+                ? "Runtime stage: the static binary alone on an empty image, with " + (CRuntimeData.tls(c) ? "CA certificates and " : "")
                 + "an account copied in."
                 : "Runtime stage: " + withoutDigest(runtime.image())
                 + (runtime.shell() ? ", with a busybox shell and wget" : ", which has no shell")
