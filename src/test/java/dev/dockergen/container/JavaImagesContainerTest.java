@@ -29,6 +29,9 @@ class JavaImagesContainerTest {
                         "\"hello, \"", "\"hi, \"", "hi, lab"),
                 Arguments.of("multi-module-maven", FinalStage.DISTROLESS, "/", "word: lantern",
                         "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),
+                // a docker-maven-plugin execution bound to package (pluginManagement) would call a Docker daemon: skipped
+                Arguments.of("maven-image-plugin", FinalStage.DISTROLESS, "/", "ledger: balanced",
+                        "service/src/main/java/dev/example/ledger/Ledger.java", "balanced", "settled", "ledger: settled"),
                 // pluginManagement pins maven-dependency-plugin 2.8, whose go-offline needs the sibling lib's jar first
                 Arguments.of("multi-module-old-dependency-plugin", FinalStage.DISTROLESS, "/", "word: lantern",
                         "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),

@@ -34,6 +34,8 @@ import java.util.Map;
  *        Vaadin, the Gradle node plugin), or null
  * @param container how a war is served ({@link #WAR}: the Tomcat version; {@link #WILDFLY}: the bootable jar's
  *        plugin), with the line that decides it; or null
+ * @param imageSkip the {@code -DPROPERTY=true} flags that turn off the container-image plugins the package phase would
+ *        run (ImagePlugins), with the plugin's line; or null
  * @param runtimeFiles files the program reads at run time (jte templates, key stores) and secrets it expects mounted
  */
 public record JavaDetails(
@@ -56,6 +58,7 @@ public record JavaDetails(
         Fact<String> serverConfig,
         Fact<String> frontend,
         Fact<String> container,
+        Fact<String> imageSkip,
         JavaRuntimeFiles runtimeFiles) implements LanguageDetails {
 
     /** Spring Boot 3.3 or later: the executable jar extracted with the tools jar mode into its layers. */
@@ -133,6 +136,9 @@ public record JavaDetails(
         }
         if (!runtimeFiles.secrets().isEmpty()) {
             m.put("secrets", runtimeFiles.secrets());
+        }
+        if (imageSkip != null) {
+            m.put("imageSkip", imageSkip);
         }
         if (container != null) {
             m.put(layout != null && layout.value().equals(WAR) ? "tomcat" : "container", container);

@@ -81,15 +81,20 @@ public final class JavaDetector implements Detector {
     /** What one module is, when it is an application. */
     record App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
                        Fact<String> artifact, String libDir, Fact<String> mainClass, String name, Fact<String> goals,
-                       Fact<String> container) {
+                       Fact<String> container, Fact<String> imageSkip) {
         App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
             Fact<String> artifact, String libDir, Fact<String> mainClass, String name) {
-            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, null, null);
+            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, null, null, null);
         }
 
         App(String dir, Fact<String> framework, String frameworkVersion, Fact<String> layout,
             Fact<String> artifact, String libDir, Fact<String> mainClass, String name, Fact<String> goals) {
-            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, goals, null);
+            this(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, goals, null, null);
+        }
+
+        /** The same application, its package run with these image plugins skipped (ImagePlugins). */
+        App withImageSkip(Fact<String> skip) {
+            return new App(dir, framework, frameworkVersion, layout, artifact, libDir, mainClass, name, goals, container, skip);
         }
     }
 
@@ -229,7 +234,7 @@ public final class JavaDetector implements Detector {
                 ? app.frameworkVersion() : null; // only shown in a comment, but never a line break
         JavaDetails details = new JavaDetails(tool, wrapper, wrapperTool, app.goals(), app.dir(), modules, buildFiles, buildDirs, app.layout(),
                 app.artifact(), app.libDir(), app.mainClass(), frameworkVersion, health, otherApps, imageName(app.name()), serverConfig, frontend,
-                app.container(), start == null ? null : JavaRuntimeFiles.find(files, app.dir(), sources(files, app.dir()),
+                app.container(), app.imageSkip(), start == null ? null : JavaRuntimeFiles.find(files, app.dir(), sources(files, app.dir()),
                         modulePom(files, tool, app.dir()), config.orElse(null)));
         return new ProjectFacts(".", Language.JAVA, tool.value(), tool.value(), version, app.framework(), port, start,
                 evidence, details);

@@ -295,15 +295,18 @@ public final class JavaPlanner implements LanguagePlanner {
         if (java.layout().value().equals(JavaDetails.WAR)) {
             ins.addAll(TomcatPlanner.fetch(java, tool(java)));
         }
-        ins.add(Comment.of("Then the source and the package; editing a source file keeps the layers above.",
+        ins.add(new Comment(concat(List.of("Then the source and the package; editing a source file keeps the layers above.",
                 "Tests do not run here: build with --build-arg RUN_TESTS=true to run them."
-                        + (java.maven() ? " Javadoc and sources jars are skipped: the image never holds them." : "")));
+                        + (java.maven() ? " Javadoc and sources jars are skipped: the image never holds them." : "")),
+                java.imageSkip() == null ? List.of() : List.of(java.imageSkip().value() + ": " + java.imageSkip().source()
+                        + " builds a container image while packaging, with a Docker daemon no build stage has."))));
         ins.add(new Copy(null, List.of("."), "."));
         ins.add(new Arg("RUN_TESTS", "false"));
         List<String> build = new ArrayList<>();
         if (java.maven()) {
             build.add("if [ \"$RUN_TESTS\" = true ]; then skip=false; else skip=true; fi");
             build.add("&& " + tool(java) + " -DskipTests=\"$skip\" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true"
+                    + (java.imageSkip() == null ? "" : " " + java.imageSkip().value())
                     + (module.isEmpty() ? "" : " -pl " + module + " -am")
                     + " package" + (java.goals() == null ? "" : " " + dependencyPlugin(java, java.goals().value())));
         } else {

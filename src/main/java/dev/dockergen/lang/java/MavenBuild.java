@@ -95,7 +95,7 @@ final class MavenBuild {
         boolean serves = chosen.framework() == null || chosen.container() != null
                 || servesHttp(pom, chosen.framework().value(), modules);
         return Optional.of(facts(files, Fact.of("maven", Source.of("pom.xml")), wrapper,
-                wrapper == null ? null : wrapperMaven(), chosen,
+                wrapper == null ? null : wrapperMaven(), chosen.withImageSkip(ImagePlugins.skips(modules, chosen.dir())),
                 List.copyOf(modules.keySet()), buildFiles, buildDirs, version, health(pom, chosen), others, evidence,
                 serves, frontend(pom), warnings));
     }

@@ -49,7 +49,7 @@ final class WarApps {
         }
         Fact<String> tomcat = tomcat(files, dir, pom, packaging);
         Fact<String> war = base == null ? Fact.of(target + "/*.war", nameAt) : Fact.of(target + "/" + base + ".war", nameAt);
-        return new App(dir, framework, null, Fact.of(JavaDetails.WAR, packaging), war, null, null, name, null, tomcat);
+        return new App(dir, framework, null, Fact.of(JavaDetails.WAR, packaging), war, null, null, name, null, tomcat, null);
     }
 
     /**
@@ -86,7 +86,7 @@ final class WarApps {
                     : version != null && version.startsWith("5.0.") ? "server-bootable.jar" : artifactId + "-bootable.jar");
             checkedName(file, at, "bootable jar name");
             return new App(dir, Fact.of("wildfly", at), null, Fact.of(JavaDetails.FAT_JAR, at),
-                    Fact.of(target + "/" + file, at), null, null, artifactId, null, Fact.of(JavaDetails.WILDFLY, at));
+                    Fact.of(target + "/" + file, at), null, null, artifactId, null, Fact.of(JavaDetails.WILDFLY, at), null);
         }
         return null;
     }

@@ -267,4 +267,38 @@ class JavaDetectorTest {
         assertEquals(Fact.of(8989, "config.yml", 5), p.port());
         assertEquals(List.of("java", "-cp", "/app/app.jar:/app/lib/*", "p.App", "server", "/app/config.yml"), p.start());
     }
+    @Test
+    void anImagePluginBoundInPluginManagementIsSkippedInTheModuleThatDeclaresIt() {
+        ProjectFacts p = fixture("maven-image-plugin");
+        assertEquals(Fact.of("-Ddocker.skip=true", "service/pom.xml", 25), details(p).imageSkip());
+    }
+
+    @Test
+    void imagePluginsAreSkippedOnlyWhereAnExecutionBindsThemBeforeInstall() {
+        String main = "src/main/java/p/App.java";
+        String app = "package p;\nclass App {\n    public static void main(String[] a) {\n    }\n}\n";
+        String jib = "<plugin><groupId>com.google.cloud.tools</groupId><artifactId>jib-maven-plugin</artifactId>"
+                + "<executions><execution><phase>package</phase><goals><goal>dockerBuild</goal></goals></execution>"
+                + "</executions></plugin>\n";
+        String dockerfile = "<plugin><groupId>com.spotify</groupId><artifactId>dockerfile-maven-plugin</artifactId>"
+                + "<executions><execution><goals><goal>build</goal></goals></execution></executions></plugin>\n";
+        String onInstall = "<plugin><groupId>com.spotify</groupId><artifactId>docker-maven-plugin</artifactId>"
+                + "<executions><execution><phase>install</phase><goals><goal>build</goal></goals></execution>"
+                + "</executions></plugin>\n";
+        String noExecution = "<plugin><groupId>io.fabric8</groupId><artifactId>docker-maven-plugin</artifactId></plugin>\n";
+        String bootImage = "<plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId>"
+                + "<executions><execution><goals><goal>repackage</goal><goal>build-image</goal></goals></execution>"
+                + "</executions></plugin>\n";
+        String bootRepackage = bootImage.replace("<goal>build-image</goal>", "");
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(jib + dockerfile, "-Djib.skip=true -Ddockerfile.skip=true");
+        expected.put(onInstall + noExecution, null);
+        expected.put(bootImage, "-Dspring-boot.build-image.skip=true");
+        expected.put(bootRepackage, null);
+        expected.forEach((plugins, flags) -> {
+            ProjectFacts p = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom("  <build><plugins>\n" + plugins
+                    + "</plugins></build>\n"), main, app)));
+            assertEquals(flags, details(p).imageSkip() == null ? null : details(p).imageSkip().value(), plugins);
+        });
+    }
 }
