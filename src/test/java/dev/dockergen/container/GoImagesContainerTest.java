@@ -72,6 +72,9 @@ class GoImagesContainerTest {
             // requires PORT and names no default: the image sets PORT to the exposed port
             new App("port-env-required", Fixtures.go("port-env-required"), "/", "board is up",
                     "main.go", "\"board is up\\n\"", "\"board is still up\\n\"", "board is still up"),
+            // the port is a field of the settings' defaults (HTTP: HTTP{Port: 7070}), not the TLS or store section's
+            new App("config-struct-port", Fixtures.go("config-struct-port"), "/", "pinboard: no pins yet",
+                    "main.go", "\"%s: no pins yet\\n\"", "\"%s: still no pins\\n\"", "pinboard: still no pins"),
             // a main in _examples/ without a go.mod of its own: built from the module root (--project _examples/hello)
             new App("underscore-example", Fixtures.go("underscore-example"), "/?name=lab", "hello, lab",
                     "greet.go", "\"hello, %s\\n\"", "\"hi, %s\\n\"", "hi, lab", "_examples/hello"));

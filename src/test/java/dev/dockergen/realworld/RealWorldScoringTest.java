@@ -338,6 +338,13 @@ class RealWorldScoringTest {
                 "RUN mkdir -p /home/app/.tldr && chown 10001:10001 /home/app/.tldr");
         assertTrue(Scoring.writable("~/.tldr", home), "a home path matches in any home");
         assertFalse(Scoring.writable("~/.config/ranger", home));
+        List<String> ownHome = List.of("FROM python:3.12-alpine AS runtime", "WORKDIR /app",
+                "RUN mkdir -p /home/app && chown 10001:10001 /home/app", "ENV HOME=\"/home/app\"", "USER 10001:10001");
+        assertTrue(Scoring.writable("~/.settings", ownHome, true), "a file directly in the home: its folder, the HOME, is writable");
+        assertFalse(Scoring.writable("~/.settings", ownHome, false), "a truth ending in '/' is a folder: named itself");
+        assertFalse(Scoring.writable("~/.settings", List.of("FROM python:3.12-alpine AS runtime", "ENV HOME=\"/home/app\""), true),
+                "a HOME nobody made writable");
+        assertFalse(Scoring.writable("~/.config/x", ownHome, true), "a deeper file: its own folder must be named");
         List<String> sticky = List.of("FROM python:3.12-slim", "WORKDIR /app", "RUN chown root:10001 /app && chmod 1775 /app",
                 "RUN mkdir -p /datastore && chown 10001:10001 /datastore");
         assertTrue(Scoring.writable(".", sticky), "the working directory itself");

@@ -741,7 +741,8 @@ public final class Scoring {
     /**
      * A written path is writable when it, or (for a file: a name with an extension) the folder holding it, is named
      * writable; a relative file's folder, "." and "../x" are read against the final stage's WORKDIR, a home path
-     * ("~/.x") matches in any home folder, and /tmp is writable in any final but scratch.
+     * ("~/.x") matches in any home folder, a file directly in the home (~/.x, no trailing '/') is writable when the
+     * final stage's HOME is, and /tmp is writable in any final but scratch.
      */
     static boolean writable(String path, List<String> stage) {
         return writable(path, stage, false);
@@ -751,6 +752,10 @@ public final class Scoring {
     static boolean writable(String path, List<String> stage, boolean mayBeFile) {
         String p = path.startsWith("~/") ? path.substring(2) : path;
         String wd = workdir(stage);
+        String home = home(stage);
+        if (path.startsWith("~/") && !p.contains("/") && mayBeFile && home != null && namedWritable(home, stage, true)) {
+            return true; // a file directly in the home (~/.droopy): its folder is the home the final stage sets
+        }
         if ((p.equals(".") || p.startsWith("../")) && wd != null) {
             // the working directory itself, or a folder beside it: read against the WORKDIR
             p = java.nio.file.Path.of(wd).resolve(p).normalize().toString();
@@ -771,6 +776,18 @@ public final class Scoring {
         int slash = p.lastIndexOf('/');
         String folder = slash > 0 ? p.substring(0, slash) : slash == 0 ? "" : workdir(stage);
         return folder != null && !folder.isEmpty() && !folder.equals("/") && namedWritable(folder, stage, true);
+    }
+
+    /** The final stage's HOME (its last ENV HOME=), or null. */
+    private static String home(List<String> stage) {
+        String h = null;
+        for (String line : stage) {
+            Matcher m = Pattern.compile("^ENV\\s+HOME[=\\s]\"?([^\"\\s]+)\"?").matcher(line);
+            if (m.find()) {
+                h = m.group(1);
+            }
+        }
+        return h;
     }
 
     /** The final stage's last WORKDIR, or null. */

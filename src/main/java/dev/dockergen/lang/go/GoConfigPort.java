@@ -34,7 +34,41 @@ final class GoConfigPort {
         }
     }
 
+    /** The opening line of a composite literal: {@code Server: Server{}, {@code c := &Configuration{}, {@code HTTP{}. */
+    private static final Pattern LITERAL_OPEN = Pattern.compile("(?:(\\w+)\\s*:\\s*)?&?([\\w.]*)\\{\\s*$");
+    private static final Pattern CONFIG_TYPE = Pattern.compile("(?i)conf|config|configuration|settings|options|opts");
+    /** How many lines above a field its literal's opening is looked for. */
+    private static final int LITERAL_LINES = 60;
+
     private GoConfigPort() {
+    }
+
+    /**
+     * Whether the composite literal around line {@code index} is the server's settings (the Go form of a config file's
+     * server section): its field key or type named for the server ({@code Server: Server{}), or the program's own
+     * settings type ({@code &Configuration{}, no other package's); never a database's, TLS's or other section's
+     * ({@code SSL: SSL{}, {@code &redis.Options{}).
+     */
+    static boolean serverLiteral(String[] lines, int index) {
+        int level = 0;
+        for (int j = index - 1; j >= Math.max(0, index - LITERAL_LINES); j--) {
+            String l = lines[j].replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|//.*", "");
+            level += l.chars().filter(c -> c == '}').count() - l.chars().filter(c -> c == '{').count();
+            if (level >= 0) {
+                continue;
+            }
+            Matcher m = LITERAL_OPEN.matcher(l.strip());
+            if (!m.find()) {
+                return false;
+            }
+            String key = m.group(1) == null ? "" : m.group(1);
+            String type = m.group(2);
+            if (OTHERS.matcher(key).find() || OTHERS.matcher(type).find()) {
+                return false;
+            }
+            return SERVER_SECTION.matcher(key + " " + type).find() || !type.contains(".") && CONFIG_TYPE.matcher(type).find();
+        }
+        return false;
     }
 
     /** The first listen port the config files name, with the host they give it (a separate Host key included). */

@@ -47,6 +47,8 @@ final class GoSourceScan {
     /** A variable (never a field of another value: x.RemoteAddr = ...) holding a host:port literal. */
     private static final Pattern ADDR_VAR = Pattern.compile(
             "(?i)(?<![\\w.])(\\w*(?:addr|port|listen)\\w*)\\s*(?::=|=)\\s*\"([^\"]*:[0-9]{1,5})\"");
+    /** A port field of a settings literal: {@code Server: Server{ Port: 80, }} (its literal: {@link GoConfigPort#serverLiteral}). */
+    private static final Pattern PORT_FIELD = Pattern.compile("^(?:HTTP|Http|Listen|Server|Web)?Port\\s*:\\s*([0-9]{2,5})\\s*,");
     /** A constant or variable naming the server's own port: defaultListenPort = 8080, httpPort := 3000. */
     private static final Pattern PORT_NUMBER_VAR = Pattern.compile(
             "(?i)(?<![\\w.])\\w*(?:listen|http|server|web)\\w*port\\s*(?::=|=)\\s*([0-9]{2,5})\\b");
@@ -266,6 +268,10 @@ final class GoSourceScan {
         Matcher number = PORT_NUMBER_VAR.matcher(line);
         if (number.find() && !SIDE_ENDPOINT.matcher(line).find()) {
             addAddress(number.group(1), here, 2);
+        }
+        Matcher portField = PORT_FIELD.matcher(line);
+        if (portField.find() && GoConfigPort.serverLiteral(lines, no - 1)) {
+            addAddress(portField.group(1), here, 2);
         }
         scanFlag(line, here);
         Matcher engine = GIN_ENGINE.matcher(line);

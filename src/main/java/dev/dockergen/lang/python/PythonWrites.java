@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * settings' defaults ({@code os.environ.get("DATA_DIR", "data")}, {@code DATA_DIR if DATA_DIR else "/app/data"},
  * {@code --datastore} defaults), the data settings of its settings files ({@code dbfile = /var/lib/app/app.sqlite3})
  * and home folders ({@code os.path.expanduser("~/.app")}). Paths joined to a folder computed from {@code __file__}
- * ({@code BASE_DIR}, {@code PROJECT_DIR}) are read against that folder ({@link PythonWritesFolders}); helper scripts in
+ * ({@code BASE_DIR}, {@code PROJECT_DIR}) are read against that folder ({@link PythonWritesFolders}), and so are the
+ * paths joined to a data folder that is the program's own ({@link PythonDataDir}); helper scripts in
  * bin/, contrib/ and tools/ are not the program.
  */
 public final class PythonWrites implements WritesScanner {
@@ -123,6 +124,7 @@ public final class PythonWrites implements WritesScanner {
             }
         }
         PythonWritesFolders.scan(files, sources, found);
+        PythonDataDir.scan(files, sources, found);
         WriteSearch.scan(files, sources, RULES, found);
         WriteSearch.scan(files, WriteSearch.settingsFiles(files), WriteSearch.SETTINGS, found);
         WriteSearch.scan(files, sources, "dirname(__file__)", BESIDE, found);
