@@ -123,9 +123,11 @@ final class ContainerLab {
     }
 
     /** Size in bytes of one file inside an image, copied out of a created (never started) container. */
+    /** The bytes of a file in the image, or of every file below a folder. */
     static long fileSize(String tag, String path) throws IOException {
         String name = "dockergen-size-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Path out = Files.createTempFile("dockergen-binary", ".bin");
+        Path dir = Files.createTempDirectory("dockergen-copy");
+        Path out = dir.resolve("copy");
         try {
             Output created = run(List.of("podman", "create", "--name", name, tag), 60);
             if (created.code != 0) {
@@ -135,10 +137,20 @@ final class ContainerLab {
             if (copied.code != 0) {
                 throw new IOException("podman cp failed: " + copied.err);
             }
-            return Files.size(out);
+            try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+                long sum = 0;
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    sum += Files.size(f);
+                }
+                return sum;
+            }
         } finally {
             run(List.of("podman", "rm", "-f", "-t", "0", name), 60);
-            Files.deleteIfExists(out);
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 

@@ -404,7 +404,7 @@ public final class CPlanner implements LanguagePlanner {
         } else if (!userLines.isEmpty()) {
             ins.add(new Run(List.of(), userLines));
         }
-        ins.addAll(CRuntimeData.copies(c, runtime));
+        ins.addAll(CRuntimeDataPlanner.copies(c, runtime));
         if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
             ins.add(new Copy("build", List.of(OUT + "/passwd"), "/etc/passwd"));
             ins.add(new Copy("build", List.of(OUT + "/group"), "/etc/group"));
@@ -471,7 +471,7 @@ public final class CPlanner implements LanguagePlanner {
         String kind = port > 0 ? "A server: it listens on " + port + (request.port() != null ? " (--port)." : " (" + request.facts().port().source() + ").")
                 : "A command-line program: no port; the binary is the entrypoint, docker run IMAGE ARGS passes arguments.";
         String comment = runtime.isScratch()
-                ? "Runtime stage: the static binary alone on an empty image, with " + (CRuntimeData.tls(c) ? "CA certificates and " : "")
+                ? "Runtime stage: the static binary alone on an empty image, with " + (CRuntimeDataPlanner.tls(c) ? "CA certificates and " : "")
                 + "an account copied in."
                 : "Runtime stage: " + withoutDigest(runtime.image())
                 + (runtime.shell() ? ", with a busybox shell and wget" : ", which has no shell")

@@ -13,12 +13,12 @@ import java.util.List;
  * lacks, copied from the build stage: the CA bundle for TLS, and the terminfo database for a terminal program. An
  * Alpine final gets them with the runtime packages (ncurses-libs brings ncurses-terminfo-base).
  */
-final class CRuntimeData {
+final class CRuntimeDataPlanner {
     static final String TERMINFO = "/usr/share/terminfo";
     private static final String CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
     private static final List<String> TLS_LIBS = List.of("ssl", "crypto", "curl");
 
-    private CRuntimeData() {
+    private CRuntimeDataPlanner() {
     }
 
     /** It links a TLS library, so it needs the CA bundle. */
