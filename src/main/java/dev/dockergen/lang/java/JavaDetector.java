@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class JavaDetector implements Detector {
     /** The JDK builds default to when the build names none: the current LTS. */
     public static final String DEFAULT_JAVA = "25";
-    static final int MAX_MODULE_DEPTH = 3;
+    /** Maven reads every module however deep; 3 left out helidon-examples' examples/integrations/cdi/jpa. */
+    static final int MAX_MODULE_DEPTH = 8;
     static final Pattern PORT_IN_CODE = Pattern.compile(
             "(?:InetSocketAddress\\(\\s*(?:\"[^\"]*\"\\s*,\\s*)?|getOrDefault\\(\\s*\"PORT\"\\s*,\\s*\"|\\bPORT\\s*=\\s*)([0-9]{2,5})\\b");
     private static final Pattern MODULE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");

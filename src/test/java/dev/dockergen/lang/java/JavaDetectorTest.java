@@ -137,6 +137,18 @@ class JavaDetectorTest {
     }
 
     @Test
+    void everyModuleOfADeepReactorIsABuildFile() {
+        // helidon-examples nests examples/integrations/cdi/jpa: a module left out of the build files is missing from the
+        // dependency layer, and Maven stops there ("Child module ... does not exist")
+        String agg = "  <packaging>pom</packaging>\n  <modules>\n    <module>%s</module>\n  </modules>\n";
+        Map<String, String> files = Map.of("pom.xml", pom(agg.formatted("a")), "a/pom.xml", pom(agg.formatted("b")),
+                "a/b/pom.xml", pom(agg.formatted("c")), "a/b/c/pom.xml", pom(agg.formatted("d")),
+                "a/b/c/d/pom.xml", pom(agg.formatted("e")), "a/b/c/d/e/pom.xml", pom(""));
+        JavaDetails d = details(detect(new MemoryProjectFiles("x", files)));
+        assertTrue(d.buildFiles().containsAll(List.of("a/b/c/d/pom.xml", "a/b/c/d/e/pom.xml")), d.buildFiles().toString());
+    }
+
+    @Test
     void aLibraryOnlyBuildHasNoStartAndSaysWhy() {
         ProjectFacts p = detect(new MemoryProjectFiles("x", Map.of("pom.xml", pom(""))));
         assertNull(p.start());
