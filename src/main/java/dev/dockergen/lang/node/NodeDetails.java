@@ -39,6 +39,8 @@ import java.util.Map;
  *                         ({@code prepare: husky}; {@link NodeLockFlags#devToolOnInstall}), or null
  * @param frameworkNoStart why a full-stack framework's build gives the image nothing to run (a SvelteKit platform
  *                         adapter, an Astro server without @astrojs/node), with what to change; null otherwise
+ * @param envCheckSkip the variable that turns off a build-time check of the server's environment (t3-env's
+ *                     skipValidation, {@link NodeEnvCheck}), set on the build step; null when there is none
  */
 public record NodeDetails(
         Fact<String> packageManager,
@@ -65,7 +67,8 @@ public record NodeDetails(
         List<Fact<String>> runtimeFiles,
         Fact<String> devNeeded,
         Fact<String> devToolOnInstall,
-        String frameworkNoStart) implements LanguageDetails {
+        String frameworkNoStart,
+        Fact<String> envCheckSkip) implements LanguageDetails {
 
     public static final String SERVER = "server";
     public static final String NEXT = "next";
@@ -113,6 +116,9 @@ public record NodeDetails(
         }
         if (!runtimeFiles.isEmpty()) {
             m.put("runtimeFiles", runtimeFiles);
+        }
+        if (envCheckSkip != null) {
+            m.put("envCheckSkip", envCheckSkip);
         }
         if (workspace != null) {
             m.put("workspaceRoot", Fact.of(workspace.root(), workspace.declaredIn().source()));

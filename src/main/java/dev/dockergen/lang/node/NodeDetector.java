@@ -240,7 +240,7 @@ public final class NodeDetector implements Detector {
                 NodeNativeAddons.find(files, top, lockfile), artefact, runtimeFiles,
                 workspace == null ? NodeLockFlags.devNeededByProduction(top, lockfile) : null,
                 NodeLockFlags.devToolOnInstall(pkg, lines),
-                ssr != null && start == null ? ssr.noStart() : null);
+                ssr != null && start == null ? ssr.noStart() : null, build == null ? null : NodeEnvCheck.skipVariable(files));
         List<String> startWords = start == null ? null : prepend("node", start.value());
         return Optional.of(new ProjectFacts(".", Language.NODE, pm.value().startsWith("yarn") ? "yarn" : pm.value(),
                 pm.value(), version, framework, port, kind.equals(NodeDetails.SPA) ? null : startWords, evidence, details));

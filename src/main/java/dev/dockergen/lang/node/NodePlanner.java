@@ -205,17 +205,25 @@ public final class NodePlanner implements LanguagePlanner {
                 String schema = ws == null ? node.prisma().value() : ws.inRoot(node.prisma().value());
                 ins.add(new Run(List.of(), List.of("npx prisma generate --schema " + schema)));
             }
+            Fact<String> skip = node.envCheckSkip();
+            String envOff = skip == null ? "" : skip.value() + "=1 ";
+            if (skip != null) {
+                String file = ws == null ? skip.source().file() : ws.inRoot(skip.source().file());
+                ins.add(Comment.of("The build loads " + file + ", whose createEnv stops a build that lacks the server's variables;",
+                        "its skipValidation reads " + skip.value() + " (" + file + ":" + skip.source().line() + "): set on the app's build"
+                        + " step only,", "the container still checks them when it starts."));
+            }
             if (ws != null) {
                 // a sibling member whose build output the program serves (../client/dist) is built first
                 ws.servedSites(node.runtimeFiles()).stream().map(site -> site[0]).distinct()
                         .filter(m -> !ws.needed().contains(m)).forEach(m -> ins.add(new Run(List.of(), List.of(runIn(pm, ws, m, "build")))));
                 for (String member : ws.needed()) {
                     if (ws.builds().contains(member)) {
-                        ins.add(new Run(List.of(), List.of(runIn(pm, ws, member, "build"))));
+                        ins.add(new Run(List.of(), List.of((member.equals(ws.member()) ? envOff : "") + runIn(pm, ws, member, "build"))));
                     }
                 }
             } else if (node.buildScript() != null) {
-                ins.add(new Run(List.of(), List.of(run(pm, node.buildScript()))));
+                ins.add(new Run(List.of(), List.of(envOff + run(pm, node.buildScript()))));
             }
             // a self-contained output (Next.js standalone, Nitro's .output) carries its dependencies: no node_modules copied
             if (!spa && !BundledOutputPlanner.selfContained(node)) {
