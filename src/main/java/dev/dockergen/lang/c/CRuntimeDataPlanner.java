@@ -14,7 +14,7 @@ import java.util.List;
  * Alpine final gets them with the runtime packages (ncurses-libs brings ncurses-terminfo-base).
  */
 final class CRuntimeDataPlanner {
-    static final String TERMINFO = "/usr/share/terminfo";
+    private static final String TERMINFO = "/usr/share/terminfo";
     private static final String CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
     private static final List<String> TLS_LIBS = List.of("ssl", "crypto", "curl");
 
