@@ -33,17 +33,21 @@ final class NodeOutputs {
 
     /** Whether a build script runs `vite build` in a folder that holds Vite's config or its index.html. */
     static boolean runsViteBuild(ProjectFiles files, String build) {
-        return (files.isFile("index.html") || VITE_CONFIGS.stream().anyMatch(files::isFile)) && VITE_BUILD.matcher(build).find();
+        return VITE_BUILD.matcher(build).find() && viteSite(files);
     }
 
     /** Whether one of the scripts runs `vite build` in a folder that holds Vite's config or its index.html. */
     static boolean runsViteBuild(ProjectFiles files, com.fasterxml.jackson.databind.JsonNode scripts) {
-        boolean site = files.isFile("index.html") || VITE_CONFIGS.stream().anyMatch(files::isFile);
         boolean builds = false;
         for (var e : scripts.properties()) {
             builds |= e.getValue().isTextual() && VITE_BUILD.matcher(e.getValue().asText()).find();
         }
-        return site && builds;
+        return builds && viteSite(files);
+    }
+
+    /** The folder holds Vite's config or its index.html. */
+    private static boolean viteSite(ProjectFiles files) {
+        return files.isFile("index.html") || VITE_CONFIGS.stream().anyMatch(files::isFile);
     }
 
     /**
