@@ -80,6 +80,8 @@ public final class DockerfileContract {
                     stageArgs.clear();
                     stageCount++;
                     lastUser = null;
+                    // per stage: a stage that copies the tree to keep its build files does not touch this stage's layers
+                    sourceCopied = false;
                 }
                 case "RUN" -> {
                     Matcher var = VAR.matcher(line);

@@ -32,6 +32,9 @@ class JavaImagesContainerTest {
                 // a docker-maven-plugin execution bound to package (pluginManagement) would call a Docker daemon: skipped
                 Arguments.of("maven-image-plugin", FinalStage.DISTROLESS, "/", "ledger: balanced",
                         "service/src/main/java/dev/example/ledger/Ledger.java", "balanced", "settled", "ledger: settled"),
+                // 44 module poms, more than one layer each allows: a build-files stage keeps them, copied in one layer
+                Arguments.of("maven-many-modules", FinalStage.DISTROLESS, "/", "atlas: north",
+                        "parts/part-01/src/main/java/dev/example/atlas/part/Region.java", "\"north\"", "\"south\"", "atlas: south"),
                 // pluginManagement pins maven-dependency-plugin 2.8, whose go-offline needs the sibling lib's jar first
                 Arguments.of("multi-module-old-dependency-plugin", FinalStage.DISTROLESS, "/", "word: lantern",
                         "lib/src/main/java/dev/example/words/Words.java", "\"lantern\"", "\"compass\"", "word: compass"),

@@ -127,7 +127,12 @@ public final class JavaPlanner implements LanguagePlanner {
         }
         String jdk = JdkPlanner.builderJdk(builder, asked, version);
         List<Stage> stages = new ArrayList<>();
-        stages.add(buildStage(java, builder.replace("{version}", "${" + (jdk == null ? VERSION_ARG : JDK_ARG) + "}"), preset));
+        String buildImage = builder.replace("{version}", "${" + (jdk == null ? VERSION_ARG : JDK_ARG) + "}");
+        Stage files = BuildFilesPlanner.stage(java, buildImage);
+        if (files != null) {
+            stages.add(files);
+        }
+        stages.add(buildStage(java, buildImage, preset));
         ImageSpec runtime = preset.runtime();
         stages.add(runtimeStage(request, java, runtime, version));
 
@@ -252,7 +257,7 @@ public final class JavaPlanner implements LanguagePlanner {
         List<String> rootFiles = java.buildFiles().stream().filter(f -> !f.contains("/")).toList();
         List<String> why = new ArrayList<>();
         why.add("Build files first: the dependency layer below is reused until "
-                + IgnoreSections.joinAnd(concat(java.buildFiles(), java.buildDirs().stream().map(d -> d + "/").toList()))
+                + IgnoreSections.joinAnd(concat(BuildFilesPlanner.named(java), java.buildDirs().stream().map(d -> d + "/").toList()))
                 + (java.buildFiles().size() + java.buildDirs().size() == 1 ? " changes." : " change."));
         why.add(java.wrapper() != null ? "sh ./" + java.wrapper() + ": works even where the wrapper lost its run bit "
                 + "(a checkout on Windows, say)." : (java.maven() ? "No Maven wrapper: the image's mvn builds."
@@ -276,11 +281,7 @@ public final class JavaPlanner implements LanguagePlanner {
         for (String dir : java.buildDirs()) {
             ins.add(new Copy(null, List.of(dir), "./" + dir));
         }
-        for (String file : java.buildFiles()) {
-            if (file.contains("/")) {
-                ins.add(new Copy(null, List.of(file), file.substring(0, file.lastIndexOf('/') + 1)));
-            }
-        }
+        ins.addAll(BuildFilesPlanner.copies(java));
         String module = java.module();
         List<String> resolve = new ArrayList<>();
         if (java.maven()) {
