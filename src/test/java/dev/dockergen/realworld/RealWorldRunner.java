@@ -793,9 +793,9 @@ public final class RealWorldRunner {
             r.finals.values().stream().filter(f -> f.exit == 0).forEach(f -> stages.add(f.stage));
         } else if (r.defaultFinal != null) {
             stages.add(r.defaultFinal);
-        } else if (!r.c.truthList("unservable").isEmpty()) {
+        } else if (r.c.truthList("unservable") != null && !r.c.truthList("unservable").isEmpty()) {
             // the default final refused an app the truth says it cannot serve (a Spring Boot 2.0 app on a 17+ JRE):
-            // the first final that has files stands in, as it does for the image fields
+            // the first final that has files stands in, as it does for the image fields (no unservable: nothing is built)
             r.finals.values().stream().filter(f -> f.exit == 0 && !r.c.truthList("unservable").contains(f.stage))
                     .findFirst().ifPresent(f -> stages.add(f.stage));
         }
