@@ -52,7 +52,10 @@ EXPOSE 7300
 
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 7300.
 LABEL org.opencontainers.image.title="porter"
-ENTRYPOINT ["/usr/local/bin/porter"]
+
+# It goes to the background unless told otherwise, which would stop the container at once: -d keeps it
+# in the foreground as PID 1 (src/porter.c:14), in the entrypoint so that arguments given to docker run keep it too.
+ENTRYPOINT ["/usr/local/bin/porter", "-d"]
 
 # Reads /etc/porter/porter.conf (src/porter.c:13); docker run IMAGE ARGS replaces these arguments.
 CMD ["-c", "/etc/porter/porter.conf"]

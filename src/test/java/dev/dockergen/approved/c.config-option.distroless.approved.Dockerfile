@@ -44,7 +44,10 @@ EXPOSE 8070
 
 # No HEALTHCHECK: the image has no shell or HTTP client; let the orchestrator probe TCP port 8070.
 LABEL org.opencontainers.image.title="beam"
-ENTRYPOINT ["/usr/local/bin/beam"]
+
+# It goes to the background unless told otherwise, which would stop the container at once: -D keeps it
+# in the foreground as PID 1 (src/beam.c:13), in the entrypoint so that arguments given to docker run keep it too.
+ENTRYPOINT ["/usr/local/bin/beam", "-D"]
 
 # Reads /etc/beam/beam.conf (src/beam.c:12); docker run IMAGE ARGS replaces these arguments.
 CMD ["-f", "/etc/beam/beam.conf"]

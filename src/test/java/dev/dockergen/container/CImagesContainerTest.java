@@ -67,6 +67,20 @@ class CImagesContainerTest {
                         "mpdver: mpdclient", null,
                         "apt-get install -y --no-install-recommends meson ninja-build pkg-config libfmt-dev libmpdclient-dev"),
                 // a terminal program: the terminfo database comes along (it exits 1 without the xterm entry)
+                // libwebsockets on libuv loads its event-loop plugin with dlopen: ldd does not name it, the copy step does
+                Arguments.of("cmake-websockets-uv", FinalStage.DISTROLESS, null, null, "src/wsloop.c", "context on libuv",
+                        "context runs on libuv", null, "apt-get install -y --no-install-recommends cmake pkg-config libwebsockets-dev libuv1-dev"),
+                // a daemon that forks unless -F ("don't fork into background"): the entrypoint keeps it in the foreground
+                Arguments.of("make-foreground-flag", FinalStage.DISTROLESS, "/", "chime rings", "chime.c", "chime rings",
+                        "chime tolls", "chime tolls", "apt-get install"),
+                // a configure default for a temporary folder under the prefix, and a daemon directive set off with -g
+                Arguments.of("hand-configure-daemon", FinalStage.DISTROLESS, "/", "kiosk open", "src/kiosk.c", "kiosk open",
+                        "kiosk shut", "kiosk shut", "apt-get install"),
+                // a server that runs the command it is given: the shell-less finals get busybox as /bin/sh
+                Arguments.of("make-runs-command", FinalStage.DISTROLESS, "/", "ran sh: exit 0", "relayterm.c", "relayterm ran",
+                        "relayterm did", "did sh: exit 0", "apt-get install"),
+                Arguments.of("make-runs-command", FinalStage.SCRATCH, "/", "ran sh: exit 0", "relayterm.c", "relayterm ran",
+                        "relayterm did", "did sh: exit 0", "apt-get install"),
                 Arguments.of("make-curses-tui", FinalStage.DISTROLESS, null, null, "peek.c", "\"peek 1.0\"", "\"peek 1.1\"", null,
                         "apt-get install -y --no-install-recommends libncurses-dev"),
                 Arguments.of("make-curses-tui", FinalStage.SCRATCH, null, null, "peek.c", "\"peek 1.0\"", "\"peek 1.1\"", null,

@@ -41,6 +41,7 @@ import java.util.Map;
  * @param configFile the configuration file a server's usage text names an option for and the repository ships, or null
  * @param bootstrap how to run the project's own script that generates configure ("sh ./autogen.sh"), run instead of
  *                  autoreconf -fi, or null
+ * @param launch how it must be started in a container: the arguments that keep it in the foreground, a command to run
  */
 public record CDetails(
         Fact<String> buildSystem,
@@ -71,7 +72,8 @@ public record CDetails(
         dev.dockergen.detect.Source libtool,
         Map<String, String> installedFrom,
         CConfigFile configFile,
-        Fact<String> bootstrap) implements LanguageDetails {
+        Fact<String> bootstrap,
+        CLaunch launch) implements LanguageDetails {
 
     public CDetails {
         artefactCandidates = List.copyOf(artefactCandidates);
@@ -82,6 +84,7 @@ public record CDetails(
         runtimeFiles = List.copyOf(runtimeFiles);
         testOptions = List.copyOf(testOptions);
         installedFrom = Map.copyOf(installedFrom);
+        launch = launch == null ? CLaunch.NONE : launch;
     }
 
     /** The same facts, built in {@code dir} of the enclosing folder the context is. */
@@ -89,7 +92,7 @@ public record CDetails(
         return new CDetails(buildSystem, artefact, artefactCandidates, libraries, unknownLibraries, cxx, cmakeMinimum, projectName,
                 makeLdflags, needsAutoreconf, runArgs, resolver, sourceDirs, usesPkgConfig, healthPath, optionalLibraries,
                 configureScript, installPrefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, makeSetsCc, testOptions, dir, libtool,
-                installedFrom, configFile, bootstrap);
+                installedFrom, configFile, bootstrap, launch);
     }
 
     /** True when the default build goes on without this library. */
@@ -125,6 +128,12 @@ public record CDetails(
         facts.put("resolvesHostNames", resolver);
         facts.put("pkgConfig", usesPkgConfig);
         facts.put("healthPath", healthPath);
+        if (launch.foreground() != null) {
+            facts.put("foregroundArgs", launch.foreground());
+        }
+        if (launch.runsCommand() != null) {
+            facts.put("runsCommand", Fact.of(Boolean.TRUE, launch.runsCommand()));
+        }
         if (bootstrap != null) {
             facts.put("bootstrap", bootstrap);
         }

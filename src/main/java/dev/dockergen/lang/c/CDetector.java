@@ -250,6 +250,11 @@ public final class CDetector implements Detector {
         // a server's usage text names an option for its configuration file, which the repository ships
         CConfigFile configFile = prefix != null || port == null ? null
                 : CConfigFile.find(files, binary, scans, build.system.equals("autotools") || build.configureScript != null).orElse(null);
+        // a program that goes to the background by default is kept in the foreground; one that runs a given command gets one
+        CLaunch launch = CLaunch.find(scans);
+        if (port == null) {
+            launch = new CLaunch(launch.foreground(), null);
+        }
         List<String> dirs = new ArrayList<>(new TreeSet<>(sources.stream().map(ProjectFiles::parent).toList()));
         CDetails details = new CDetails(Fact.of(build.system, build.systemSource), artefact,
                 build.programs.stream().map(Fact::value).distinct().sorted().toList(),
@@ -261,7 +266,7 @@ public final class CDetector implements Detector {
                         .map(s -> Fact.of(s.healthPath, s.healthSource)).orElse(null),
                 libraries.keySet().stream().filter(k -> !required.contains(k)).toList(),
                 build.configureScript, prefix, runtimeFiles, makeTarget, serveArgs, readsWorkdir, build.setsCc,
-                build.testOptions, null, build.libtool, build.installedFrom, configFile, build.bootstrap);
+                build.testOptions, null, build.libtool, build.installedFrom, configFile, build.bootstrap, launch);
         List<String> evidence = new ArrayList<>(build.files);
         if (build.needsAutoreconf) {
             warnings.add(new Warning(build.systemSource, "no generated configure script: the image build runs "
@@ -269,8 +274,13 @@ public final class CDetector implements Detector {
         }
         warnings.addAll(CSubmodules.missing(files, build.files));
         List<String> start = binary == null ? null : new ArrayList<>(List.of(binary));
+        if (start != null) {
+            start.addAll(launch.fixedArgs());
+        }
         if (start != null && serveArgs != null) {
             start.addAll(serveArgs.value());
+        } else if (start != null && launch.runsCommand() != null) {
+            start.add("sh");
         }
         return Optional.of(new ProjectFacts(".", Language.C, build.system, null, null,
                 framework(ownScans, scans, build, binary), port, start, evidence, details));

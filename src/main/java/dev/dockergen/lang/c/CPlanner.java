@@ -13,7 +13,6 @@ import dev.dockergen.plan.Instruction.Arg;
 import dev.dockergen.plan.Instruction.Comment;
 import dev.dockergen.plan.Instruction.Copy;
 import dev.dockergen.plan.Instruction.Directive;
-import dev.dockergen.plan.Instruction.Entrypoint;
 import dev.dockergen.plan.Instruction.Run;
 import dev.dockergen.plan.Instruction.Workdir;
 import dev.dockergen.plan.Labels;
@@ -43,9 +42,6 @@ public final class CPlanner implements LanguagePlanner {
     private static final String BIN_DIR = "/usr/local/bin";
     private static final Pattern USER_VERSION = Pattern.compile("[0-9]{1,2}(\\.[0-9]{1,2}){0,2}");
     private static final String APT_CMAKE = "3.31";
-    /** Libraries every distroless base has (glibc, OpenSSL); cc adds GCC's runtime. ldd copies the rest. */
-    private static final String BASE_LIBS = "libc|libm|libpthread|libdl|librt|libresolv|libutil|libssl|libcrypto";
-    private static final String CC_LIBS = "|libgcc_s|libstdc\\+\\+|libgomp";
 
     @Override
     public Language language() {
@@ -218,6 +214,7 @@ public final class CPlanner implements LanguagePlanner {
         Preset preset = request.preset();
         List<Instruction> ins = new ArrayList<>();
         Map<String, String> pkgs = buildPackages(c, build, apk, staticBuild);
+        CLaunchPlanner.buildPackages(c, runtime, apk).forEach(pkgs::putIfAbsent);
         if (!pkgs.isEmpty()) {
             List<String> comment = new ArrayList<>(List.of("Build packages first: this layer reads no project file, so a source edit reuses it."));
             Map<String, List<String>> byReason = new LinkedHashMap<>();
@@ -270,15 +267,7 @@ public final class CPlanner implements LanguagePlanner {
                     "&& if grep -q 'program interpreter' /tmp/elf.txt; then echo '" + binary
                             + " is dynamically linked: its link command ignored -static' >&2; exit 1; fi")));
         } else if (!runtime.shell() && !runtime.isScratch()) {
-            String exclude = BASE_LIBS + (runtime.image().contains("distroless/cc") ? CC_LIBS : "");
-            ins.add(Comment.of("Shared libraries the binary needs that " + withoutTag(runtime.image()) + " lacks: ldd names them,",
-                    "and they keep their directories so that the runtime's loader finds them (glibc, OpenSSL"
-                            + (runtime.image().contains("distroless/cc") ? " and GCC's runtime are there already)." : " are there already)."),
-                    "The gcc image (16 and later) is Debian 13 like the runtime, so the copied libraries match its glibc."));
-            ins.add(new Run(List.of(), List.of("ldd " + OUT + "/" + binary + " > /tmp/ldd.txt",
-                    "&& awk '$3 ~ /^\\// && $1 !~ /^(" + exclude + ")\\.so/ {print $3}' /tmp/ldd.txt > /tmp/libs.txt",
-                    "&& mkdir -p " + OUT + "/libs",
-                    "&& xargs -r cp --parents -L -t " + OUT + "/libs < /tmp/libs.txt")));
+            ins.addAll(CSharedLibsPlanner.copyStep(c, runtime, OUT, binary));
         }
         String image = build.image().replace("{version}", "${" + VERSION_ARG + "}");
         List<String> comment = List.of("Build stage: compiles for the target platform,", apk ? "against musl like the Alpine runtime."
@@ -405,6 +394,7 @@ public final class CPlanner implements LanguagePlanner {
             ins.add(new Run(List.of(), userLines));
         }
         ins.addAll(CRuntimeDataPlanner.copies(c, runtime));
+        ins.addAll(CLaunchPlanner.shell(c, runtime, apk));
         if (!runtime.has(ImageSpec.PASSWD) && !preset.user().create()) {
             ins.add(new Copy("build", List.of(OUT + "/passwd"), "/etc/passwd"));
             ins.add(new Copy("build", List.of(OUT + "/group"), "/etc/group"));
@@ -447,7 +437,7 @@ public final class CPlanner implements LanguagePlanner {
         Map<String, String> known = new TreeMap<>();
         known.put("org.opencontainers.image.title", binary);
         ins.addAll(Labels.instructions(known, preset, request.labels()));
-        ins.add(new Entrypoint(List.of(installed)));
+        ins.addAll(CLaunchPlanner.entrypoint(c, installed));
         List<String> cmd = request.args();
         Fact<List<String>> readme = c.runArgs();
         if (cmd.isEmpty() && readme != null && port > 0 && (request.port() == null || request.facts().port() != null
@@ -464,6 +454,9 @@ public final class CPlanner implements LanguagePlanner {
         if (cmd.isEmpty() && conf != null && port > 0) {
             ins.add(Comment.of("Reads " + conf.target() + " (" + conf.usage() + "); docker run IMAGE ARGS replaces these arguments."));
             cmd = conf.args();
+        }
+        if (cmd.isEmpty() && port > 0) {
+            cmd = CLaunchPlanner.command(c, ins);
         }
         if (!cmd.isEmpty()) {
             ins.add(new Instruction.Cmd(cmd));
@@ -482,11 +475,5 @@ public final class CPlanner implements LanguagePlanner {
     private static String withoutDigest(String image) {
         int at = image.indexOf("@sha256:");
         return at < 0 ? image : image.substring(0, at);
-    }
-
-    private static String withoutTag(String image) {
-        String i = withoutDigest(image);
-        int colon = i.lastIndexOf(':');
-        return colon > i.lastIndexOf('/') ? i.substring(0, colon) : i;
     }
 }

@@ -51,6 +51,20 @@ final class CSourceScan {
      */
     private static final Pattern CONFIG_FLAG = Pattern.compile(
             "\"[^\"\\n]*?(?<![\\w-])(-[A-Za-z])\\b[^\"\\n]{0,48}?\\bconfig(?:uration)?[-_ ]?file", Pattern.CASE_INSENSITIVE);
+    /**
+     * A usage text's option that keeps the program in the foreground, where it otherwise goes to the background:
+     * " -D  don't go to background", "-F  Don't fork into background", "--foreground  stay in the foreground".
+     */
+    private static final Pattern FOREGROUND_FLAG = Pattern.compile("\"[^\"\\n]*?(?<![\\w-])(-[A-Za-z]|--[a-z][a-z-]+)\\b"
+            + "[^\"\\n]{0,40}?(?:(?:do not|don'?t|not|never)\\s+(?:go\\s+(?:in)?to\\s+(?:the\\s+)?background|daemoni[sz]e|fork|detach)"
+            + "|(?:stay|run|remain|keep)\\s+(?:in\\s+(?:the\\s+)?)?foreground|no[- ]?daemon)", Pattern.CASE_INSENSITIVE);
+    /** A usage text's option that takes configuration directives on the command line: "-g directives : set global directives". */
+    private static final Pattern DIRECTIVES_FLAG = Pattern.compile("\"[^\"\\n]*?(?<![\\w-])(-[A-Za-z])\\s+directives\\b");
+    /** A configuration table's entry for a directive named daemon: { ngx_string("daemon"), ... }, { "daemon", ... }. */
+    private static final Pattern DAEMON_DIRECTIVE = Pattern.compile("[({]\\s*\"daemon\"\\s*[,)]");
+    /** A usage line whose argument is a command to run: "ttyd [options] <command> [<arguments...>]". */
+    private static final Pattern RUNS_COMMAND = Pattern.compile(
+            "\"[^\"\\n]*\\[(?:options?|OPTIONS?|flags?)]\\s+<?(?:command|COMMAND|cmd|program)>?\\s+\\[<?(?:arg|ARG)");
     /** The include that names a server library (a framework of C/C++ web programs), by the library's name. */
     private static final Map<Pattern, String> FRAMEWORKS = new java.util.LinkedHashMap<>();
 
@@ -92,6 +106,17 @@ final class CSourceScan {
     /** The option of a usage text that names the configuration file to read ("-c"), or null. */
     String configFlag;
     Source configFlagSource;
+
+    /** The usage text's option that keeps the program in the foreground ("-D"), or null. */
+    String foregroundFlag;
+    Source foregroundSource;
+    /** The usage text's option that takes configuration directives ("-g"), or null. */
+    String directivesFlag;
+    Source directivesSource;
+    /** Where a configuration table registers a daemon directive, or null. */
+    Source daemonDirective;
+    /** Where a usage line takes a command to run, or null. */
+    Source runsCommand;
 
     private CSourceScan(String path) {
         this.path = path;
@@ -212,6 +237,24 @@ final class CSourceScan {
         if (cf.find()) {
             s.configFlag = cf.group(1);
             s.configFlagSource = Source.of(path, line(text, cf.start()));
+        }
+        Matcher fg = FOREGROUND_FLAG.matcher(text);
+        if (fg.find()) {
+            s.foregroundFlag = fg.group(1);
+            s.foregroundSource = Source.of(path, line(text, fg.start()));
+        }
+        Matcher df = DIRECTIVES_FLAG.matcher(text);
+        if (df.find()) {
+            s.directivesFlag = df.group(1);
+            s.directivesSource = Source.of(path, line(text, df.start()));
+        }
+        Matcher dd = DAEMON_DIRECTIVE.matcher(text);
+        if (dd.find()) {
+            s.daemonDirective = Source.of(path, line(text, dd.start()));
+        }
+        Matcher rc = RUNS_COMMAND.matcher(text);
+        if (rc.find()) {
+            s.runsCommand = Source.of(path, line(text, rc.start()));
         }
         Matcher u = USAGE_ROOT.matcher(text);
         if (u.find()) {

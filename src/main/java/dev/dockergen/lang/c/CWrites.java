@@ -14,8 +14,9 @@ import java.util.Map;
  * {@code .sqlite}/{@code .db} file), folders it creates ({@code mkdir("data", ...)}), log paths its build defines
  * ({@code #define X_LOG_PATH "logs/x.log"}, a configure default {@code X_LOG_PATH=logs/x.log}) and the data file
  * of a server configuration at the project root ({@code dbfilename dump.rdb}). A log path relative to the install
- * prefix a hand-written configure defaults ({@code NGX_ERROR_LOG_PATH=${NGX_ERROR_LOG_PATH:-logs/error.log}}) is
- * written under that prefix; a SQLite file CMake compiles in as a source-tree path
+ * prefix a hand-written configure defaults ({@code NGX_ERROR_LOG_PATH=${NGX_ERROR_LOG_PATH:-logs/error.log}}), and a
+ * temporary folder it defaults the same way ({@code NGX_HTTP_PROXY_TEMP_PATH=${NGX_HTTP_PROXY_TEMP_PATH:-proxy_temp}}), are
+ * written under that prefix (the program makes the folders at start); a SQLite file CMake compiles in as a source-tree path
  * ({@code -DDATABASE_FILE="${CMAKE_CURRENT_SOURCE_DIR}/db.sqlite"}) is written in the build's source folder.
  */
 public final class CWrites implements WritesScanner {
@@ -26,7 +27,8 @@ public final class CWrites implements WritesScanner {
             Rule.of("\\bmkdir\\(\\s*" + LIT + "\\s*,", false, true, "folder the program creates"),
             Rule.of("#\\s*define\\s+\\w*LOG\\w*PATH\\s+" + LIT, true, false, "log file"));
     private static final List<Rule> BUILD = List.of(
-            Rule.of("^\\s*[A-Z_]*LOG_PATH=(?:\\$\\{[A-Z_]*:-)?([A-Za-z0-9._/-]+\\.log)}?\\s*$", true, false, "log file"));
+            Rule.of("^\\s*[A-Z_]*LOG_PATH=(?:\\$\\{[A-Z_]*:-)?([A-Za-z0-9._/-]+\\.log)}?\\s*$", true, false, "log file"),
+            Rule.of("^\\s*[A-Z_]*TEMP_PATH=\\$\\{[A-Z_]*:-([A-Za-z0-9._-]+)}\\s*$", false, false, "temporary files"));
     private static final List<Rule> CONF = List.of(
             Rule.of("^\\s*dbfilename\\s+([A-Za-z0-9._-]+)\\s*$", true, true, "data file"));
 
