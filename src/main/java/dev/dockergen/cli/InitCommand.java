@@ -126,7 +126,8 @@ public final class InitCommand extends BaseCommand implements Callable<Integer> 
         if (format == Format.json && !dryRun && !force && !skip && !diffs.isEmpty()) {
             // the same refusal as in text, with the diffs a plugin shows before offering --force
             ObjectNode root = Errors.json(String.join(" and ", diffs.keySet()) + " already exist"
-                    + (diffs.size() == 1 ? "s" : "") + " in " + g.outputDir() + " with other content; nothing was written. "
+                    + (diffs.size() == 1 ? "s" : "") + " in " + (g.outputDir().toString().isEmpty() ? "." : g.outputDir())
+                    + " with other content; nothing was written. "
                     + "Replace with --force, keep with --skip", ExitCode.OUTPUT_EXISTS.code());
             root.setAll(json(result, g.outputDir(), null, diffs, "differs"));
             out.println(Json.pretty(root));

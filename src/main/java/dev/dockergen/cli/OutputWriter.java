@@ -79,7 +79,7 @@ final class OutputWriter {
         }
         if (!blocked.isEmpty()) {
             throw new DockergenException(ExitCode.OUTPUT_EXISTS, String.join(" and ", blocked) + " already "
-                    + (blocked.size() == 1 ? "exists" : "exist") + " in " + dir + " with other content; "
+                    + (blocked.size() == 1 ? "exists" : "exist") + " in " + (dir.toString().isEmpty() ? "." : dir) + " with other content; "
                     + "nothing was written. Replace with --force, keep with --skip, or see it all with --dry-run");
         }
         Map<Path, Path> temps = new LinkedHashMap<>();

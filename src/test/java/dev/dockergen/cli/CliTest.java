@@ -71,6 +71,19 @@ class CliTest {
     }
 
     @Test
+    void theBlockedFolderIsNamedDotWhenItIsTheWorkingDirectory() throws IOException, InterruptedException {
+        // dockergen init . from inside the project: the message said "exists in  with other content"
+        Path dir = copy("nethttp-root");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36\n");
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "dev.dockergen.cli.Main", "init", "--yes", ".")
+                .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(5, p.waitFor(), err);
+        assertTrue(err.contains("dockergen: Dockerfile already exists in . with other content; nothing was written."), err);
+    }
+
+    @Test
     void existingFilesAreNeverReplacedWithoutForceAndNothingIsWritten() throws IOException {
         Path dir = copy("nethttp-root");
         Files.writeString(dir.resolve("Dockerfile"), "FROM busybox:1.36\n");
