@@ -279,8 +279,6 @@ public final class CDetector implements Detector {
         }
         if (start != null && serveArgs != null) {
             start.addAll(serveArgs.value());
-        } else if (start != null && launch.runsCommand() != null) {
-            start.add("sh");
         }
         return Optional.of(new ProjectFacts(".", Language.C, build.system, null, null,
                 framework(ownScans, scans, build, binary), port, start, evidence, details));
