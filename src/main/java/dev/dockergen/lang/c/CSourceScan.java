@@ -58,6 +58,8 @@ final class CSourceScan {
     private static final Pattern FOREGROUND_FLAG = Pattern.compile("\"[^\"\\n]*?(?<![\\w-])(-[A-Za-z]|--[a-z][a-z-]+)\\b"
             + "[^\"\\n]{0,40}?(?:(?:do not|don'?t|not|never)\\s+(?:go\\s+(?:in)?to\\s+(?:the\\s+)?background|daemoni[sz]e|fork|detach)"
             + "|(?:stay|run|remain|keep)\\s+(?:in\\s+(?:the\\s+)?)?foreground|no[- ]?daemon)", Pattern.CASE_INSENSITIVE);
+    /** A long option table's entry named for staying in the foreground: {"no-daemon", ...}, { "foreground", no_argument, ... }. */
+    private static final Pattern FOREGROUND_OPTION = Pattern.compile("\\{\\s*\"(no-?daemon(?:i[sz]e)?|foreground|no-?fork|no-?detach)\"\\s*,");
     /** A usage text's option that takes configuration directives on the command line: "-g directives : set global directives". */
     private static final Pattern DIRECTIVES_FLAG = Pattern.compile("\"[^\"\\n]*?(?<![\\w-])(-[A-Za-z])\\s+directives\\b");
     /** A configuration table's entry for a directive named daemon: { ngx_string("daemon"), ... }, { "daemon", ... }. */
@@ -239,9 +241,13 @@ final class CSourceScan {
             s.configFlagSource = Source.of(path, line(text, cf.start()));
         }
         Matcher fg = FOREGROUND_FLAG.matcher(text);
+        Matcher fo = FOREGROUND_OPTION.matcher(text);
         if (fg.find()) {
             s.foregroundFlag = fg.group(1);
             s.foregroundSource = Source.of(path, line(text, fg.start()));
+        } else if (fo.find()) {
+            s.foregroundFlag = "--" + fo.group(1);
+            s.foregroundSource = Source.of(path, line(text, fo.start()));
         }
         Matcher df = DIRECTIVES_FLAG.matcher(text);
         if (df.find()) {

@@ -20,6 +20,11 @@ class CLaunchTest {
                 .foreground().value());
         assertEquals(List.of("-F"), launch("puts(\"-F\\t\\tDon't fork into background\\n\");").foreground().value());
         assertEquals(List.of("--foreground"), launch("puts(\"  --foreground   stay in the foreground\\n\");").foreground().value());
+        // a long option table names it without a usage line
+        assertEquals(List.of("--no-daemon"), launch("static const OptionDef defs[] = {\n\t{\"no-daemon\", \"don't detach from console\"},\n};")
+                .foreground().value());
+        assertEquals(List.of("--foreground"), launch("static struct option o[] = { { \"foreground\", no_argument, NULL, 'F' } };")
+                .foreground().value());
     }
 
     @Test
