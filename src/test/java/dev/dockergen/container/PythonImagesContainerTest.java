@@ -41,7 +41,11 @@ class PythonImagesContainerTest {
                 Arguments.of("devtools-requirements", FinalStage.DISTROLESS, "/", "tally 1", "tally.py",
                         "LABEL = \"tally\"", "LABEL = \"count\"", "count 1", PIP),
                 Arguments.of("vendored-lib", FinalStage.DISTROLESS, "/", "hello from vendored", "app.py",
-                        "greeting=\"hello\"", "greeting=\"hi\"", "hi from vendored", PIP));
+                        "greeting=\"hello\"", "greeting=\"hi\"", "hi from vendored", PIP),
+                // setup.py's data_files put conf/ at /etc/greetd, which the program reads: the image copies it there
+                // (the edit is to the configuration, which the program serves)
+                Arguments.of("setup-etc-config", FinalStage.DISTROLESS, "/", "hello from etc (calm, loud)",
+                        "conf/greetd.ini", "text = hello from etc", "text = hi from etc", "hi from etc (calm, loud)", PIP));
     }
 
     @BeforeAll

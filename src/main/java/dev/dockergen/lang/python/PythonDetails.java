@@ -41,8 +41,10 @@ import java.util.Map;
  * @param fromSource why the image installs nothing and runs the program from its copied source (a stdlib-only
  *                   package, requirements that are not the program's), or null when it installs
  * @param sourceRoot running from the source: the folder PYTHONPATH names ("" the working directory, "src"), or null
- * @param curses the first of the program's files that imports curses (it needs a terminfo database), or null
  * @param certificates .pem files holding only certificates (a vendored CA bundle): the .dockerignore keeps them
+ * @param curses the first of the program's files that imports curses (it needs a terminfo database), or null
+ * @param dataFiles files the project installs at an absolute path the program reads (data_files): the runtime stage
+ *                  copies them there
  */
 public record PythonDetails(
         Fact<String> packageManager,
@@ -73,7 +75,8 @@ public record PythonDetails(
         String fromSource,
         String sourceRoot,
         List<String> certificates,
-        String curses) implements LanguageDetails {
+        String curses,
+        List<PythonDataFiles.Placed> dataFiles) implements LanguageDetails {
 
     public static final String WEB = "web";
     public static final String SCRIPT = "script";
@@ -87,6 +90,7 @@ public record PythonDetails(
         members = List.copyOf(members);
         programs = List.copyOf(programs);
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
+        dataFiles = dataFiles == null ? List.of() : List.copyOf(dataFiles);
     }
 
     @Override
@@ -131,6 +135,18 @@ public record PythonDetails(
         }
         if (fromSource != null) {
             m.put("fromSource", fromSource);
+        }
+        if (!dataFiles.isEmpty()) {
+            List<Map<String, Object>> placed = new java.util.ArrayList<>();
+            for (PythonDataFiles.Placed d : dataFiles) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("sources", d.sources());
+                one.put("target", d.target());
+                one.put("declared", d.declared().toString());
+                one.put("read", d.read().toString());
+                placed.add(one);
+            }
+            m.put("dataFiles", placed);
         }
         if (artefact != null) {
             m.put(STATIC.equals(kind.value()) ? "staticDir" : "artefact", artefact);

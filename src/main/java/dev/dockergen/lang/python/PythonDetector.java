@@ -90,9 +90,9 @@ public final class PythonDetector implements Detector {
         String dropped = PythonFromSource.dropUnneeded(files, m, warnings);
         Fact<String> version = PythonVersion.of(files, m.requiresPython, warnings);
         PythonEntrypoint entry = PythonEntrypoint.find(files, pyproject, m, lone, options.mainPackage(), warnings);
+        List<String> sources = PythonEntrypoint.sources(files);
         PythonFromSource.Run source = workspace != null ? null : PythonFromSource.of(files,
-                pyproject == null ? null : pyproject.tree(), m, entry.start, entry.scriptModule(),
-                PythonEntrypoint.sources(files), dropped);
+                pyproject == null ? null : pyproject.tree(), m, entry.start, entry.scriptModule(), sources, dropped);
         PythonDetails details = new PythonDetails(m.pm, source != null ? List.of() : m.manifests, m.lockfile,
                 source != null ? null : m.requirements, m.self != null,
                 Fact.of(entry.kind, entry.start != null ? entry.start.source()
@@ -104,7 +104,8 @@ public final class PythonDetector implements Detector {
                 name(m.packageName, files), m.listedDependencies, entry.portDefault, entry.artefact(files),
                 entry.portEnv, options.mainPackage() == null ? entry.programs : List.of(),
                 source == null ? null : source.reason(), source == null ? null : source.root(),
-                Certificates.only(files), PythonPrograms.curses(files));
+                Certificates.only(files), PythonPrograms.curses(files), PythonDataFiles.find(files,
+                        pyproject == null ? null : pyproject.tree(), sources));
         List<String> startWords = null;
         Fact<List<String>> start = entry.start;
         if (start != null) {

@@ -383,6 +383,12 @@ public final class PythonPlanner implements LanguagePlanner {
         r.add(Comment.of("The virtualenv with the runtime dependencies, then the application (.dockerignore keeps the rest out)."));
         r.add(new Copy("build", List.of(VENV), VENV));
         r.add(new Copy(null, List.of("."), "."));
+        for (PythonDataFiles.Placed p : py.dataFiles()) { // data_files the program reads at their absolute path
+            r.add(Comment.of(p.declared() + " installs " + String.join(" ", p.sources()) + " at " + p.target()
+                    + " (data_files), where the program reads it", "(" + p.read() + "): copied there, owned by root, so "
+                    + "read-only for the runtime user."));
+            r.add(new Copy(null, p.sources(), p.folder() ? p.target() : p.target() + "/"));
+        }
         if (distroless && py.curses() != null) {
             r.add(Comment.of("A terminal UI (" + py.curses() + " imports curses): the distroless image has ncurses but no",
                     "terminfo database, so the build stage's comes along."));
