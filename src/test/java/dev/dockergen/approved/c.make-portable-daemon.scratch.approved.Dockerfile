@@ -21,8 +21,8 @@ RUN mkdir -p /out && printf 'nonroot:x:65532:65532::/:/sbin/nologin\n' > /out/pa
 # so copying Makefile alone first would cache nothing.
 COPY . .
 
-# Build the default goal; the program is tallyd (Makefile:14).
-RUN make -j"$(nproc)" LDFLAGS=-static \
+# Build the default goal; the program is tallyd (Makefile:14). CC carries -static too, for link rules that leave out LDFLAGS.
+RUN make -j"$(nproc)" LDFLAGS=-static 'CC=cc -static' \
     && mkdir -p /out && cp tallyd /out/tallyd && strip /out/tallyd
 
 # Fail here, not at docker run, if the link was not static (scratch has no loader).

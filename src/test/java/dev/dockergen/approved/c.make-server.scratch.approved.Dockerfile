@@ -21,8 +21,8 @@ RUN mkdir -p /out && printf 'nonroot:x:65532:65532::/:/sbin/nologin\n' > /out/pa
 # so copying Makefile alone first would cache nothing.
 COPY . .
 
-# Build the default goal; the program is hello-server (Makefile:10).
-RUN make -j"$(nproc)" LDFLAGS=-static \
+# Build the default goal; the program is hello-server (Makefile:10). CC carries -static too, for link rules that leave out LDFLAGS.
+RUN make -j"$(nproc)" LDFLAGS=-static 'CC=cc -static' \
     && mkdir -p /out && cp hello-server /out/hello-server && strip /out/hello-server
 
 # Fail here, not at docker run, if the link was not static (scratch has no loader).

@@ -153,7 +153,8 @@ final class MakefileParser {
                     vars.put(name, op.equals("!=") ? "" : value);
                     varLines.put(name, lineNo);
                 }
-                if (name.equals("CC")) {
+                if (name.equals("CC") && !value.strip().matches("cc|gcc")) {
+                    // CC ?= cc names the image's own compiler: CC=cc -static on the command line keeps it
                     facts.setsCc = true;
                 }
                 if (name.equals("LDFLAGS")) {
