@@ -64,9 +64,10 @@ final class ContainerScenario {
         long artefact = start != null && List.of("go", "c").contains(generated.project().language().id())
                 ? ContainerLab.fileSize(tag, "/usr/local/bin/" + start.get(0)) : 0;
         if (stage == FinalStage.SCRATCH) {
-            // besides the binary, only the data it reads that the Dockerfile copies on purpose (a terminfo database)
+            // besides the binary, only what the Dockerfile copies on purpose: data it reads (a terminfo database), or the
+            // static shell of a server that runs a command
             long data = 0;
-            java.util.regex.Matcher copied = java.util.regex.Pattern.compile("(?m)^COPY --from=build (/usr/share/\\S+) (\\S+)$")
+            java.util.regex.Matcher copied = java.util.regex.Pattern.compile("(?m)^COPY --from=build (/usr/share/\\S+|/usr/bin/busybox) (\\S+)$")
                     .matcher(Files.readString(out.resolve("Dockerfile")));
             while (copied.find()) {
                 data += ContainerLab.fileSize(tag, copied.group(2));
