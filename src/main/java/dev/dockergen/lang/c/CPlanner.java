@@ -472,7 +472,7 @@ public final class CPlanner implements LanguagePlanner {
         return new Stage(List.of(comment, kind), null, runtime.image(), "runtime", ins);
     }
 
-    private static String withoutDigest(String image) {
+    static String withoutDigest(String image) {
         int at = image.indexOf("@sha256:");
         return at < 0 ? image : image.substring(0, at);
     }

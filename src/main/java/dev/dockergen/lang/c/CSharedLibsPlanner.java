@@ -30,9 +30,11 @@ final class CSharedLibsPlanner {
     /** The plugins the program's libraries load at run time, each with the reason. */
     static List<Fact<String>> plugins(CDetails c) {
         List<Fact<String>> found = new ArrayList<>();
+        List<Fact<CLibraries.Library>> byKey = c.libraries().stream()
+                .sorted(java.util.Comparator.comparing((Fact<CLibraries.Library> l) -> l.value().key())).toList();
         for (Fact<CLibraries.Library> lib : c.libraries()) {
             Map<String, String> byEvent = PLUGINS.getOrDefault(lib.value().key(), Map.of());
-            c.libraries().stream().filter(l -> byEvent.containsKey(l.value().key())).sorted((a, b) -> a.value().key().compareTo(b.value().key()))
+            byKey.stream().filter(l -> byEvent.containsKey(l.value().key()))
                     .forEach(l -> found.add(Fact.of(byEvent.get(l.value().key()), l.source())));
         }
         return found;
@@ -50,11 +52,11 @@ final class CSharedLibsPlanner {
             comment.add("Also " + p.value() + ": a plugin its library loads at run time for the event loop it links (" + p.source()
                     + "), which ldd cannot see.");
         }
-        String targets = plugins.stream().map(p -> " " + p.value()).reduce(out + "/" + binary, String::concat);
-        List<String> lines = new ArrayList<>(List.of("ldd " + targets + " > /tmp/ldd.txt",
+        String paths = plugins.stream().map(p -> " " + p.value()).collect(java.util.stream.Collectors.joining());
+        List<String> lines = new ArrayList<>(List.of("ldd " + out + "/" + binary + paths + " > /tmp/ldd.txt",
                 "&& awk '$3 ~ /^\\// && $1 !~ /^(" + exclude + ")\\.so/ {print $3}' /tmp/ldd.txt > /tmp/libs.txt"));
         if (!plugins.isEmpty()) {
-            lines.add("&& printf '%s\\n'" + plugins.stream().map(p -> " " + p.value()).reduce("", String::concat) + " >> /tmp/libs.txt");
+            lines.add("&& printf '%s\\n'" + paths + " >> /tmp/libs.txt");
         }
         lines.add("&& mkdir -p " + out + "/libs");
         lines.add("&& xargs -r cp --parents -L -t " + out + "/libs < /tmp/libs.txt");
@@ -62,8 +64,7 @@ final class CSharedLibsPlanner {
     }
 
     private static String withoutTag(String image) {
-        int at = image.indexOf("@sha256:");
-        String i = at < 0 ? image : image.substring(0, at);
+        String i = CPlanner.withoutDigest(image);
         int colon = i.lastIndexOf(':');
         return colon > i.lastIndexOf('/') ? i.substring(0, colon) : i;
     }
